@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EPL-2.0
+"""Writes io.tiepoint.target: the pinned target platform, from Maven Central only.
+
+Every location is a Maven location with includeDependencyDepth="none", so that nothing floats:
+third-party POMs use open version ranges, and the build must be the same tomorrow. To move to a
+newer Eclipse release, change the versions below, run this script and commit both files.
+Eclipse 4.41 (2026-09) needs Java 21; Tycho and the product run on a JDK 21+ (see ../tiepoint).
+"""
+import sys
+from pathlib import Path
+
+P = "org.eclipse.platform"
+ECLIPSE = [  # Eclipse 4.41 (2026-09) RCP + compatibility layer, as released to Maven Central
+    (P, "org.eclipse.core.commands", "3.13.0"), (P, "org.eclipse.core.contenttype", "3.9.900"),
+    (P, "org.eclipse.core.databinding", "1.13.700"), (P, "org.eclipse.core.databinding.observable", "1.13.500"),
+    (P, "org.eclipse.core.databinding.property", "1.10.500"), (P, "org.eclipse.core.expressions", "3.9.700"),
+    (P, "org.eclipse.core.jobs", "3.15.900"), (P, "org.eclipse.core.runtime", "3.35.0"),
+    (P, "org.eclipse.e4.core.commands", "1.1.800"), (P, "org.eclipse.e4.core.contexts", "1.13.300"),
+    (P, "org.eclipse.e4.core.di", "1.9.900"), (P, "org.eclipse.e4.core.di.annotations", "1.8.500"),
+    (P, "org.eclipse.e4.core.di.extensions", "0.18.300"), (P, "org.eclipse.e4.core.di.extensions.supplier", "0.17.1200"),
+    (P, "org.eclipse.e4.core.services", "2.5.400"), (P, "org.eclipse.e4.emf.xpath", "0.6.100"),
+    (P, "org.eclipse.e4.ui.bindings", "0.15.100"), (P, "org.eclipse.e4.ui.css.core", "0.14.700"),
+    (P, "org.eclipse.e4.ui.css.swt", "0.17.0"), (P, "org.eclipse.e4.ui.css.swt.theme", "0.15.100"),
+    (P, "org.eclipse.e4.ui.di", "1.5.700"), (P, "org.eclipse.e4.ui.dialogs", "1.7.100"),
+    (P, "org.eclipse.e4.ui.model.workbench", "2.4.800"), (P, "org.eclipse.e4.ui.services", "1.6.700"),
+    (P, "org.eclipse.e4.ui.widgets", "1.5.0"), (P, "org.eclipse.e4.ui.workbench", "1.18.300"),
+    (P, "org.eclipse.e4.ui.workbench.addons.swt", "1.6.100"), (P, "org.eclipse.e4.ui.workbench.renderers.swt", "0.18.0"),
+    (P, "org.eclipse.e4.ui.workbench.swt", "0.18.100"), (P, "org.eclipse.e4.ui.workbench3", "0.18.0"),
+    (P, "org.eclipse.equinox.app", "1.7.600"), (P, "org.eclipse.equinox.common", "3.21.0"),
+    (P, "org.eclipse.equinox.event", "1.7.300"), (P, "org.eclipse.equinox.launcher", "1.8.0"),
+    (P, "org.eclipse.equinox.preferences", "3.12.100"), (P, "org.eclipse.equinox.registry", "3.12.600"),
+    (P, "org.eclipse.equinox.security", "1.4.700"),
+    (P, "org.eclipse.equinox.simpleconfigurator", "1.5.700"), (P, "org.eclipse.help", "3.11.100"),
+    (P, "org.eclipse.jface", "3.40.0"), (P, "org.eclipse.jface.databinding", "1.16.0"),
+    (P, "org.eclipse.osgi", "3.24.300"), (P, "org.eclipse.swt", "3.135.0"),
+    (P, "org.eclipse.swt.gtk.linux.x86_64", "3.135.0"), (P, "org.eclipse.swt.svg", "3.133.0"), (P, "org.eclipse.ui", "3.209.0"),
+    (P, "org.eclipse.ui.workbench", "3.139.0"), (P, "org.eclipse.urischeme", "1.3.600"),
+    ("org.eclipse.emf", "org.eclipse.emf.common", "2.46.0"), ("org.eclipse.emf", "org.eclipse.emf.ecore", "2.43.0"),
+    ("org.eclipse.emf", "org.eclipse.emf.ecore.xmi", "2.41.0"), ("org.eclipse.emf", "org.eclipse.emf.ecore.change", "2.18.0"),
+    ("com.ibm.icu", "icu4j", "79.1"),
+    ("net.java.dev.jna", "jna", "5.19.1"), ("net.java.dev.jna", "jna-platform", "5.19.1"),
+    ("jakarta.annotation", "jakarta.annotation-api", "3.0.0"), ("jakarta.inject", "jakarta.inject-api", "2.0.1"),
+    ("org.osgi", "org.osgi.service.event", "1.4.1"), ("org.osgi", "org.osgi.service.prefs", "1.1.2"),
+    ("org.osgi", "org.osgi.service.component", "1.5.1"), ("org.osgi", "org.osgi.util.promise", "1.3.0"),
+    ("org.osgi", "org.osgi.util.function", "1.2.0"), ("org.apache.felix", "org.apache.felix.scr", "2.2.18"),
+    ("com.github.weisj", "jsvg", "2.1.0"),  # for org.eclipse.swt.svg, which jface requires (image.format=svg)
+    # jsvg requires the osgi.serviceloader.processor extender: Aries SPI Fly, as in the Eclipse SDK
+    ("org.apache.aries.spifly", "org.apache.aries.spifly.dynamic.bundle", "1.3.7"),
+    ("org.ow2.asm", "asm", "9.11.1"), ("org.ow2.asm", "asm-commons", "9.11.1"), ("org.ow2.asm", "asm-tree", "9.11.1"),
+    ("org.ow2.asm", "asm-util", "9.11.1"), ("org.ow2.asm", "asm-analysis", "9.11.1"),
+]
+JUNIT = [  # JUnit 5 for tycho-surefire's junit5 provider
+    ("org.junit.jupiter", "junit-jupiter-api", "5.10.1"), ("org.junit.jupiter", "junit-jupiter-engine", "5.10.1"),
+    ("org.junit.jupiter", "junit-jupiter-params", "5.10.1"),
+    ("org.junit.platform", "junit-platform-commons", "1.10.1"), ("org.junit.platform", "junit-platform-engine", "1.10.1"),
+    ("org.junit.platform", "junit-platform-launcher", "1.10.1"), ("org.junit.platform", "junit-platform-suite-api", "1.10.1"),
+    ("org.junit.platform", "junit-platform-suite-engine", "1.10.1"), ("org.junit.platform", "junit-platform-suite-commons", "1.10.1"),
+    ("org.opentest4j", "opentest4j", "1.3.0"), ("org.apiguardian", "apiguardian-api", "1.1.2"),
+]
+LIBS = [  # third-party libraries that already are OSGi bundles
+    ("info.picocli", "picocli", "4.7.7"),
+    ("com.adobe.xmp", "xmpcore", "6.1.11"),
+    ("com.fasterxml.jackson.core", "jackson-core", "2.22.4"),
+    ("com.fasterxml.jackson.core", "jackson-databind", "2.22.4"),
+    ("com.fasterxml.jackson.core", "jackson-annotations", "2.22"),
+]
+WRAPPED = [  # plain jars, wrapped by Tycho under the bundle names Eclipse expects (Orbit's names)
+    ("org.apache.xmlgraphics", "batik-css", "1.19", "org.apache.batik.css"),
+    ("org.apache.xmlgraphics", "batik-util", "1.19", "org.apache.batik.util"),
+    ("org.apache.xmlgraphics", "batik-i18n", "1.19", "org.apache.batik.i18n"),
+    ("org.apache.xmlgraphics", "batik-constants", "1.19", "org.apache.batik.constants"),
+    ("org.apache.xmlgraphics", "batik-shared-resources", "1.19", "org.apache.batik.shared.resources"),
+    ("org.apache.xmlgraphics", "xmlgraphics-commons", "2.11", "org.apache.xmlgraphics"),
+    ("xml-apis", "xml-apis-ext", "1.3.04", "org.w3c.css.sac"),
+    ("com.drewnoakes", "metadata-extractor", "2.21.0", "com.drewnoakes.metadata-extractor"),
+]
+
+
+def dep(g, a, v):
+    return (f"        <dependency>\n          <groupId>{g}</groupId>\n          <artifactId>{a}</artifactId>\n"
+            f"          <version>{v}</version>\n          <type>jar</type>\n        </dependency>\n")
+
+
+def loc(label, deps, missing="error", instructions=None):
+    s = (f'    <location type="Maven" label="{label}" includeDependencyDepth="none" '
+         f'includeDependencyScopes="compile" includeSource="false" missingManifest="{missing}">\n'
+         "      <dependencies>\n")
+    s += "".join(dep(*d) for d in deps) + "      </dependencies>\n"
+    if instructions:
+        s += "      <instructions><![CDATA[\n" + instructions.strip() + "\n]]></instructions>\n"
+    return s + "    </location>\n"
+
+
+def wrap(bsn):
+    return f"""
+Bundle-Name:          Wrapped ${{mvnGroupId}}:${{mvnArtifactId}}:${{mvnVersion}}
+version:              ${{version_cleanup;${{mvnVersion}}}}
+Bundle-SymbolicName:  {bsn}
+Bundle-Version:       ${{version}}
+Import-Package:       *;resolution:=optional
+Export-Package:       *;version="${{version}}";-noimport:=true
+"""
+
+
+def main(out):
+    parts = ['<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<?pde version="3.8"?>\n',
+             "<!-- Generated by gen-target.py: edit that script, not this file. -->\n",
+             '<target name="io.tiepoint.target (Eclipse 4.41, Maven Central)" sequenceNumber="1">\n  <locations>\n',
+             loc("Eclipse 4.41 RCP", ECLIPSE), loc("JUnit 5", JUNIT), loc("Libraries", LIBS)]
+    parts += [loc(f"wrapped {a}", [(g, a, v)], missing="generate", instructions=wrap(bsn)) for g, a, v, bsn in WRAPPED]
+    parts.append("  </locations>\n  <targetJRE path=\"org.eclipse.jdt.launching.JRE_CONTAINER/"
+                 "org.eclipse.jdt.internal.debug.ui.launcher.StandardVMType/JavaSE-21\"/>\n</target>\n")
+    Path(out).write_text("".join(parts), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else str(Path(__file__).with_name("io.tiepoint.target")))
