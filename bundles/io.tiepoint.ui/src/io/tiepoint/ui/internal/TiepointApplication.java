@@ -20,6 +20,7 @@ public class TiepointApplication implements IApplication {
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
+		TiepointWindowAdvisor.trace("application started");
 		Display display = PlatformUI.createDisplay();
 		try {
 			int rc = PlatformUI.createAndRunWorkbench(display, new TiepointWorkbenchAdvisor());

@@ -40,12 +40,17 @@ public class TiepointWindowAdvisor extends WorkbenchWindowAdvisor {
 		c.setTitle("Tiepoint");
 	}
 
-	@Override
-	public void postWindowOpen() {
+	/** Prints {@code tiepoint: WHAT N ms after JVM start} when {@value #TRACE} is set. */
+	static void trace(String what) {
 		if (System.getProperty(TRACE) != null) {
 			long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-			System.out.println("tiepoint: first window open " + ms + " ms after JVM start");
+			System.out.println("tiepoint: " + what + " " + ms + " ms after JVM start");
 		}
+	}
+
+	@Override
+	public void postWindowOpen() {
+		trace("first window open");
 		String smoke = System.getProperty(SmokeProbe.PROPERTY);
 		if (smoke != null && !smoke.isBlank()) {
 			new SmokeProbe(getWindowConfigurer().getWindow(), smoke).schedule();

@@ -1,0 +1,70 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Starts {@code ./tiepoint} on the product this build materialized, as a user would. */
+final class Launcher {
+
+	record Result(int code, String out, String err) {
+	}
+
+	static Path root() {
+		return Path.of(System.getProperty("tiepoint.root", "../..")).toAbsolutePath().normalize();
+	}
+
+	static Path product() {
+		Path p = Path.of(System.getProperty("tiepoint.product")).toAbsolutePath().normalize();
+		assertTrue(Files.isDirectory(p.resolve("plugins")), "the product was not materialized: " + p);
+		return p;
+	}
+
+	/** @return a process builder for {@code ./tiepoint ARGS} bound to this build's product */
+	static ProcessBuilder builder(Map<String, String> extraEnv, String... args) {
+		List<String> cmd = new ArrayList<>();
+		cmd.add(root().resolve("tiepoint").toString());
+		cmd.addAll(List.of(args));
+		ProcessBuilder pb = new ProcessBuilder(cmd);
+		pb.environment().put("TIEPOINT_PRODUCT", product().toString());
+		pb.environment().putAll(extraEnv);
+		return pb;
+	}
+
+	static Result run(String... args) throws IOException, InterruptedException {
+		Path out = Files.createTempFile("tiepoint-out", ".txt");
+		Path err = Files.createTempFile("tiepoint-err", ".txt");
+		try {
+			Process p = builder(Map.of(), args).redirectOutput(out.toFile()).redirectError(err.toFile())
+					.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+			if (!p.waitFor(120, TimeUnit.SECONDS)) {
+				p.destroyForcibly();
+				throw new AssertionError("tiepoint " + String.join(" ", args) + " did not finish in 120 s");
+			}
+			return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+					Files.readString(err, StandardCharsets.UTF_8));
+		} finally {
+			Files.deleteIfExists(out);
+			Files.deleteIfExists(err);
+		}
+	}
+
+	private Launcher() {
+	}
+}
