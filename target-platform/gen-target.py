@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 P = "org.eclipse.platform"
+NETTY = "4.2.17.Final"
 ECLIPSE = [  # Eclipse 4.41 (2026-09) RCP + compatibility layer, as released to Maven Central
     (P, "org.eclipse.core.commands", "3.13.0"), (P, "org.eclipse.core.contenttype", "3.9.900"),
     (P, "org.eclipse.core.databinding", "1.13.700"), (P, "org.eclipse.core.databinding.observable", "1.13.500"),
@@ -64,7 +65,53 @@ LIBS = [  # third-party libraries that already are OSGi bundles
     ("com.fasterxml.jackson.core", "jackson-core", "2.22.4"),
     ("com.fasterxml.jackson.core", "jackson-databind", "2.22.4"),
     ("com.fasterxml.jackson.core", "jackson-annotations", "2.22"),
+    # hub: GraphQL, HTTP, MongoDB (official driver) and the embedded mongo-java-server's runtime
+    ("com.graphql-java", "graphql-java", "24.1"), ("com.graphql-java", "java-dataloader", "5.0.0"),
+    ("org.reactivestreams", "reactive-streams", "1.0.3"), ("org.jspecify", "jspecify", "1.0.0"),
+    ("org.eclipse.jetty", "jetty-server", "12.1.13"), ("org.eclipse.jetty", "jetty-http", "12.1.13"),
+    ("org.eclipse.jetty", "jetty-io", "12.1.13"), ("org.eclipse.jetty", "jetty-util", "12.1.13"),
+    ("org.slf4j", "slf4j-api", "2.0.17"), ("org.slf4j", "slf4j-simple", "2.0.17"),
+    ("org.mongodb", "mongodb-driver-sync", "5.14.0"), ("org.mongodb", "mongodb-driver-core", "5.14.0"),
+    ("org.mongodb", "bson", "5.14.0"),
+    ("com.h2database", "h2", "2.3.232"),
+    ("io.netty", "netty-buffer", NETTY), ("io.netty", "netty-common", NETTY), ("io.netty", "netty-transport", NETTY),
+    ("io.netty", "netty-handler", NETTY), ("io.netty", "netty-resolver", NETTY), ("io.netty", "netty-codec-base", NETTY),
+    ("io.netty", "netty-transport-native-unix-common", NETTY),
 ]
+# mongo-java-server: no OSGi manifest; its netty/h2/bson imports are mandatory (else they stay unwired).
+# The H2 backend shares the package de.bwaldvogel.mongo with the core (split package): it becomes a
+# fragment of the core, so that both halves of the package live in one class loader.
+MONGO_SERVER = [("de.bwaldvogel", "mongo-java-server-core", "1.47.0")]
+MONGO_H2 = [("de.bwaldvogel", "mongo-java-server-h2-backend", "1.47.0")]
+MONGO_H2_INSTR = """
+Bundle-Name:          Wrapped ${mvnGroupId}:${mvnArtifactId}:${mvnVersion}
+version:              ${version_cleanup;${mvnVersion}}
+Bundle-SymbolicName:  ${mvnGroupId}.${mvnArtifactId}
+Bundle-Version:       ${version}
+Fragment-Host:        de.bwaldvogel.mongo-java-server-core
+Import-Package:       org.h2.*,*;resolution:=optional
+Export-Package:       de.bwaldvogel.mongo.backend.h2;version="${version}";-noimport:=true
+"""
+MONGO_SERVER_INSTR = """
+Bundle-Name:          Wrapped ${mvnGroupId}:${mvnArtifactId}:${mvnVersion}
+version:              ${version_cleanup;${mvnVersion}}
+Bundle-SymbolicName:  ${mvnGroupId}.${mvnArtifactId}
+Bundle-Version:       ${version}
+Import-Package:       io.netty.*,org.h2.*,org.bson.*,de.bwaldvogel.mongo.*,org.slf4j.*,*;resolution:=optional
+Export-Package:       *;version="${version}";-noimport:=true
+"""
+# AWS SDK v2 (S3 + presigner + the URL-connection HTTP client, always passed explicitly): plain jars,
+# resolved transitively (the SDK's own POMs pin exact versions); runtime-scope clients (apache, netty) left out
+AWS = [("software.amazon.awssdk", "s3", "2.56.0"), ("software.amazon.awssdk", "url-connection-client", "2.56.0"),
+       ("software.amazon.eventstream", "eventstream", "1.0.1")]
+AWS_INSTR = """
+Bundle-Name:          Wrapped ${mvnGroupId}:${mvnArtifactId}:${mvnVersion}
+version:              ${version_cleanup;${mvnVersion}}
+Bundle-SymbolicName:  ${mvnGroupId}.${mvnArtifactId}
+Bundle-Version:       ${version}
+Import-Package:       software.amazon.awssdk.crt.*;resolution:=optional,software.amazon.awssdk.*,software.amazon.eventstream.*,org.reactivestreams.*,org.slf4j.*;version="[1.7,3)",*;resolution:=optional
+Export-Package:       *;version="${version}";-noimport:=true
+"""
 WRAPPED = [  # plain jars, wrapped by Tycho under the bundle names Eclipse expects (Orbit's names)
     ("org.apache.xmlgraphics", "batik-css", "1.19", "org.apache.batik.css"),
     ("org.apache.xmlgraphics", "batik-util", "1.19", "org.apache.batik.util"),
@@ -82,8 +129,8 @@ def dep(g, a, v):
             f"          <version>{v}</version>\n          <type>jar</type>\n        </dependency>\n")
 
 
-def loc(label, deps, missing="error", instructions=None):
-    s = (f'    <location type="Maven" label="{label}" includeDependencyDepth="none" '
+def loc(label, deps, missing="error", instructions=None, depth="none"):
+    s = (f'    <location type="Maven" label="{label}" includeDependencyDepth="{depth}" '
          f'includeDependencyScopes="compile" includeSource="false" missingManifest="{missing}">\n'
          "      <dependencies>\n")
     s += "".join(dep(*d) for d in deps) + "      </dependencies>\n"
@@ -109,6 +156,10 @@ def main(out):
              '<target name="io.tiepoint.target (Eclipse 4.41, Maven Central)" sequenceNumber="1">\n  <locations>\n',
              loc("Eclipse 4.41 RCP", ECLIPSE), loc("JUnit 5", JUNIT), loc("Libraries", LIBS)]
     parts += [loc(f"wrapped {a}", [(g, a, v)], missing="generate", instructions=wrap(bsn)) for g, a, v, bsn in WRAPPED]
+    parts.append(loc("mongo-java-server (wrapped)", MONGO_SERVER, missing="generate", instructions=MONGO_SERVER_INSTR))
+    parts.append(loc("mongo-java-server H2 backend (wrapped as a fragment)", MONGO_H2, missing="generate",
+                     instructions=MONGO_H2_INSTR))
+    parts.append(loc("AWS SDK v2 (wrapped, transitive)", AWS, missing="generate", instructions=AWS_INSTR, depth="infinite"))
     parts.append("  </locations>\n  <targetJRE path=\"org.eclipse.jdt.launching.JRE_CONTAINER/"
                  "org.eclipse.jdt.internal.debug.ui.launcher.StandardVMType/JavaSE-21\"/>\n</target>\n")
     Path(out).write_text("".join(parts), encoding="utf-8")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class,
 		description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.",
-		subcommands = { ConfigCommand.class },
+		subcommands = { CheckCommand.class, HubCommand.class, ConfigCommand.class },
 		footer = { "", "Run 'tiepoint COMMAND --help' for a command's options.",
 				"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
 public final class Tiepoint implements Runnable {

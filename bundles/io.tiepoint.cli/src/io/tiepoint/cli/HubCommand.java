@@ -1,0 +1,150 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.tiepoint.hub.Hub;
+import io.tiepoint.hub.HubConfig;
+import io.tiepoint.hub.HubCredentials;
+import io.tiepoint.hub.S3Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tiepoint hub --data DIR [--port N] [--mongo URI] [--s3-...]}: runs the hub standalone until
+ * the process is interrupted. On the first start it prints the app key and the first user's token,
+ * once. {@code tiepoint hub token --data DIR [--add-user NAME]} prints them again or adds a user.
+ */
+@Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubCommand.Token.class,
+		description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
+public final class HubCommand implements Callable<Integer> {
+
+	private static final int OK = 0;
+	private static final int FAILED = 1;
+	private static final int USAGE = 2;
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--data", paramLabel = "DIR", description = "Data directory (credentials, database); required.")
+	private Path data;
+
+	@Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+	private String host;
+
+	@Option(names = "--port", defaultValue = "8090", paramLabel = "N", description = "Port, 0 for any (default: ${DEFAULT-VALUE}).")
+	private int port;
+
+	@Option(names = "--mongo", paramLabel = "URI", description = "A MongoDB URI (default: embedded, in the data directory).")
+	private String mongo;
+
+	@Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3-compatible endpoint (path-style).")
+	private URI s3Endpoint;
+
+	@Option(names = "--s3-bucket", paramLabel = "B", description = "S3 bucket.")
+	private String s3Bucket;
+
+	@Option(names = "--s3-region", defaultValue = "us-east-1", paramLabel = "R", description = "S3 region (default: ${DEFAULT-VALUE}).")
+	private String s3Region;
+
+	@Option(names = "--s3-access-key", paramLabel = "K", description = "S3 access key.")
+	private String s3AccessKey;
+
+	@Option(names = "--s3-secret-key", paramLabel = "S", defaultValue = "${env:TIEPOINT_S3_SECRET_KEY}",
+			description = "S3 secret key (default: environment TIEPOINT_S3_SECRET_KEY).")
+	private String s3SecretKey;
+
+	@Override
+	public Integer call() throws InterruptedException {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		if (data == null) {
+			err.println("tiepoint hub: missing required option --data=DIR");
+			return USAGE;
+		}
+		boolean anyS3 = s3Endpoint != null || s3Bucket != null || s3AccessKey != null;
+		if (anyS3 && (s3Endpoint == null || s3Bucket == null || s3AccessKey == null || s3SecretKey == null)) {
+			err.println("tiepoint hub: --s3-endpoint, --s3-bucket, --s3-access-key and --s3-secret-key go together");
+			return USAGE;
+		}
+		HubConfig.Builder config = HubConfig.builder(data).host(host).port(port).mongoUri(mongo).firstStart(line -> {
+			out.println(line);
+			out.flush();
+		});
+		if (anyS3) {
+			config.s3(new S3Settings(s3Endpoint, s3Bucket, s3Region, s3AccessKey, s3SecretKey));
+		}
+		Hub hub;
+		try {
+			hub = Hub.start(config.build());
+		} catch (IOException e) {
+			err.println("tiepoint hub: cannot start: " + e.getMessage());
+			return FAILED;
+		}
+		CountDownLatch stopped = new CountDownLatch(1);
+		Thread hook = new Thread(() -> {
+			hub.close();
+			stopped.countDown();
+		}, "tiepoint-hub-shutdown");
+		Runtime.getRuntime().addShutdownHook(hook);
+		out.println("hub listening on " + hub.uri() + "graphql (data " + data.toAbsolutePath() + ")");
+		out.flush();
+		try {
+			stopped.await();
+		} finally {
+			if (stopped.getCount() > 0) {
+				Runtime.getRuntime().removeShutdownHook(hook);
+				hub.close();
+			}
+		}
+		return OK;
+	}
+
+	/** {@code tiepoint hub token}: prints the credentials again, or adds a user. */
+	@Command(name = "token", mixinStandardHelpOptions = true,
+			description = "Print the app key and user token of a hub data directory, or add a user.")
+	static final class Token implements Callable<Integer> {
+
+		@Spec
+		private CommandSpec spec;
+
+		@Option(names = "--data", required = true, paramLabel = "DIR", description = "The hub's data directory.")
+		private Path data;
+
+		@Option(names = "--add-user", paramLabel = "NAME", description = "Add a user and print the new token.")
+		private String addUser;
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec.commandLine().getOut();
+			try {
+				HubCredentials credentials = HubCredentials.open(data);
+				if (addUser != null) {
+					out.println("altitoken=" + credentials.addUser(addUser));
+				} else {
+					out.println("key=" + credentials.appKey());
+					out.println("altitoken=" + credentials.userToken());
+				}
+				return OK;
+			} catch (IOException | IllegalArgumentException e) {
+				spec.commandLine().getErr().println("tiepoint hub token: " + e.getMessage());
+				return FAILED;
+			}
+		}
+	}
+}

@@ -1,0 +1,166 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.exif.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import io.tiepoint.exif.CheckConfig;
+import io.tiepoint.exif.FindingIds;
+import io.tiepoint.exif.ImageRecord;
+
+/**
+ * Decodes a subsampled copy of the image with javax.imageio from the (replayed) stream and measures
+ * sharpness (variance of the Laplacian of the grey image) and clipping. Nothing decoded is kept.
+ */
+public final class PixelAnalyzer {
+
+	/**
+	 * Result of a decode.
+	 *
+	 * @param findingId null when the pixels decoded cleanly, else {@link FindingIds#TRUNCATED},
+	 *            {@link FindingIds#CORRUPT} or {@link FindingIds#NOT_DECODED}
+	 * @param reason text for the finding
+	 */
+	public record Outcome(String findingId, String reason) {
+		static final Outcome OK = new Outcome(null, null);
+	}
+
+	private PixelAnalyzer() {
+	}
+
+	/**
+	 * @param in the whole file from its first byte; read up to where the decoder stops, not closed
+	 * @param mediaType detected type
+	 * @param config thresholds (target size)
+	 * @param b receives dimensions and pixel statistics
+	 * @return the outcome
+	 */
+	public static Outcome analyze(InputStream in, String mediaType, CheckConfig config, ImageRecord.Builder b) {
+		String format = MediaTypes.imageIoFormat(mediaType);
+		Iterator<ImageReader> readers = format == null ? null : ImageIO.getImageReadersByFormatName(format);
+		if (readers == null || !readers.hasNext()) {
+			return new Outcome(FindingIds.NOT_DECODED, "no decoder for " + MediaTypes.shortName(mediaType)
+					+ " here, pixels not checked");
+		}
+		ImageReader reader = readers.next();
+		List<String> warnings = new ArrayList<>();
+		reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+		try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
+			reader.setInput(iis, true, true);
+			int w = reader.getWidth(0);
+			int h = reader.getHeight(0);
+			b.width(w).height(h);
+			int target = (int) Math.max(16, config.get(CheckConfig.Key.DECODE_TARGET_SIZE));
+			int step = Math.max(1, Math.max(w, h) / target);
+			ImageReadParam param = reader.getDefaultReadParam();
+			param.setSourceSubsampling(step, step, 0, 0);
+			BufferedImage img = reader.read(0, param);
+			measure(img, b);
+			for (String warning : warnings) {
+				if (isTruncation(warning)) {
+					return new Outcome(FindingIds.TRUNCATED, "image data ends early (" + warning.trim() + ")");
+				}
+			}
+			if (!warnings.isEmpty()) {
+				return new Outcome(FindingIds.CORRUPT, "decoder warning: " + warnings.get(0).trim());
+			}
+			return Outcome.OK;
+		} catch (IIOException e) {
+			return classify(e, warnings);
+		} catch (IOException | RuntimeException e) {
+			return classify(e, warnings);
+		} finally {
+			reader.dispose();
+		}
+	}
+
+	private static Outcome classify(Exception e, List<String> warnings) {
+		String msg = String.valueOf(e.getMessage());
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof EOFException || isTruncation(String.valueOf(t.getMessage()))) {
+				return new Outcome(FindingIds.TRUNCATED, "image data ends early (" + describe(t) + ")");
+			}
+		}
+		for (String warning : warnings) {
+			if (isTruncation(warning)) {
+				return new Outcome(FindingIds.TRUNCATED, "image data ends early (" + warning.trim() + ")");
+			}
+		}
+		if (msg.contains("Unsupported Image Type") || msg.contains("Unsupported JPEG process")) {
+			return new Outcome(FindingIds.NOT_DECODED, "pixel format not supported by the decoder (" + msg
+					+ "), pixels not checked");
+		}
+		return new Outcome(FindingIds.CORRUPT, "cannot decode the image (" + describe(e) + ")");
+	}
+
+	private static String describe(Throwable t) {
+		return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().trim();
+	}
+
+	private static boolean isTruncation(String message) {
+		String m = message.toLowerCase(Locale.ROOT);
+		return m.contains("premature end") || m.contains("unexpected end") || m.contains("end of file")
+				|| m.contains("eof");
+	}
+
+	/** Grey conversion, Laplacian variance and clipping fractions of a decoded (subsampled) image. */
+	static void measure(BufferedImage img, ImageRecord.Builder b) {
+		int w = img.getWidth();
+		int h = img.getHeight();
+		int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+		int[] grey = new int[rgb.length];
+		long low = 0;
+		long high = 0;
+		for (int i = 0; i < rgb.length; i++) {
+			int p = rgb[i];
+			int g = (299 * ((p >> 16) & 0xff) + 587 * ((p >> 8) & 0xff) + 114 * (p & 0xff) + 500) / 1000;
+			grey[i] = g;
+			if (g == 0) {
+				low++;
+			} else if (g == 255) {
+				high++;
+			}
+		}
+		b.clippedLow(low / (double) grey.length);
+		b.clippedHigh(high / (double) grey.length);
+		if (w < 3 || h < 3) {
+			return;
+		}
+		double sum = 0;
+		double sumSq = 0;
+		long n = 0;
+		for (int y = 1; y < h - 1; y++) {
+			int row = y * w;
+			for (int x = 1; x < w - 1; x++) {
+				int i = row + x;
+				int lap = grey[i - 1] + grey[i + 1] + grey[i - w] + grey[i + w] - 4 * grey[i];
+				sum += lap;
+				sumSq += (double) lap * lap;
+				n++;
+			}
+		}
+		double mean = sum / n;
+		b.blurVariance(sumSq / n - mean * mean);
+	}
+}

@@ -1,0 +1,224 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.types.ObjectId;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import io.tiepoint.hub.Hub;
+import io.tiepoint.hub.HubConfig;
+import io.tiepoint.hub.ReconstructionEngine;
+import io.tiepoint.hub.internal.auth.CredentialsFile;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.cloud.GridFsCloud;
+import io.tiepoint.hub.internal.cloud.S3Cloud;
+import io.tiepoint.hub.internal.graphql.GraphQLHandler;
+import io.tiepoint.hub.internal.graphql.SchemaFactory;
+import io.tiepoint.hub.internal.graphql.Services;
+import io.tiepoint.hub.internal.images.Access;
+import io.tiepoint.hub.internal.images.GridFsUploads;
+import io.tiepoint.hub.internal.images.ImageService;
+import io.tiepoint.hub.internal.images.ImageSweeper;
+import io.tiepoint.hub.internal.images.Removal;
+import io.tiepoint.hub.internal.images.Verifier;
+import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.internal.store.TaskStore;
+import io.tiepoint.hub.internal.tasks.EngineRegistry;
+import io.tiepoint.hub.internal.tasks.TaskService;
+
+/** Assembles and runs a hub; {@link #close()} stops everything it started, in reverse order. */
+public final class HubServer implements Hub {
+
+	private static final HubLog LOG = HubLog.of(HubServer.class);
+	private final CredentialsFile credentials;
+	private final Database db;
+	private final EngineRegistry engines;
+	private S3Cloud s3;
+	private Verifier verifier;
+	private TaskService tasks;
+	private GridFsUploads gridFsUploads;
+	private ScheduledExecutorService sweeper;
+	private Server jetty;
+	private volatile URI uri;
+	private boolean closed;
+	private volatile boolean closing;
+
+	private HubServer(CredentialsFile credentials, Database db, EngineRegistry engines) {
+		this.credentials = credentials;
+		this.db = db;
+		this.engines = engines;
+	}
+
+	/**
+	 * @param config what to run
+	 * @return the running hub
+	 * @throws IOException when the data directory, database, bucket or port cannot be opened
+	 */
+	public static HubServer start(HubConfig config) throws IOException {
+		CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
+		EngineRegistry engines = new EngineRegistry(config.extensionRegistry());
+		config.engines().forEach(engines::register);
+		HubServer hub = new HubServer(credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+		try {
+			hub.startServices(config);
+			return hub;
+		} catch (IOException | RuntimeException e) {
+			hub.close();
+			throw e;
+		}
+	}
+
+	private void startServices(HubConfig config) throws IOException {
+		Map<String, Cloud> clouds = new LinkedHashMap<>();
+		if (config.s3() != null) {
+			s3 = new S3Cloud(config.s3());
+			s3.ensureBucket();
+			clouds.put(s3.name(), s3);
+		}
+		GridFsCloud gridFs = new GridFsCloud(db);
+		clouds.put(gridFs.name(), gridFs);
+		ProjectStore projects = new ProjectStore(db);
+		ImageStore images = new ImageStore(db, config.mongoUri() == null);
+		tasks = new TaskService(projects, images, new TaskStore(db), clouds, engines,
+				Files.createDirectories(config.dataDir().resolve("tasks")));
+		verifier = new Verifier(images, projects, clouds, config.verificationThreads(), this::settled);
+		Access access = new Access(clouds, projects, images);
+		ImageService service = new ImageService(access, images, verifier);
+		gridFsUploads = new GridFsUploads(images, service);
+		ImageSweeper imageSweeper = new ImageSweeper(images, service, access, verifier, config.imageExpiry(),
+				this::settled);
+		Services services = new Services(access, service, new Removal(access, images, projects), tasks, projects,
+				images, () -> uri);
+		images.releaseClaims();
+		jetty = new Server();
+		ServerConnector connector = new ServerConnector(jetty);
+		connector.setHost(config.host());
+		connector.setPort(config.port());
+		jetty.addConnector(connector);
+		jetty.setHandler(new GraphQLHandler(SchemaFactory.create(services), credentials));
+		try {
+			jetty.start();
+		} catch (Exception e) {
+			throw new IOException("cannot start the HTTP endpoint on " + config.host() + ":" + config.port(), e);
+		}
+		String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+		uri = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+		sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread t = new Thread(r, "tiepoint-hub-sweeper");
+			t.setDaemon(true);
+			return t;
+		});
+		long period = Math.max(50, config.sweepInterval().toMillis());
+		sweeper.scheduleWithFixedDelay(() -> sweep(imageSweeper), 0, period, TimeUnit.MILLISECONDS);
+		LOG.info("hub listening on " + uri);
+	}
+
+	private void sweep(ImageSweeper imageSweeper) {
+		try {
+			imageSweeper.sweep();
+			tasks.sweep();
+		} catch (RuntimeException e) {
+			if (closing) {
+				LOG.info("sweep interrupted by close: " + e);
+			} else {
+				LOG.error("sweep failed; retrying next period", e);
+			}
+		}
+	}
+
+	private void settled(ObjectId pid) {
+		tasks.settled(pid);
+	}
+
+	@Override
+	public URI uri() {
+		return uri;
+	}
+
+	@Override
+	public String appKey() {
+		return credentials.appKey();
+	}
+
+	@Override
+	public String userToken() {
+		return credentials.firstUserToken();
+	}
+
+	@Override
+	public void registerEngine(ReconstructionEngine engine) {
+		engines.register(engine);
+	}
+
+	/** @return the GridFS upload side, for the resource service */
+	public GridFsUploads gridFsUploads() {
+		return gridFsUploads;
+	}
+
+	/** @return the database (the resource service writes GridFS chunks into it) */
+	public Database database() {
+		return db;
+	}
+
+	/** @return images verified, bytes read, nanoseconds spent (benchmark) */
+	public long[] verificationStats() {
+		return verifier.stats();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		closing = true;
+		if (jetty != null) {
+			try {
+				jetty.stop();
+			} catch (Exception e) {
+				LOG.error("stopping the HTTP endpoint failed", e);
+			}
+			jetty = null;
+		}
+		if (sweeper != null) {
+			sweeper.shutdownNow();
+			try {
+				if (!sweeper.awaitTermination(10, TimeUnit.SECONDS)) {
+					LOG.warn("the sweeper did not stop within 10 s");
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			sweeper = null;
+		}
+		if (verifier != null) {
+			verifier.close();
+		}
+		if (tasks != null) {
+			tasks.close();
+		}
+		if (s3 != null) {
+			s3.close();
+		}
+		db.close();
+	}
+}

@@ -1,0 +1,115 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.graphql;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.bson.Document;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.tiepoint.hub.internal.HubException;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.tasks.TaskService;
+
+/** Resolvers of {@code Mutation}. */
+final class MutationWiring {
+
+	private static final int MAX_PROJECT_NAME = 200;
+	private final Services s;
+
+	MutationWiring(Services services) {
+		this.s = services;
+	}
+
+	void wire(RuntimeWiring.Builder w) {
+		w.type("Mutation", t -> t.dataFetcher("createProject", this::createProject)
+				.dataFetcher("removeProject", e -> s.removal().removeProject(Caller.require(e), e.getArgument("id")))
+				.dataFetcher("removeImages",
+						e -> s.removal().removeImages(Caller.require(e), e.getArgument("pid"), e.getArgument("ids")))
+				.dataFetcher("hasImage",
+						e -> Views.image(s.images().hasImage(Caller.require(e), e.getArgument("pid"), e.getArgument("checksum"))))
+				.dataFetcher("uploadImageS3", e -> upload(e, "s3"))
+				.dataFetcher("uploadImageGridFS", e -> upload(e, "gridfs"))
+				.dataFetcher("uploadImageOSS", e -> notServed(e, "oss"))
+				.dataFetcher("uploadImageMinio", e -> notServed(e, "minio"))
+				.dataFetcher("uploadImageURL", e -> notServed(e, "url"))
+				.dataFetcher("startImageUpload", e -> Views.image(s.images().start(Caller.require(e), e.getArgument("id"))))
+				.dataFetcher("doneImageUpload", e -> Views.image(s.images().done(Caller.require(e), e.getArgument("id"))))
+				.dataFetcher("startReconstructionWithError",
+						e -> result(s.tasks().start(Caller.require(e), e.getArgument("id"), taskType(e))))
+				.dataFetcher("preStartReconstruction", this::preStart)
+				.dataFetcher("stopReconstruction",
+						e -> Views.task(s.tasks().stop(Caller.require(e), e.getArgument("id")))));
+	}
+
+	private Map<String, Object> createProject(DataFetchingEnvironment e) {
+		String user = Caller.require(e);
+		String name = e.getArgument("name");
+		if (name == null || name.isBlank() || name.length() > MAX_PROJECT_NAME) {
+			throw new HubException("INVALID_NAME", "project name must have 1.." + MAX_PROJECT_NAME + " characters");
+		}
+		Boolean imported = e.getArgument("imported");
+		Object type = e.getArgument("type");
+		Object model = e.getArgument("modelType");
+		Object visibility = e.getArgument("visibility");
+		return Views.project(s.projects().create(user, name.strip(), type == null ? "free" : type.toString(),
+				Boolean.TRUE.equals(imported), model == null ? null : model.toString(),
+				visibility == null ? "private" : visibility.toString()));
+	}
+
+	private Map<String, Object> upload(DataFetchingEnvironment e, String cloudName) {
+		String user = Caller.require(e);
+		Cloud cloud = s.access().cloud(cloudName);
+		Object bucket = e.getArgument("bucket");
+		Object type = e.getArgument("type");
+		Document image = s.images().register(user, e.getArgument("pid"), cloud, bucket == null ? null : bucket.toString(),
+				e.getArgument("filename"), type == null ? null : type.toString(), e.getArgument("checksum"));
+		Map<String, Object> out = new HashMap<>();
+		out.put("image", Views.image(image));
+		out.put("url", ImageState.WAITING.contains(image.getString("state")) ? url(cloudName, image) : null);
+		return out;
+	}
+
+	private String url(String cloudName, Document image) {
+		if ("s3".equals(cloudName)) {
+			return s.access().s3().orElseThrow().presignPut(image.getString("key"), image.getString("contentType"));
+		}
+		return s.base().get().resolve("Resource/Upload?uid=" + image.getString("uploadId")).toString();
+	}
+
+	private Object notServed(DataFetchingEnvironment e, String cloud) {
+		Caller.require(e);
+		throw new HubException("CLOUD_NOT_SUPPORTED", "cloud " + cloud + " is not served by this hub; see support.supportedCloud");
+	}
+
+	private static String taskType(DataFetchingEnvironment e) {
+		Map<String, Object> options = e.getArgument("options");
+		Object type = options == null ? null : options.get("taskType");
+		return type == null ? null : type.toString();
+	}
+
+	private static Map<String, Object> result(TaskService.Outcome o) {
+		Map<String, Object> out = new HashMap<>();
+		out.put("error", o.error() == null ? null : Map.of("code", o.error().name(), "message", o.message()));
+		out.put("task", Views.task(o.task()));
+		return out;
+	}
+
+	private Map<String, Object> preStart(DataFetchingEnvironment e) {
+		String user = Caller.require(e);
+		String pid = e.getArgument("id");
+		Map<String, Object> out = result(s.tasks().preStart(user, pid, taskType(e)));
+		out.put("project", Views.project(s.projects().findOwned(io.tiepoint.hub.internal.store.Ids.parse(pid), user)));
+		return out;
+	}
+}

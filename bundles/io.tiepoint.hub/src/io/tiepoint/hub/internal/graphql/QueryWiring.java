@@ -1,0 +1,128 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.graphql;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+
+import com.mongodb.client.model.Filters;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.Pages;
+import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.internal.tasks.ProjectErrorCode;
+
+/** Resolvers of {@code Query} and of the nested fields of its types. */
+final class QueryWiring {
+
+	private final Services s;
+
+	QueryWiring(Services services) {
+		this.s = services;
+	}
+
+	void wire(RuntimeWiring.Builder w) {
+		w.type("Query", t -> t.dataFetcher("getGeoIPInfo", e -> geo()).dataFetcher("support", e -> Map.of())
+				.dataFetcher("project", this::project).dataFetcher("my", this::my));
+		w.type("Support", t -> t.dataFetcher("supportedCloud", e -> clouds())
+				.dataFetcher("endpoints", e -> Map.of("api", s.base().get().resolve("graphql").toString(), "web",
+						s.base().get().toString()))
+				.dataFetcher("systemMode", e -> "Normal").dataFetcher("errorCodeInfo", this::errorCodes));
+		w.type("User", t -> t.dataFetcher("allProjects", this::allProjects));
+		w.type("Project", t -> t.dataFetcher("image", this::image).dataFetcher("imageByFilename", this::imageByFilename)
+				.dataFetcher("allImages", this::allImages)
+				.dataFetcher("task", e -> Views.task(s.tasks().store().latest(Views.id(e.getSource()))))
+				.dataFetcher("tasks", e -> s.tasks().store().all(Views.id(e.getSource())).stream().map(Views::task).toList()));
+		w.type("ProjectImage", t -> t.dataFetcher("url", this::imageUrl));
+		w.type("Task", t -> t.dataFetcher("queueing", e -> s.tasks().queueing(Views.doc(e.getSource()))));
+	}
+
+	private List<Map<String, Object>> bucketList() {
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (String name : clouds()) {
+			Cloud c = s.access().clouds().get(name);
+			out.add(Map.of("cloud", c.name(), "bucket", c.bucket()));
+		}
+		return out;
+	}
+
+	private Map<String, Object> geo() {
+		List<Map<String, Object>> b = bucketList();
+		return Map.of("nearestBuckets", b, "nearestMetaBuckets", b, "nearestModelBuckets", b);
+	}
+
+	private List<String> clouds() {
+		List<String> out = new ArrayList<>();
+		if (s.access().s3().isPresent()) {
+			out.add("s3");
+		}
+		out.add("gridfs");
+		return out;
+	}
+
+	private List<Map<String, Object>> errorCodes(DataFetchingEnvironment e) {
+		Object code = e.getArgument("code");
+		List<ProjectErrorCode> codes = code == null ? Arrays.asList(ProjectErrorCode.values())
+				: List.of(ProjectErrorCode.valueOf(code.toString()));
+		return codes.stream().map(c -> Map.<String, Object>of("code", c.name(), "description", c.description(),
+				"solution", c.solution())).toList();
+	}
+
+	private Map<String, Object> project(DataFetchingEnvironment e) {
+		return Views.project(s.projects().findOwned(Ids.parse(e.getArgument("id")), Caller.require(e)));
+	}
+
+	private Map<String, Object> my(DataFetchingEnvironment e) {
+		String user = Caller.require(e);
+		return Map.of("id", user, "username", user);
+	}
+
+	private static Pages.Request page(DataFetchingEnvironment e) {
+		return new Pages.Request(e.getArgument("first"), e.getArgument("last"), e.getArgument("before"),
+				e.getArgument("after"));
+	}
+
+	private Map<String, Object> allProjects(DataFetchingEnvironment e) {
+		Map<String, Object> user = e.getSource();
+		return Views.connection(Pages.page(s.projects().collection(),
+				ProjectStore.ownedBy((String) user.get("id"), e.getArgument("search")), page(e)), Views::project);
+	}
+
+	private Map<String, Object> image(DataFetchingEnvironment e) {
+		Document i = s.store().find(Ids.parse(e.getArgument("id")));
+		return i != null && Views.id(e.getSource()).equals(i.getObjectId("pid")) ? Views.image(i) : null;
+	}
+
+	private Map<String, Object> imageByFilename(DataFetchingEnvironment e) {
+		return Views.image(s.store().findByFilename(Views.id(e.getSource()), e.getArgument("filename")));
+	}
+
+	private Map<String, Object> allImages(DataFetchingEnvironment e) {
+		Object state = e.getArgument("state");
+		var filter = state == null ? Filters.eq("pid", Views.id(e.getSource()))
+				: Filters.and(Filters.eq("pid", Views.id(e.getSource())), Filters.eq("state", state.toString()));
+		return Views.connection(Pages.page(s.store().collection(), filter, page(e)), Views::image);
+	}
+
+	private String imageUrl(DataFetchingEnvironment e) {
+		Document i = Views.doc(e.getSource());
+		if (!"s3".equals(i.getString("cloud")) || !"Ready".equals(i.getString("state"))) {
+			return null;
+		}
+		return s.access().s3().map(c -> c.presignGet(i.getString("key"))).orElse(null);
+	}
+}

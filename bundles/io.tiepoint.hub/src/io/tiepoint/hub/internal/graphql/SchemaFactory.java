@@ -1,0 +1,95 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.graphql;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherExceptionHandler;
+import graphql.execution.DataFetcherExceptionHandlerParameters;
+import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.tiepoint.hub.internal.HubException;
+import io.tiepoint.hub.internal.HubLog;
+
+/**
+ * Builds the executable schema from {@code schema/altizure.graphqls} (a bundle resource) and the
+ * resolvers. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
+ * with their message; anything else is logged and answered as an internal error.
+ */
+public final class SchemaFactory {
+
+	/** Resource path of the SDL. */
+	public static final String SDL = "schema/altizure.graphqls";
+	private static final HubLog LOG = HubLog.of(SchemaFactory.class);
+
+	private SchemaFactory() {
+	}
+
+	/** @return the SDL text */
+	public static String sdl() {
+		try (InputStream in = SchemaFactory.class.getClassLoader().getResourceAsStream(SDL)) {
+			if (in == null) {
+				throw new IllegalStateException("missing resource " + SDL);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot read " + SDL, e);
+		}
+	}
+
+	/** @param services what resolvers use @return the executable GraphQL */
+	public static GraphQL create(Services services) {
+		TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
+		for (String scalar : new String[] { "BucketS3", "BucketOSS", "BucketMinio", "BucketGridFS" }) {
+			wiring.scalar(BucketScalar.named(scalar));
+		}
+		new QueryWiring(services).wire(wiring);
+		new MutationWiring(services).wire(wiring);
+		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+		return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new Errors())
+				.preparsedDocumentProvider(new DocumentCache()).build();
+	}
+
+	private static final class Errors implements DataFetcherExceptionHandler {
+		@Override
+		public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+				DataFetcherExceptionHandlerParameters p) {
+			Throwable t = p.getException();
+			String code;
+			String message;
+			if (t instanceof HubException h) {
+				code = h.code();
+				message = h.getMessage();
+			} else if (t instanceof IllegalArgumentException) {
+				code = "BAD_REQUEST";
+				message = t.getMessage();
+			} else {
+				LOG.error("resolver " + p.getPath() + " failed", t);
+				code = "INTERNAL";
+				message = "internal error";
+			}
+			var error = GraphqlErrorBuilder.newError().message(message).path(p.getPath())
+					.location(p.getSourceLocation()).extensions(Map.of("code", code)).build();
+			return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+		}
+	}
+}

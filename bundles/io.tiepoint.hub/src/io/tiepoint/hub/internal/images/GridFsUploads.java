@@ -1,0 +1,85 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.images;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Updates;
+
+import io.tiepoint.hub.internal.auth.CredentialsFile;
+import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.ImageStore;
+
+/**
+ * The GridFS side of uploads, for the resource service ({@code /Resource/Upload?uid=..}, another
+ * issue). An upload id is {@code <image id>.<32 random characters>}; the image document keeps it in
+ * {@code uploadId}, so the mapping lives in MongoDB and costs no extra write per registration. The
+ * resource service finds the image with {@link #image(String)}, writes the GridFS file into the
+ * bucket {@link Database#GRIDFS_BUCKET} (chunk documents one by one, files document last), then calls
+ * {@link #completed(String, ObjectId)}, which starts verification.
+ */
+public final class GridFsUploads {
+
+	private final ImageStore images;
+	private final ImageService service;
+
+	/** @param images image store @param service lifecycle */
+	public GridFsUploads(ImageStore images, ImageService service) {
+		this.images = images;
+		this.service = service;
+	}
+
+	/** @param imageId an image @return a new upload id for it */
+	static String newUploadId(ObjectId imageId) {
+		return imageId.toHexString() + "." + CredentialsFile.newSecret();
+	}
+
+	/**
+	 * @param uploadId the {@code uid} of an upload URL
+	 * @return the image document it uploads to ({@code _id, pid, filename, contentType, state, ...}), or
+	 *         null when the id is unknown (compared in constant time)
+	 */
+	public Document image(String uploadId) {
+		int dot = uploadId == null ? -1 : uploadId.indexOf('.');
+		if (dot != 24 || !ObjectId.isValid(uploadId.substring(0, dot))) {
+			return null;
+		}
+		Document image = images.find(new ObjectId(uploadId.substring(0, dot)));
+		String stored = image == null ? null : image.getString("uploadId");
+		if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+				uploadId.getBytes(StandardCharsets.US_ASCII))) {
+			return null;
+		}
+		return image;
+	}
+
+	/**
+	 * Called when the GridFS file of an upload is complete: the image becomes Uploaded and is queued for
+	 * verification.
+	 *
+	 * @param uploadId the upload id
+	 * @param fileId   the complete GridFS file
+	 * @return the image after the change (unchanged when it was no longer waiting, e.g. expired)
+	 * @throws IllegalArgumentException when the upload id is unknown
+	 */
+	public Document completed(String uploadId, ObjectId fileId) {
+		Document image = image(uploadId);
+		if (image == null) {
+			throw new IllegalArgumentException("unknown upload id");
+		}
+		ObjectId id = image.getObjectId("_id");
+		Document after = service.markStored(id, Updates.set("gridFsId", fileId));
+		return after != null ? after : images.find(id);
+	}
+}

@@ -1,0 +1,197 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.images;
+
+import java.io.IOException;
+import java.util.Date;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Updates;
+
+import io.tiepoint.hub.internal.HubException;
+import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.auth.CredentialsFile;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.cloud.Names;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.ImageStore;
+
+/**
+ * Image lifecycle calls: register (idempotent per checksum; re-registering an Invalid image resets it
+ * to Pending), start, done. All state changes are single-document updates with state preconditions.
+ */
+public final class ImageService {
+
+	private static final HubLog LOG = HubLog.of(ImageService.class);
+	private static final int ATTEMPTS = 5;
+	private final Access access;
+	private final ImageStore images;
+	private final Verifier verifier;
+
+	/**
+	 * @param access   clouds and ownership
+	 * @param images   image store
+	 * @param verifier verification pool
+	 */
+	public ImageService(Access access, ImageStore images, Verifier verifier) {
+		this.access = access;
+		this.images = images;
+		this.verifier = verifier;
+	}
+
+	/**
+	 * @param owner    caller
+	 * @param pid      project id
+	 * @param checksum sha1
+	 * @return the image with that checksum, or null
+	 */
+	public Document hasImage(String owner, String pid, String checksum) {
+		return images.findByChecksum(access.projectId(owner, pid), Names.checksum(checksum));
+	}
+
+	/**
+	 * Registers an image, or returns the one already registered with that checksum.
+	 *
+	 * @param owner    caller
+	 * @param pid      project id
+	 * @param cloud    where it will be uploaded
+	 * @param bucket   the bucket the client named
+	 * @param filename the client's file name
+	 * @param type     IMAGE_TYPE or null
+	 * @param checksum sha1 or null
+	 * @return the image (Pending for a new or reset one)
+	 */
+	public Document register(String owner, String pid, Cloud cloud, String bucket, String filename, String type,
+			String checksum) {
+		ObjectId projectId = access.projectId(owner, pid);
+		if (bucket != null && !cloud.bucket().equals(bucket)) {
+			throw new HubException("BUCKET_NOT_SUPPORTED", "bucket " + bucket + " is not served; see getGeoIPInfo");
+		}
+		String name = Names.sanitize(filename);
+		boolean known = checksum != null;
+		String sum = known ? Names.checksum(checksum) : "unknown-" + CredentialsFile.newSecret();
+		for (int i = 0; i < ATTEMPTS; i++) {
+			// insert first: the unique index (pid, checksum) decides; look up only when it refuses
+			Document doc = newImage(projectId, owner, name, type, sum, known, cloud);
+			if (images.insert(doc)) {
+				return doc;
+			}
+			// after a refused insert read the database: the winner may not be in the cache yet
+			Document existing = known ? images.readByChecksum(projectId, sum) : null;
+			if (existing != null) {
+				Document reused = reuse(existing, cloud);
+				if (reused != null) {
+					return reused;
+				}
+			}
+		}
+		throw new HubException("CONFLICT", "could not register " + name + ", try again");
+	}
+
+	private Document newImage(ObjectId pid, String owner, String name, String type, String sum, boolean known,
+			Cloud cloud) {
+		String filename = Names.hashed(sum, name);
+		Date now = new Date();
+		ObjectId id = new ObjectId();
+		return new Document("_id", id).append("pid", pid).append("owner", owner).append("name", name)
+				.append("filename", filename).append("checksum", sum).append("checksumKnown", known)
+				.append("type", type).append("contentType", Names.contentType(type, name))
+				.append("state", ImageState.Pending.name()).append("error", List.of()).append("cloud", cloud.name())
+				.append("bucket", cloud.bucket()).append("key", Names.key(pid.toHexString(), filename))
+				.append("uploadId", "gridfs".equals(cloud.name()) ? GridFsUploads.newUploadId(id) : null)
+				.append("registeredAt", now).append("updatedAt", now);
+	}
+
+	private Document reuse(Document existing, Cloud cloud) {
+		String state = existing.getString("state");
+		boolean sameCloud = cloud.name().equals(existing.getString("cloud"));
+		if (ImageState.Invalid.name().equals(state)) {
+			deleteStored(existing);
+			return images.transition(existing.getObjectId("_id"), List.of(state), reset(existing, cloud, true));
+		}
+		if (!sameCloud && ImageState.WAITING.contains(state)) {
+			return images.transition(existing.getObjectId("_id"), ImageState.WAITING, reset(existing, cloud, false));
+		}
+		return existing;
+	}
+
+	private org.bson.conversions.Bson reset(Document existing, Cloud cloud, boolean fresh) {
+		String uploadId = existing.getString("uploadId");
+		if ("gridfs".equals(cloud.name()) && uploadId == null) {
+			uploadId = GridFsUploads.newUploadId(existing.getObjectId("_id"));
+		}
+		var u = Updates.combine(Updates.set("state", ImageState.Pending.name()), Updates.set("error", List.of()),
+				Updates.set("cloud", cloud.name()), Updates.set("bucket", cloud.bucket()),
+				Updates.set("uploadId", uploadId), Updates.unset("gridFsId"), Updates.unset("verifying"));
+		return fresh ? Updates.combine(u, Updates.set("registeredAt", new Date())) : u;
+	}
+
+	private void deleteStored(Document image) {
+		Cloud c = access.clouds().get(image.getString("cloud"));
+		if (c == null) {
+			return;
+		}
+		try {
+			c.delete(image);
+		} catch (IOException e) {
+			LOG.warn("could not delete the stale object of image " + image.getObjectId("_id"), e);
+		}
+	}
+
+	/** @param owner caller @param iid image id @return the image, Uploading when it was Pending */
+	public Document start(String owner, String iid) {
+		Document image = access.image(owner, iid);
+		Document after = images.transition(image.getObjectId("_id"), List.of(ImageState.Pending.name()),
+				Updates.set("state", ImageState.Uploading.name()));
+		return after != null ? after : images.find(image.getObjectId("_id"));
+	}
+
+	/**
+	 * @param owner caller
+	 * @param iid   image id
+	 * @return the image, Uploaded (and queued for verification) when its bytes are stored
+	 */
+	public Document done(String owner, String iid) {
+		Document image = access.image(owner, iid);
+		if (!ImageState.WAITING.contains(image.getString("state"))) {
+			return image;
+		}
+		OptionalLong size;
+		try {
+			size = access.cloud(image.getString("cloud")).stored(image);
+		} catch (IOException e) {
+			LOG.error("cannot check the upload of image " + iid, e);
+			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");
+		}
+		if (size.isEmpty()) {
+			throw new HubException("NOT_UPLOADED", "no uploaded object for image " + iid);
+		}
+		Document after = markStored(image.getObjectId("_id"), Updates.set("size", size.getAsLong()));
+		return after != null ? after : images.find(image.getObjectId("_id"));
+	}
+
+	/**
+	 * @param id     an image whose bytes arrived
+	 * @param update what else to set
+	 * @return the image after, or null when it was no longer waiting
+	 */
+	Document markStored(ObjectId id, org.bson.conversions.Bson update) {
+		Document after = images.transition(id, ImageState.WAITING,
+				Updates.combine(update, Updates.set("state", ImageState.Uploaded.name())));
+		if (after != null) {
+			verifier.enqueue(id);
+		}
+		return after;
+	}
+}

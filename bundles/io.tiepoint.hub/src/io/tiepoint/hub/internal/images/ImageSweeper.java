@@ -1,0 +1,102 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.images;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.ImageStore;
+
+/**
+ * Periodic image work: notices S3 objects of waiting images (clients need not call
+ * {@code doneImageUpload} for S3), queues Uploaded images no worker holds, and forces images not
+ * finished within the expiry to Invalid.
+ */
+public final class ImageSweeper {
+
+	private static final HubLog LOG = HubLog.of(ImageSweeper.class);
+	private final ImageStore images;
+	private final ImageService service;
+	private final Access access;
+	private final Verifier verifier;
+	private final Duration expiry;
+	private final Consumer<ObjectId> settled;
+
+	/**
+	 * @param images   image store
+	 * @param service  lifecycle
+	 * @param access   clouds
+	 * @param verifier verification pool
+	 * @param expiry   how long an image may stay unfinished after registration
+	 * @param settled  told the project id when an image expired
+	 */
+	public ImageSweeper(ImageStore images, ImageService service, Access access, Verifier verifier, Duration expiry,
+			Consumer<ObjectId> settled) {
+		this.images = images;
+		this.service = service;
+		this.access = access;
+		this.verifier = verifier;
+		this.expiry = expiry;
+		this.settled = settled;
+	}
+
+	/** One pass: arrivals, queueing, expiry. */
+	public void sweep() {
+		pollS3();
+		for (ObjectId id : images.ids(Filters.and(Filters.eq("state", ImageState.Uploaded.name()),
+				Filters.ne("verifying", Boolean.TRUE)))) {
+			verifier.enqueue(id);
+		}
+		expire();
+	}
+
+	private void pollS3() {
+		Cloud s3 = access.clouds().get("s3");
+		if (s3 == null) {
+			return;
+		}
+		for (Document image : images.list(Filters.and(Filters.eq("cloud", "s3"), Filters.in("state", ImageState.WAITING)))) {
+			try {
+				OptionalLong size = s3.stored(image);
+				if (size.isPresent()) {
+					service.markStored(image.getObjectId("_id"), Updates.set("size", size.getAsLong()));
+				}
+			} catch (IOException e) {
+				LOG.warn("cannot check S3 for image " + image.getObjectId("_id"), e);
+				return;
+			}
+		}
+	}
+
+	private void expire() {
+		Date cutoff = new Date(System.currentTimeMillis() - expiry.toMillis());
+		String limit = expiry.toMinutes() >= 1 ? expiry.toMinutes() + " minutes" : expiry.toSeconds() + " seconds";
+		String reason = "not uploaded and verified within " + limit + " of registration";
+		for (Document image : images.list(Filters.and(Filters.in("state", ImageState.OPEN),
+				Filters.lt("registeredAt", cutoff)))) {
+			if (images.setState(image.getObjectId("_id"), ImageState.OPEN, ImageState.Invalid, List.of(reason)) != null) {
+				settled.accept(image.getObjectId("pid"));
+			}
+		}
+	}
+}

@@ -1,0 +1,99 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.images;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import io.tiepoint.hub.internal.HubException;
+import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.internal.store.ProjectStore;
+
+/** Removal of images and projects, with their stored bytes and the project counters. */
+public final class Removal {
+
+	private static final HubLog LOG = HubLog.of(Removal.class);
+	private final Access access;
+	private final ImageStore images;
+	private final ProjectStore projects;
+
+	/**
+	 * @param access   clouds and ownership
+	 * @param images   image store
+	 * @param projects project store
+	 */
+	public Removal(Access access, ImageStore images, ProjectStore projects) {
+		this.access = access;
+		this.images = images;
+		this.projects = projects;
+	}
+
+	/**
+	 * @param owner caller
+	 * @param pid   project
+	 * @param ids   image ids
+	 * @return how many were removed
+	 */
+	public int removeImages(String owner, String pid, List<String> ids) {
+		ObjectId projectId = access.project(owner, pid).getObjectId("_id");
+		int n = 0;
+		for (String id : ids) {
+			ObjectId iid = Ids.parse(id);
+			Document gone = iid == null ? null : images.delete(iid, projectId);
+			if (gone != null) {
+				n++;
+				if (ImageState.Ready.name().equals(gone.getString("state"))) {
+					projects.countImage(projectId, -1, gone.get("megapixels", 0.0) / 1000.0, null);
+				}
+				dropBytes(gone);
+			}
+		}
+		return n;
+	}
+
+	/**
+	 * @param owner caller
+	 * @param pid   project
+	 * @return true when removed
+	 */
+	public boolean removeProject(String owner, String pid) {
+		Document project = access.project(owner, pid);
+		if (project.get("runningTask") != null) {
+			throw new HubException("ALREADY_RUNNING", "stop the project's task first");
+		}
+		ObjectId projectId = project.getObjectId("_id");
+		for (Document image : images.list(new Document("pid", projectId))) {
+			dropBytes(image);
+		}
+		images.deleteProject(projectId);
+		projects.delete(projectId);
+		access.forget(projectId);
+		return true;
+	}
+
+	private void dropBytes(Document image) {
+		Cloud cloud = access.clouds().get(image.getString("cloud"));
+		if (cloud == null) {
+			return;
+		}
+		try {
+			cloud.delete(image);
+		} catch (IOException e) {
+			LOG.warn("could not delete the object of removed image " + image.getObjectId("_id"), e);
+		}
+	}
+}

@@ -1,0 +1,171 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.images;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.model.Updates;
+
+import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.internal.store.ProjectStore;
+
+/**
+ * The verification worker: a bounded pool that takes Uploaded images to Ready or Invalid. An image is
+ * claimed in the database first, so two workers (or two hubs) never verify it twice; a read failure
+ * of the store releases the claim and the sweeper queues the image again.
+ */
+public final class Verifier implements AutoCloseable {
+
+	private static final HubLog LOG = HubLog.of(Verifier.class);
+	private final ImageStore images;
+	private final ProjectStore projects;
+	private final Map<String, Cloud> clouds;
+	private final Consumer<ObjectId> settled;
+	private final ThreadPoolExecutor pool;
+	private final Set<ObjectId> queued = ConcurrentHashMap.newKeySet();
+	private final AtomicLong bytes = new AtomicLong();
+	private final AtomicLong nanos = new AtomicLong();
+	private final AtomicLong count = new AtomicLong();
+	private final IProgressMonitor monitor = new NullProgressMonitor();
+
+	/**
+	 * @param images   image store
+	 * @param projects project store (counters)
+	 * @param clouds   clouds by name
+	 * @param threads  pool size
+	 * @param settled  told the project id whenever an image became Ready or Invalid
+	 */
+	public Verifier(ImageStore images, ProjectStore projects, Map<String, Cloud> clouds, int threads,
+			Consumer<ObjectId> settled) {
+		this.images = images;
+		this.projects = projects;
+		this.clouds = Map.copyOf(clouds);
+		this.settled = settled;
+		AtomicInteger n = new AtomicInteger();
+		this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+			Thread t = new Thread(r, "tiepoint-hub-verify-" + n.incrementAndGet());
+			t.setDaemon(true);
+			return t;
+		});
+	}
+
+	/** @param imageId an image that may be Uploaded; queued at most once at a time */
+	public void enqueue(ObjectId imageId) {
+		if (!pool.isShutdown() && queued.add(imageId)) {
+			try {
+				pool.execute(() -> {
+					queued.remove(imageId);
+					verify(imageId);
+				});
+			} catch (RejectedExecutionException e) {
+				queued.remove(imageId); // closing: the image stays Uploaded and is queued after the next start
+			}
+		}
+	}
+
+	/** @return images verified, bytes read and nanoseconds spent since start */
+	public long[] stats() {
+		return new long[] { count.get(), bytes.get(), nanos.get() };
+	}
+
+	private void verify(ObjectId id) {
+		try {
+			Document image = images.claimForVerification(id);
+			if (image == null) {
+				return;
+			}
+			Cloud cloud = clouds.get(image.getString("cloud"));
+			if (cloud == null) {
+				finish(image, List.of("cloud " + image.getString("cloud") + " is not configured"), null);
+				return;
+			}
+			long t0 = System.nanoTime();
+			ImageCheck.Outcome o;
+			try {
+				o = ImageCheck.run(cloud, image, monitor);
+			} catch (IOException e) {
+				LOG.warn("cannot read image " + id + " for verification; will retry", e);
+				release(id);
+				return;
+			} catch (OperationCanceledException e) {
+				release(id);
+				return;
+			}
+			nanos.addAndGet(System.nanoTime() - t0);
+			bytes.addAndGet(o.size());
+			count.incrementAndGet();
+			finish(image, o.reasons(), o);
+		} catch (RuntimeException e) {
+			LOG.error("verification of image " + id + " failed; it is retried by the sweeper", e);
+			release(id);
+		}
+	}
+
+	private void release(ObjectId id) {
+		try {
+			images.transition(id, List.of(ImageState.Uploaded.name()), Updates.unset("verifying"));
+		} catch (MongoException e) {
+			LOG.error("cannot release the verification claim of image " + id, e);
+		}
+	}
+
+	private void finish(Document image, List<String> reasons, ImageCheck.Outcome o) {
+		ObjectId id = image.getObjectId("_id");
+		ImageState to = reasons.isEmpty() ? ImageState.Ready : ImageState.Invalid;
+		Document after = images.transition(id, List.of(ImageState.Uploaded.name()),
+				Updates.combine(Updates.set("state", to.name()), Updates.set("error", reasons), Updates.unset("verifying"),
+						Updates.set("size", o == null ? null : o.size()), Updates.set("width", o == null ? 0 : o.width()),
+						Updates.set("height", o == null ? 0 : o.height()),
+						Updates.set("megapixels", o == null ? 0.0 : o.megapixels())));
+		if (after == null) {
+			return; // expired or removed meanwhile
+		}
+		ObjectId pid = after.getObjectId("pid");
+		if (to == ImageState.Ready) {
+			projects.countImage(pid, 1, o.megapixels() / 1000.0, new Document("cloud", after.getString("cloud"))
+					.append("bucket", after.getString("bucket")).append("key", pid.toHexString() + "/"));
+		}
+		settled.accept(pid);
+	}
+
+	@Override
+	public void close() {
+		monitor.setCanceled(true);
+		pool.shutdownNow();
+		try {
+			if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+				LOG.warn("verification workers did not stop within 10 s");
+			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,129 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bson.Document;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The hub's MongoDB: the embedded mongo-java-server with its H2 file in the data directory, or a real
+ * server given by URI. Creates the unique indexes that make double registration impossible.
+ */
+public final class Database implements AutoCloseable {
+
+	/** Name of the GridFS bucket holding images. */
+	public static final String GRIDFS_BUCKET = "gridfs";
+	private static final String DEFAULT_DB = "tiepoint";
+
+	private final MongoServer embedded;
+	private final H2Backend backend;
+	private final MongoClient client;
+	private final MongoDatabase db;
+
+	private Database(MongoServer embedded, H2Backend backend, MongoClient client, MongoDatabase db) {
+		this.embedded = embedded;
+		this.backend = backend;
+		this.client = client;
+		this.db = db;
+	}
+
+	/**
+	 * @param dataDir  data directory (embedded file {@code mongo/hub.mv})
+	 * @param mongoUri a MongoDB URI, or null for the embedded server
+	 * @return the opened database with its indexes
+	 * @throws IOException when the embedded file cannot be created
+	 */
+	public static Database open(Path dataDir, String mongoUri) throws IOException {
+		MongoServer server = null;
+		H2Backend backend = null;
+		String uri = mongoUri;
+		if (uri == null) {
+			Path dir = Files.createDirectories(dataDir.resolve("mongo"));
+			try {
+				backend = new H2Backend(dir.resolve("hub.mv").toString());
+			} catch (RuntimeException e) {
+				throw new IOException("cannot open the embedded database in " + dir
+						+ " (is another hub running on this data directory?)", e);
+			}
+			server = new MongoServer(backend);
+			server.bind("127.0.0.1", 0);
+			uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+		}
+		ConnectionString cs = new ConnectionString(uri);
+		MongoClient client = MongoClients.create(cs);
+		String name = cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DB;
+		Database d = new Database(server, backend, client, client.getDatabase(name));
+		try {
+			d.createIndexes();
+		} catch (RuntimeException e) {
+			d.close();
+			throw e;
+		}
+		return d;
+	}
+
+	private void createIndexes() {
+		IndexOptions unique = new IndexOptions().unique(true);
+		images().createIndex(Indexes.ascending("pid", "checksum"), unique);
+		images().createIndex(Indexes.ascending("pid", "filename"), unique);
+	}
+
+	/** @return projects */
+	public MongoCollection<Document> projects() {
+		return db.getCollection("projects");
+	}
+
+	/** @return images */
+	public MongoCollection<Document> images() {
+		return db.getCollection("images");
+	}
+
+	/** @return reconstruction tasks */
+	public MongoCollection<Document> tasks() {
+		return db.getCollection("tasks");
+	}
+
+	/** @return the GridFS bucket of images */
+	public GridFSBucket gridFs() {
+		return GridFSBuckets.create(db, GRIDFS_BUCKET);
+	}
+
+	/** @return the underlying database (the resource service writes GridFS chunks here) */
+	public MongoDatabase database() {
+		return db;
+	}
+
+	@Override
+	public void close() {
+		client.close();
+		if (embedded != null) {
+			embedded.shutdown();
+		}
+		if (backend != null) {
+			backend.close();
+		}
+	}
+}

@@ -1,0 +1,34 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.store;
+
+import java.util.List;
+
+/** Image states as clients see them ({@code IMAGE_STATE}). */
+public enum ImageState {
+	/** Registered, no bytes yet. */
+	Pending,
+	/** The client announced the upload. */
+	Uploading,
+	/** The bytes are stored; verification pending. */
+	Uploaded,
+	/** Verified. */
+	Ready,
+	/** Failed verification or expired; {@code error} says why. */
+	Invalid;
+
+	/** States of an image that is not finished. */
+	public static final List<String> OPEN = List.of(Pending.name(), Uploading.name(), Uploaded.name());
+	/** Every state. */
+	public static final List<String> ALL = List.of(Pending.name(), Uploading.name(), Uploaded.name(), Ready.name(),
+			Invalid.name());
+	/** States before the bytes are stored. */
+	public static final List<String> WAITING = List.of(Pending.name(), Uploading.name());
+}

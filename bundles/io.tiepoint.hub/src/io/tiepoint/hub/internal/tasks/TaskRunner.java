@@ -1,0 +1,192 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.tasks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.SubMonitor;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import io.tiepoint.hub.ReconstructionEngine;
+import io.tiepoint.hub.TaskContext;
+import io.tiepoint.hub.TaskImage;
+import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.internal.store.TaskStore;
+import io.tiepoint.hub.internal.store.TaskStore.State;
+
+/**
+ * Runs one task: copies the Ready images into the work directory, hands them to the engine, and
+ * records the end state. The project's lock ({@code runningTask}) is released at the end.
+ */
+final class TaskRunner {
+
+	private static final HubLog LOG = HubLog.of(TaskRunner.class);
+	private final ProjectStore projects;
+	private final ImageStore images;
+	private final TaskStore tasks;
+	private final Map<String, Cloud> clouds;
+	private final Path workRoot;
+	private final Map<ObjectId, IProgressMonitor> monitors = new ConcurrentHashMap<>();
+
+	TaskRunner(ProjectStore projects, ImageStore images, TaskStore tasks, Map<String, Cloud> clouds, Path workRoot) {
+		this.projects = projects;
+		this.images = images;
+		this.tasks = tasks;
+		this.clouds = clouds;
+		this.workRoot = workRoot;
+	}
+
+	/** @param taskId a task @return true when it was running and is now asked to stop */
+	boolean cancel(ObjectId taskId) {
+		IProgressMonitor m = monitors.get(taskId);
+		if (m != null) {
+			m.setCanceled(true);
+		}
+		return m != null;
+	}
+
+	void run(Document queued, ReconstructionEngine engine) {
+		ObjectId tid = queued.getObjectId("_id");
+		ObjectId pid = queued.getObjectId("pid");
+		IProgressMonitor monitor = new NullProgressMonitor();
+		monitors.put(tid, monitor);
+		try {
+			Document task = tasks.transition(tid, List.of(State.Queueing.name()),
+					Updates.combine(Updates.set("state", State.Processing.name()), Updates.set("startDate", new Date())));
+			if (task == null) {
+				return; // stopped while queued
+			}
+			projects.update(pid, Updates.set("taskState", State.Processing.name()));
+			Path work = Files.createDirectories(workRoot.resolve(tid.toHexString()));
+			List<TaskImage> input = fetch(pid, work.resolve("images"), monitor);
+			engine.reconstruct(new Context(pid.toHexString(), tid, task.getString("taskType"), input, work, monitor));
+			end(tid, pid, monitor.isCanceled() ? State.Stopped : State.Done, List.of());
+		} catch (OperationCanceledException e) {
+			end(tid, pid, State.Stopped, List.of());
+		} catch (CoreException e) {
+			end(tid, pid, State.Failed, List.of(ProjectErrorCode.ENGINE_FAILED.name() + ": " + e.getStatus().getMessage()));
+		} catch (IOException e) {
+			LOG.error("task " + tid + ": cannot prepare the images", e);
+			end(tid, pid, State.Failed, List.of("cannot prepare the images: " + e.getMessage()));
+		} catch (RuntimeException e) {
+			LOG.error("task " + tid + " failed", e);
+			end(tid, pid, State.Failed, List.of(ProjectErrorCode.ENGINE_FAILED.name() + ": " + e));
+		} finally {
+			monitors.remove(tid);
+			projects.updateIf(pid, Filters.eq("runningTask", tid), Updates.unset("runningTask"));
+		}
+	}
+
+	/** Ends a task that is still active, mirroring the state into the project. */
+	void end(ObjectId tid, ObjectId pid, State state, List<String> error) {
+		Document after = tasks.transition(tid, TaskStore.ACTIVE, Updates.combine(Updates.set("state", state.name()),
+				Updates.set("endDate", new Date()), Updates.set("error", error)));
+		if (after != null) {
+			projects.update(pid, Updates.set("taskState", state.name()));
+		}
+	}
+
+	private List<TaskImage> fetch(ObjectId pid, Path dir, IProgressMonitor monitor) throws IOException {
+		Files.createDirectories(dir);
+		List<Document> ready = images.collection()
+				.find(Filters.and(Filters.eq("pid", pid), Filters.eq("state", ImageState.Ready.name())))
+				.sort(Sorts.ascending("_id")).into(new ArrayList<>());
+		SubMonitor sub = SubMonitor.convert(monitor, "Fetching images", ready.size());
+		List<TaskImage> out = new ArrayList<>();
+		for (Document d : ready) {
+			sub.split(1);
+			Cloud cloud = clouds.get(d.getString("cloud"));
+			if (cloud == null) {
+				throw new IOException("cloud " + d.getString("cloud") + " is not configured");
+			}
+			Path target = dir.resolve(d.getString("filename"));
+			try (InputStream in = cloud.open(d)) {
+				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+			}
+			out.add(new TaskImage(d.getObjectId("_id").toHexString(), d.getString("name"), d.getString("filename"), target));
+		}
+		return List.copyOf(out);
+	}
+
+	private final class Context implements TaskContext {
+		private final String pid;
+		private final ObjectId tid;
+		private final String type;
+		private final List<TaskImage> input;
+		private final Path work;
+		private final IProgressMonitor monitor;
+
+		Context(String pid, ObjectId tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor) {
+			this.pid = pid;
+			this.tid = tid;
+			this.type = type;
+			this.input = input;
+			this.work = work;
+			this.monitor = monitor;
+		}
+
+		@Override
+		public String projectId() {
+			return pid;
+		}
+
+		@Override
+		public String taskId() {
+			return tid.toHexString();
+		}
+
+		@Override
+		public String taskType() {
+			return type;
+		}
+
+		@Override
+		public List<TaskImage> images() {
+			return input;
+		}
+
+		@Override
+		public Path workDir() {
+			return work;
+		}
+
+		@Override
+		public void progress(int step, int totalSteps) {
+			tasks.progress(tid, step, totalSteps);
+		}
+
+		@Override
+		public IProgressMonitor monitor() {
+			return monitor;
+		}
+	}
+}
