@@ -10,6 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARGS="${1:-2000} ${2:-8} ${3:-3}"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 MODULES=target-platform,bundles/io.tiepoint.core,bundles/io.tiepoint.exif,bundles/io.tiepoint.exif.xmp
-MODULES=$MODULES,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2,bundles/io.tiepoint.testing,bundles/io.tiepoint.hub.tests
+MODULES=$MODULES,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2,bundles/io.tiepoint.slf4j,bundles/io.tiepoint.testing
+MODULES=$MODULES,bundles/io.tiepoint.hub.tests
 "$ROOT/tiepoint" __maven -q verify -pl "$MODULES" -Dtiepoint.bench=hub "-Dtiepoint.bench.args=$ARGS" \
-  -Dtest=HubBenchmark -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -v '^\[\|^WARNING' || true
+  -Dtest=HubBenchmark 2>&1 | grep -v '^WARNING\|^Results:\|^$'

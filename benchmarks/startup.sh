@@ -30,7 +30,7 @@ cat > "$OUT/first-window.sh" <<SH
 #!/usr/bin/env bash
 TIEPOINT_WORKSPACE="$WS" "$ROOT/tiepoint" gui >/dev/null 2>&1 &
 pid=\$!
-xdotool search --sync --onlyvisible --name '^Tiepoint\$' >/dev/null
+xdotool search --sync --onlyvisible --name '^Tiepoint ?\$' >/dev/null
 kill -9 \$pid; wait \$pid 2>/dev/null || true   # -9: time to the window, not to a clean exit
 SH
 chmod +x "$OUT/first-window.sh"

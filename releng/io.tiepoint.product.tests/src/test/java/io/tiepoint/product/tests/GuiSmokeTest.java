@@ -71,14 +71,16 @@ class GuiSmokeTest {
 			assertNotNull(line, "the workbench ended without opening its window:\n" + log);
 			Matcher m = SMOKE.matcher(line);
 			assertTrue(m.matches(), line + "\n" + log);
-			assertEquals("Tiepoint", m.group(1));
+			assertEquals("Tiepoint", m.group(1).strip());
 			assertEquals("true", m.group(2));
 			assertEquals("io.tiepoint.ui.perspective", m.group(5));
 			assertEquals("io.tiepoint.ui.views.images", m.group(6));
 			assertEquals(10, Integer.parseInt(m.group(7)), "the Images view's columns");
-			// seen from outside the JVM: the X server has a mapped top-level window named Tiepoint
+			// seen from outside the JVM: the X server has the workbench window, with its title and size
 			String tree = xwininfoTree();
-			assertTrue(tree.lines().anyMatch(l -> l.contains("\"Tiepoint\"")), "xwininfo does not show the window:\n" + tree);
+			String size = m.group(3) + "x" + m.group(4);
+			assertTrue(tree.lines().anyMatch(l -> l.matches(".*\"Tiepoint ?\".*") && l.contains(size + "+")),
+					"xwininfo does not show a " + size + " window named Tiepoint:\n" + tree);
 			BufferedImage shot = ImageIO.read(png.toFile());
 			assertNotNull(shot, "no screenshot at " + png);
 			assertEquals(Integer.parseInt(m.group(3)), shot.getWidth());
