@@ -70,16 +70,7 @@ public final class DigestingInputStream extends FilterInputStream {
 
 	@Override
 	public long skip(long n) throws IOException {
-		byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
-		long done = 0;
-		while (done < n) {
-			int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-			if (r < 0) {
-				break;
-			}
-			done += r;
-		}
-		return done;
+		return ReadingSkip.skip(this, n);
 	}
 
 	@Override
