@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.RegistryFactory;
 
+import io.tiepoint.core.config.ConfigException;
 import io.tiepoint.exif.CheckConfig;
 import io.tiepoint.exif.InspectionResult;
 import io.tiepoint.exif.InspectionRun;
@@ -69,8 +70,9 @@ public final class CheckCommand implements Callable<Integer> {
 			description = "Write a GeoJSON FeatureCollection of positions and footprints (no value or '-' = stdout).")
 	String geojson;
 
-	@Option(names = "--threads", paramLabel = "N", description = "Inspection threads (default: ${DEFAULT-VALUE}).")
-	int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+	@Option(names = "--threads", paramLabel = "N",
+			description = "Inspection threads (default: the check.threads setting, see 'tiepoint config').")
+	Integer threads;
 
 	@Option(names = "--strict", description = "Exit 1 when any file has an error-severity finding.")
 	boolean strict;
@@ -89,15 +91,18 @@ public final class CheckCommand implements Callable<Integer> {
 	boolean metadataOnly;
 
 	@Override
-	public Integer call() throws IOException {
+	public Integer call() throws IOException, ConfigException {
 		json = reclaimDir(json);
 		csv = reclaimDir(csv);
 		geojson = reclaimDir(geojson);
 		if (dirs.isEmpty()) {
 			throw new ParameterException(spec.commandLine(), "Missing required parameter: DIR");
 		}
+		if (threads == null) {
+			threads = ConfigCommand.load(Path.of("")).getInt("check.threads", 1);
+		}
 		if (threads < 1) {
-			throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+			throw new ParameterException(spec.commandLine(), "threads must be at least 1 (--threads or the check.threads setting)");
 		}
 		CheckConfig cfg = loadConfig();
 		if (hashOnly) {

@@ -30,8 +30,18 @@ import picocli.CommandLine.Spec;
 public final class ConfigCommand implements Callable<Integer> {
 
 	/** Built-in defaults. */
-	static final Map<String, String> DEFAULTS = Map.of("hub", "embedded", "check.threads",
-			String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors())));
+	static final Map<String, String> DEFAULTS = Map.of("check.threads",
+			String.valueOf(Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))));
+
+	/**
+	 * @param workspace the workspace folder
+	 * @return the layered settings of that workspace, for this process's environment
+	 * @throws ConfigException when a settings file cannot be read
+	 */
+	static TiepointConfig load(Path workspace) throws ConfigException {
+		Map<String, String> env = System.getenv();
+		return TiepointConfig.load(DEFAULTS, TiepointConfig.userFile(env), workspace.toAbsolutePath(), env, Map.of());
+	}
 
 	@Spec
 	private CommandSpec spec;
@@ -44,9 +54,7 @@ public final class ConfigCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws ConfigException {
-		Map<String, String> env = System.getenv();
-		TiepointConfig config = TiepointConfig.load(DEFAULTS, TiepointConfig.userFile(env), workspace.toAbsolutePath(),
-				env, Map.of());
+		TiepointConfig config = load(workspace);
 		if (key != null) {
 			if (config.get(key).isEmpty()) {
 				spec.commandLine().getErr().println("tiepoint config: " + key + " is not set");
