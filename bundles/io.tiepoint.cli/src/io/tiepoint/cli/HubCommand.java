@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tiepoint hub --data DIR [--port N] [--mongo URI] [--s3-...]}: runs the hub standalone until
+ * {@code tiepoint hub --data DIR [--port N] [--mongo URI] [--s3-...] [--peer PREFIXES=URL]...}: runs the hub standalone until
  * the process is interrupted. On the first start it prints the app key and the first user's token,
  * once. {@code tiepoint hub token --data DIR [--add-user NAME]} prints them again or adds a user.
  */
@@ -69,6 +71,11 @@ public final class HubCommand implements Callable<Integer> {
 			description = "S3 secret key (default: environment TIEPOINT_S3_SECRET_KEY).")
 	private String s3SecretKey;
 
+	@Option(names = "--peer", paramLabel = "PREFIXES=URL",
+			description = "Another hub of a partitioned resource service: md5 prefixes (comma-separated lower-case hex, "
+					+ "1 to 8 digits) it owns, and its URL, e.g. 0,1,2,3=http://10.0.0.2:8090; repeatable.")
+	private List<String> peers = new ArrayList<>();
+
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +93,26 @@ public final class HubCommand implements Callable<Integer> {
 			out.println(line);
 			out.flush();
 		});
+		for (String peer : peers) {
+			int eq = peer.indexOf('=');
+			URI url;
+			try {
+				url = eq > 0 ? new URI(peer.substring(eq + 1)) : null;
+			} catch (java.net.URISyntaxException e) {
+				url = null;
+			}
+			if (url == null || !"http".equals(url.getScheme()) || url.getHost() == null || url.getPort() < 0) {
+				err.println("tiepoint hub: --peer must be PREFIXES=http://host:port, got '" + peer + "'");
+				return USAGE;
+			}
+			for (String prefix : peer.substring(0, eq).split(",")) {
+				if (!prefix.trim().matches("[0-9a-f]{1,8}")) {
+					err.println("tiepoint hub: --peer prefix '" + prefix + "' must be 1 to 8 lower-case hex digits");
+					return USAGE;
+				}
+				config.peer(prefix.trim(), url);
+			}
+		}
 		if (anyS3) {
 			config.s3(new S3Settings(s3Endpoint, s3Bucket, s3Region, s3AccessKey, s3SecretKey));
 		}

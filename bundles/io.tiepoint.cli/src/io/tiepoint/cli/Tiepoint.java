@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class,
 		description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.",
-		subcommands = { CheckCommand.class, HubCommand.class, ConfigCommand.class },
+		subcommands = { CheckCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
+				LaunchCommand.class, TasksCommand.class, HubCommand.class,
+				ConfigCommand.class },
 		footer = { "", "Run 'tiepoint COMMAND --help' for a command's options.",
 				"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
 public final class Tiepoint implements Runnable {
@@ -77,7 +79,14 @@ public final class Tiepoint implements Runnable {
 					+ " (see '" + where + " --help')");
 			return USAGE;
 		});
-		cl.setExitCodeExceptionMapper(t -> FAILED);
+		cl.setExitCodeExceptionMapper(t -> {
+			// reached for errors the execution handler does not see (LinkageError and the like): say what broke
+			cl.getErr().println("tiepoint: internal error: " + t);
+			if ("1".equals(env.get("TIEPOINT_DEBUG"))) {
+				t.printStackTrace(cl.getErr());
+			}
+			return FAILED;
+		});
 		return cl;
 	}
 

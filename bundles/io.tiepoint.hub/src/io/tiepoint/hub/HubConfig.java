@@ -9,10 +9,13 @@
  *******************************************************************************/
 package io.tiepoint.hub;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -34,10 +37,16 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  * @param engines             engines registered programmatically
  * @param firstStart          receives the {@code key=} and {@code altitoken=} lines once, when the
  *                            credentials are created; the only place a secret is ever written
+ * @param resourceLease       how long the GridFS resource service keeps an upload reserved for the
+ *                            client it was handed to without progress (60 s)
+ * @param peers               other hubs of a partitioned resource service: lower-case md5 prefix (1 to
+ *                            8 hex characters) to the peer's base URI; requests for md5s with such a
+ *                            prefix are answered with a client redirect (code 300)
  */
 public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3Settings s3, Duration imageExpiry,
 		Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
-		List<ReconstructionEngine> engines, Consumer<String> firstStart) {
+		List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
+		Map<String, URI> peers) {
 
 	/** Validates and copies. */
 	public HubConfig {
@@ -50,6 +59,17 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 			throw new IllegalArgumentException("port must be 0..65535 and verificationThreads >= 1");
 		}
 		engines = List.copyOf(engines);
+		resourceLease = resourceLease == null ? Duration.ofSeconds(60) : resourceLease;
+		if (resourceLease.isNegative() || resourceLease.isZero()) {
+			throw new IllegalArgumentException("resourceLease must be positive");
+		}
+		peers = Map.copyOf(peers == null ? Map.of() : peers);
+		peers.forEach((prefix, uri) -> {
+			if (!prefix.matches("[0-9a-f]{1,8}") || uri.getHost() == null || uri.getPort() < 0) {
+				throw new IllegalArgumentException("peer '" + prefix + "=" + uri
+						+ "': the prefix must be 1 to 8 lower-case hex digits and the URI http://host:port");
+			}
+		});
 	}
 
 	/**
@@ -75,6 +95,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 		private Consumer<String> firstStart = line -> {
 			// not printed unless asked for
 		};
+		private Duration resourceLease = Duration.ofSeconds(60);
+		private final Map<String, URI> peers = new LinkedHashMap<>();
 
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
@@ -140,10 +162,26 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 			return this;
 		}
 
+		/** @param value the resource service's upload lease @return this */
+		public Builder resourceLease(Duration value) {
+			resourceLease = value;
+			return this;
+		}
+
+		/**
+		 * @param md5Prefix lower-case hex md5 prefix (1 to 8 digits) owned by the peer
+		 * @param base      the peer hub's base URI, {@code http://host:port/}
+		 * @return this
+		 */
+		public Builder peer(String md5Prefix, URI base) {
+			peers.put(md5Prefix, base);
+			return this;
+		}
+
 		/** @return the configuration */
 		public HubConfig build() {
 			return new HubConfig(dataDir, host, port, mongoUri, s3, imageExpiry, sweepInterval, verificationThreads,
-					extensionRegistry, engines, firstStart);
+					extensionRegistry, engines, firstStart, resourceLease, peers);
 		}
 	}
 }

@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.hub;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -44,4 +45,29 @@ public interface TaskContext {
 
 	/** @return the monitor; it is canceled when {@code stopReconstruction} is called */
 	IProgressMonitor monitor();
+
+	/**
+	 * Records one result value of the task ({@code Task.result} for clients). Well-known keys, shown as
+	 * typed fields: {@code registeredImages}, {@code images}, {@code points} (integers),
+	 * {@code meanReprojectionError} (pixels), {@code alignmentError} and {@code georegistrationError}
+	 * (metres); any other key is listed under {@code Task.result.values}. A later call with the same key
+	 * replaces the value. The default implementation ignores the value.
+	 *
+	 * @param key   a name without {@code .} and not starting with {@code $}
+	 * @param value a String, Number, Boolean, or a List/Map of those
+	 */
+	default void result(String key, Object value) {
+	}
+
+	/**
+	 * Publishes a file of the task's output (a point cloud, a model archive...) for download: the hub
+	 * copies it into its own storage at once, so the engine may delete or change it afterwards. Clients
+	 * see it in {@code Task.result.files}. The default implementation ignores the file.
+	 *
+	 * @param name the file name clients see, e.g. {@code points.ply}
+	 * @param file the file to publish
+	 * @throws IOException when the file cannot be read or stored; the message names the file
+	 */
+	default void artifact(String name, Path file) throws IOException {
+	}
 }

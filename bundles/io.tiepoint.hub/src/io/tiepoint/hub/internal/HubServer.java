@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.types.ObjectId;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
@@ -38,6 +39,10 @@ import io.tiepoint.hub.internal.images.ImageService;
 import io.tiepoint.hub.internal.images.ImageSweeper;
 import io.tiepoint.hub.internal.images.Removal;
 import io.tiepoint.hub.internal.images.Verifier;
+import io.tiepoint.hub.internal.resource.ChunkStore;
+import io.tiepoint.hub.internal.resource.Converter;
+import io.tiepoint.hub.internal.resource.ResourceHandler;
+import io.tiepoint.hub.internal.resource.Uploads;
 import io.tiepoint.hub.internal.store.Database;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
@@ -56,6 +61,8 @@ public final class HubServer implements Hub {
 	private Verifier verifier;
 	private TaskService tasks;
 	private GridFsUploads gridFsUploads;
+	private Uploads resourceUploads;
+	private Converter converter;
 	private ScheduledExecutorService sweeper;
 	private Server jetty;
 	private volatile URI uri;
@@ -114,7 +121,11 @@ public final class HubServer implements Hub {
 		connector.setHost(config.host());
 		connector.setPort(config.port());
 		jetty.addConnector(connector);
-		jetty.setHandler(new GraphQLHandler(SchemaFactory.create(services), credentials));
+		ChunkStore chunkStore = new ChunkStore(db.database());
+		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease());
+		converter = new Converter(db, chunkStore, 8);
+		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(SchemaFactory.create(services), credentials),
+				new ResourceHandler(credentials, resourceUploads, chunkStore, converter, config.peers(), () -> closing)));
 		try {
 			jetty.start();
 		} catch (Exception e) {
@@ -174,6 +185,11 @@ public final class HubServer implements Hub {
 		return gridFsUploads;
 	}
 
+	/** @return the resource service's uploads (GetUploadState, Upload) */
+	public Uploads resourceUploads() {
+		return resourceUploads;
+	}
+
 	/** @return the database (the resource service writes GridFS chunks into it) */
 	public Database database() {
 		return db;
@@ -209,6 +225,9 @@ public final class HubServer implements Hub {
 				Thread.currentThread().interrupt();
 			}
 			sweeper = null;
+		}
+		if (converter != null) {
+			converter.close();
 		}
 		if (verifier != null) {
 			verifier.close();

@@ -13,7 +13,7 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
-/** Opens windows on the Tiepoint perspective. */
+/** Opens windows on the Tiepoint perspective; closes the workspace at shutdown. */
 public class TiepointWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	@Override
@@ -24,5 +24,11 @@ public class TiepointWorkbenchAdvisor extends WorkbenchAdvisor {
 	@Override
 	public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
 		return new TiepointWindowAdvisor(configurer);
+	}
+
+	@Override
+	public void postShutdown() {
+		WorkbenchModel.shutdownDefault();
+		super.postShutdown();
 	}
 }

@@ -100,6 +100,39 @@ final class Views {
 		m.put("step", t.get("step", 0));
 		m.put("engine", t.getString("engine"));
 		m.put("error", t.getList("error", String.class, List.of()));
+		m.put("result", taskResult(t.get("result", Document.class)));
+		return m;
+	}
+
+	/** Keys of {@code Task.result} shown as typed fields. */
+	private static final List<String> INT_RESULTS = List.of("images", "registeredImages", "points");
+	private static final List<String> FLOAT_RESULTS = List.of("meanReprojectionError", "alignmentError",
+			"georegistrationError");
+
+	static Map<String, Object> taskResult(Document r) {
+		if (r == null) {
+			return null;
+		}
+		Map<String, Object> m = new HashMap<>();
+		List<Map<String, Object>> values = new ArrayList<>();
+		for (Map.Entry<String, Object> e : r.entrySet()) {
+			Object v = e.getValue();
+			if (INT_RESULTS.contains(e.getKey())) {
+				m.put(e.getKey(), v instanceof Number n ? n.intValue() : null);
+			} else if (FLOAT_RESULTS.contains(e.getKey())) {
+				m.put(e.getKey(), v instanceof Number n ? n.doubleValue() : null);
+			} else if (!"files".equals(e.getKey())) {
+				values.add(Map.of("key", e.getKey(), "value", v instanceof Document d ? d.toJson() : String.valueOf(v)));
+			}
+		}
+		m.put("values", values);
+		List<Map<String, Object>> files = new ArrayList<>();
+		for (Document f : r.getList("files", Document.class, List.of())) {
+			String id = f.getObjectId("fileId").toHexString();
+			files.add(Map.of("name", f.getString("name"), "size", ((Number) f.get("size", 0L)).doubleValue(),
+					"fileId", id, "url", "/Resource/GetDownloadUrl?FID=" + id));
+		}
+		m.put("files", files);
 		return m;
 	}
 

@@ -9,6 +9,10 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +21,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
@@ -26,7 +33,9 @@ import com.mongodb.client.model.Updates;
 
 /**
  * Task documents: {@code _id, pid, owner, taskType, engine, state, createdAt, startDate, endDate, step,
- * totalSteps, error}.
+ * totalSteps, error, result}}. {@code result} holds what the engine reported: its values by key and
+ * {@code files}, a list of {@code {name, size, fileId}} whose bytes are GridFS files of the bucket
+ * {@link Database#GRIDFS_BUCKET} (metadata {@code {kind: "taskArtifact", task, pid}}).
  */
 public final class TaskStore {
 
@@ -51,11 +60,15 @@ public final class TaskStore {
 			State.Processing.name());
 	private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
 			.returnDocument(ReturnDocument.AFTER);
+	/** The {@code metadata.kind} of a task's output files in GridFS. */
+	public static final String ARTIFACT_KIND = "taskArtifact";
 	private final MongoCollection<Document> tasks;
+	private final GridFSBucket gridFs;
 
 	/** @param db the database */
 	public TaskStore(Database db) {
 		this.tasks = db.tasks();
+		this.gridFs = db.gridFs();
 	}
 
 	/**
@@ -114,6 +127,64 @@ public final class TaskStore {
 	/** @param id task @param step done @param total all */
 	public void progress(ObjectId id, int step, int total) {
 		tasks.updateOne(new Document("_id", id), Updates.combine(Updates.set("step", step), Updates.set("totalSteps", total)));
+	}
+
+	/**
+	 * Records one result value ({@code result.<key>}).
+	 *
+	 * @param id    task
+	 * @param key   the name, without {@code .} and not starting with {@code $}
+	 * @param value a BSON-storable value
+	 */
+	public void result(ObjectId id, String key, Object value) {
+		if (key == null || key.isEmpty() || key.contains(".") || key.startsWith("$") || "files".equals(key)) {
+			throw new IllegalArgumentException("invalid result key '" + key + "' (no '.', no leading '$', not 'files')");
+		}
+		tasks.updateOne(new Document("_id", id), Updates.set("result." + key, value));
+	}
+
+	/**
+	 * Copies a file into GridFS and lists it in the task's {@code result.files}; a file already listed
+	 * under the same name is replaced (its GridFS copy deleted).
+	 *
+	 * @param id   task
+	 * @param pid  the task's project
+	 * @param name the name clients see
+	 * @param file the file
+	 * @return the entry {@code {name, size, fileId}}
+	 * @throws IOException when the file cannot be read or GridFS refuses; the message names the file
+	 */
+	public Document artifact(ObjectId id, ObjectId pid, String name, Path file) throws IOException {
+		if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")) {
+			throw new IllegalArgumentException("invalid artifact name '" + name + "'");
+		}
+		ObjectId fileId;
+		long size;
+		try (InputStream in = Files.newInputStream(file)) {
+			size = Files.size(file);
+			GridFSUploadOptions options = new GridFSUploadOptions().chunkSizeBytes(255 * 1024).metadata(
+					new Document("kind", ARTIFACT_KIND).append("task", id).append("pid", pid).append("name", name));
+			fileId = gridFs.uploadFromStream(name, in, options);
+		} catch (IOException e) {
+			throw new IOException("cannot publish " + file + ": " + e.getMessage(), e);
+		} catch (MongoException e) {
+			throw new IOException("cannot store " + file + " in GridFS: " + e.getMessage(), e);
+		}
+		Document task = find(id);
+		Document result = task == null ? null : task.get("result", Document.class);
+		for (Document old : result == null ? List.<Document>of() : result.getList("files", Document.class, List.of())) {
+			if (name.equals(old.getString("name"))) {
+				tasks.updateOne(new Document("_id", id), Updates.pull("result.files", new Document("name", name)));
+				try {
+					gridFs.delete(old.getObjectId("fileId"));
+				} catch (MongoException e) {
+					// the listing no longer points at it; an orphaned copy is harmless
+				}
+			}
+		}
+		Document entry = new Document("name", name).append("size", size).append("fileId", fileId);
+		tasks.updateOne(new Document("_id", id), Updates.push("result.files", entry));
+		return entry;
 	}
 
 	/** @param state a state @return tasks in it, oldest first */

@@ -88,7 +88,7 @@ final class TaskRunner {
 			projects.update(pid, Updates.set("taskState", State.Processing.name()));
 			Path work = Files.createDirectories(workRoot.resolve(tid.toHexString()));
 			List<TaskImage> input = fetch(pid, work.resolve("images"), monitor);
-			engine.reconstruct(new Context(pid.toHexString(), tid, task.getString("taskType"), input, work, monitor));
+			engine.reconstruct(new Context(pid, tid, task.getString("taskType"), input, work, monitor));
 			end(tid, pid, monitor.isCanceled() ? State.Stopped : State.Done, List.of());
 		} catch (OperationCanceledException e) {
 			end(tid, pid, State.Stopped, List.of());
@@ -138,14 +138,14 @@ final class TaskRunner {
 	}
 
 	private final class Context implements TaskContext {
-		private final String pid;
+		private final ObjectId pid;
 		private final ObjectId tid;
 		private final String type;
 		private final List<TaskImage> input;
 		private final Path work;
 		private final IProgressMonitor monitor;
 
-		Context(String pid, ObjectId tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor) {
+		Context(ObjectId pid, ObjectId tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor) {
 			this.pid = pid;
 			this.tid = tid;
 			this.type = type;
@@ -156,7 +156,7 @@ final class TaskRunner {
 
 		@Override
 		public String projectId() {
-			return pid;
+			return pid.toHexString();
 		}
 
 		@Override
@@ -187,6 +187,16 @@ final class TaskRunner {
 		@Override
 		public IProgressMonitor monitor() {
 			return monitor;
+		}
+
+		@Override
+		public void result(String key, Object value) {
+			tasks.result(tid, key, value);
+		}
+
+		@Override
+		public void artifact(String name, Path file) throws IOException {
+			tasks.artifact(tid, pid, name, file);
 		}
 	}
 }

@@ -1,0 +1,902 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.core.ingest;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.OperationCanceledException;
+import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.core.runtime.SubMonitor;
+
+import io.tiepoint.core.project.ImageEntry;
+import io.tiepoint.core.project.ImageState;
+import io.tiepoint.core.project.Journal;
+import io.tiepoint.core.project.JournalException;
+import io.tiepoint.core.project.Project;
+import io.tiepoint.core.project.Update;
+import io.tiepoint.core.project.Workspace;
+import io.tiepoint.core.storage.MultipartPut;
+import io.tiepoint.core.storage.OffsetResumable;
+import io.tiepoint.core.storage.SinglePut;
+import io.tiepoint.core.storage.StorageException;
+import io.tiepoint.core.storage.StorageObject;
+import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.core.storage.StorageSession;
+import io.tiepoint.core.storage.StorageTarget;
+import io.tiepoint.core.storage.TransferListener;
+import io.tiepoint.exif.CheckConfig;
+import io.tiepoint.exif.Finding;
+import io.tiepoint.exif.ImageInspector;
+import io.tiepoint.exif.ImageRecord;
+import io.tiepoint.exif.InspectionResult;
+import io.tiepoint.exif.InspectionRun;
+import io.tiepoint.platform.PlatformClient;
+import io.tiepoint.platform.PlatformException;
+import io.tiepoint.platform.Registration;
+import io.tiepoint.platform.RemoteImage;
+
+/**
+ * Takes a project's images to {@code Ready} on its platform: inspects them into the journal, then,
+ * on a bounded pool of transfers, {@code hasImage} -> register -> {@code startImageUpload} -> upload
+ * through the storage provider -> {@code doneImageUpload} -> the platform's verification. Every state
+ * change is committed to the journal before the next step starts; a new run reconciles with the
+ * platform and resumes from what the destination reports. Transient faults are retried with
+ * exponential backoff and jitter, expired targets are registered again, permanent faults are not retried.
+ */
+public final class IngestEngine {
+
+	private static final long BACKOFF_BASE_MS = 250;
+	private static final long BACKOFF_CAP_MS = 15_000;
+	private static final String LINK_FILE = "link.properties";
+
+	private final Workspace workspace;
+	private final Journal journal;
+	private final IngestOptions options;
+	private final StorageProviders providers;
+	private final List<IngestListener> listeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * @param workspace the workspace (its journal is used)
+	 * @param options   how to ingest
+	 */
+	public IngestEngine(Workspace workspace, IngestOptions options) {
+		this(workspace, options, new StorageProviders(RegistryFactory.getRegistry()));
+	}
+
+	/**
+	 * @param workspace the workspace
+	 * @param options   how to ingest
+	 * @param providers the storage providers to use
+	 */
+	public IngestEngine(Workspace workspace, IngestOptions options, StorageProviders providers) {
+		this.workspace = workspace;
+		this.journal = workspace.journal();
+		this.options = options;
+		this.providers = providers;
+	}
+
+	/** @param l receives progress */
+	public void addListener(IngestListener l) {
+		listeners.add(l);
+	}
+
+	/** @param l no longer receives progress */
+	public void removeListener(IngestListener l) {
+		listeners.remove(l);
+	}
+
+	// ------------------------------------------------------------------ inspection
+
+	/**
+	 * Records the image files under the roots in the project and inspects those not inspected yet (new
+	 * or changed since): {@code Inspected}, or {@code Rejected} with the error findings as reasons.
+	 *
+	 * @param project the project (must exist)
+	 * @param roots   folders (walked, hidden folders skipped) or files
+	 * @param monitor progress and cancellation
+	 * @return the summary
+	 * @throws IOException when the journal fails or a root cannot be walked
+	 */
+	public IngestSummary inspect(String project, List<Path> roots, IProgressMonitor monitor) throws IOException {
+		long t0 = System.nanoTime();
+		requireProject(project);
+		SubMonitor sm = SubMonitor.convert(monitor, "Inspecting images of " + project, 100);
+		List<String> notes = new ArrayList<>();
+		List<Path> files = new ArrayList<>();
+		int ignored = 0;
+		for (Path root : roots) {
+			if (!Files.exists(root)) {
+				throw new IOException(root + ": no such file or folder");
+			}
+			ignored += walk(root.toAbsolutePath().normalize(), files);
+		}
+		if (ignored > 0) {
+			notes.add(ignored + " file(s) without an image extension ignored");
+		}
+		journal.discover(project, files);
+		sm.worked(5);
+		Set<String> wanted = new java.util.HashSet<>();
+		files.forEach(f -> wanted.add(f.toString()));
+		List<ImageEntry> todo = journal.images(project, ImageState.DISCOVERED).stream()
+				.filter(e -> wanted.contains(e.path())).toList();
+		fire(new IngestProgress("inspecting", 0, todo.size(), 0, 0, 0, -1));
+		if (!todo.isEmpty()) {
+			InspectionRun run = new InspectionRun(CheckConfig.defaults(), options.readThreads(), RegistryFactory.getRegistry());
+			InspectionResult result = run.run(todo.stream().map(e -> Path.of(e.path())).toList(), sm.split(90));
+			Map<String, ImageRecord> byPath = new HashMap<>();
+			result.records().forEach(r -> byPath.put(r.path(), r));
+			Map<Long, Update> updates = new LinkedHashMap<>();
+			for (ImageEntry e : todo) {
+				ImageRecord r = byPath.get(e.path());
+				updates.put(e.id(), r == null
+						? Update.to(ImageState.REJECTED).error("not inspected: the file disappeared", false)
+						: inspected(r));
+			}
+			journal.updateBatch(updates);
+		}
+		Map<ImageState, Integer> counts = journal.counts(project);
+		fire(new IngestProgress("inspected", todo.size(), todo.size(), 0, 0, 0, 0));
+		return new IngestSummary(project, counts, todo.size(), 0, 0, 0, 0, (System.nanoTime() - t0) / 1e9,
+				rejections(project), notes);
+	}
+
+	private static int walk(Path root, List<Path> files) throws IOException {
+		int[] ignored = { 0 };
+		if (Files.isRegularFile(root)) {
+			files.add(root);
+			return 0;
+		}
+		Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+				Path n = dir.getFileName();
+				return !dir.equals(root) && n != null && n.toString().startsWith(".") ? FileVisitResult.SKIP_SUBTREE
+						: FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+				if (ImageInspector.hasImageExtension(file.getFileName().toString())) {
+					files.add(file.toAbsolutePath().normalize());
+				} else {
+					ignored[0]++;
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFileFailed(Path file, IOException e) {
+				// an unreadable entry with an image name is still recorded, inspection rejects it with the reason
+				if (ImageInspector.hasImageExtension(file.getFileName().toString())) {
+					files.add(file.toAbsolutePath().normalize());
+				}
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		Collections.sort(files);
+		return ignored[0];
+	}
+
+	private Update inspected(ImageRecord r) {
+		List<String> lines = new ArrayList<>();
+		List<String> errors = new ArrayList<>();
+		for (Finding f : r.findings()) {
+			lines.add(f.severity() + " " + f.id() + ": " + f.message());
+			if (f.severity() == Finding.Severity.ERROR
+					|| f.severity() == Finding.Severity.WARNING && options.rejectFindings().contains(f.id())) {
+				errors.add(f.id() + ": " + f.message());
+			}
+		}
+		boolean rejected = r.mediaType() == null || !errors.isEmpty();
+		Update u = Update.to(rejected ? ImageState.REJECTED : ImageState.INSPECTED).sha1(r.sha1()).md5(r.md5())
+				.mediaType(r.mediaType()).camera(r.make(), r.model())
+				.taken(r.dateTimeOriginal() == null ? null : r.dateTimeOriginal().toString())
+				.position(r.latitude(), r.longitude(), r.altitude(), r.relativeAltitude())
+				.attitude(r.gimbalYaw() != null ? r.gimbalYaw() : r.flightYaw(), r.gimbalPitch())
+				.dimensions(r.width(), r.height()).findings(String.join("\n", lines));
+		if (rejected) {
+			u.error(errors.isEmpty() ? "not an image" : String.join("; ", errors), false);
+		} else {
+			u.error(null, false);
+		}
+		return u;
+	}
+
+	private List<String> rejections(String project) throws JournalException {
+		List<String> out = new ArrayList<>();
+		for (ImageEntry e : journal.images(project, ImageState.REJECTED)) {
+			out.add(e.name() + ": rejected: " + e.error());
+		}
+		return out;
+	}
+
+	private Project requireProject(String project) throws JournalException {
+		return journal.project(project).orElseThrow(() -> new JournalException("no project '" + project
+				+ "' in " + workspace.root() + " (create it first)"));
+	}
+
+	// ------------------------------------------------------------------ upload
+
+	/**
+	 * Sends the project's inspected images to its platform and waits for their verification.
+	 *
+	 * @param project the project
+	 * @param monitor progress and cancellation (canceling leaves every image resumable)
+	 * @return the summary
+	 * @throws IOException when the journal fails, or the platform or the storage provider cannot be
+	 *                     used at all (per-image failures are results, not exceptions)
+	 */
+	public IngestSummary upload(String project, IProgressMonitor monitor) throws IOException {
+		IProgressMonitor mon = monitor == null ? new NullProgressMonitor() : monitor;
+		long t0 = System.nanoTime();
+		Project p = requireProject(project);
+		String hub = options.hub() != null ? options.hub() : p.hub();
+		String cloud = options.cloud() != null ? options.cloud() : p.cloud();
+		if (options.retryFailed()) {
+			Map<Long, Update> again = new LinkedHashMap<>();
+			for (ImageEntry e : journal.images(project)) {
+				if (e.state() == ImageState.FAILED || e.state() == ImageState.INVALID) {
+					again.put(e.id(), Update.to(ImageState.INSPECTED).error(null, false).attempts(0));
+				}
+			}
+			journal.updateBatch(again);
+		}
+		List<ImageEntry> all = journal.images(project);
+		List<ImageEntry> candidates = all.stream().filter(this::candidate).toList();
+		long bytesTotal = candidates.stream().mapToLong(ImageEntry::size).sum();
+		if (options.dryRun()) {
+			return dryRun(project, all, candidates, bytesTotal, t0);
+		}
+		if (options.connector() == null) {
+			throw new IOException("no way to reach hub '" + hub + "' (no connector)");
+		}
+		HubEndpoint endpoint = options.connector().connect(hub);
+		try (PlatformClient client = new PlatformClient(endpoint.uri(), endpoint.key(), endpoint.token());
+				StorageSession session = openSession(cloud, endpoint)) {
+			String pid = remoteProject(p, client);
+			String bucket = options.bucket();
+			if (bucket == null && !"gridfs".equals(cloud)) {
+				bucket = client.nearestBucket(cloud).orElseThrow(() -> new IOException(
+						"hub " + endpoint.uri() + " offers no " + cloud + " bucket (it supports: " + supported(client) + ")"));
+			}
+			Run run = new Run(project, pid, cloud, bucket, client, session, mon, candidates.size(), bytesTotal);
+			reconcile(run, candidates);
+			run.execute(journal.images(project).stream().filter(this::candidate).toList());
+			long sent = run.sent.get();
+			double seconds = (System.nanoTime() - t0) / 1e9;
+			if (sent > 0 && run.sendNanos.get() > 0) {
+				saveLinkRate(sent / (run.sendNanos.get() / 1e9 / Math.max(1, Math.min(options.threads(), run.filesSent.get()))));
+			}
+			List<String> failures = new ArrayList<>();
+			for (ImageEntry e : journal.images(project)) {
+				if (e.state() == ImageState.FAILED || e.state() == ImageState.INVALID) {
+					failures.add(e.name() + ": " + e.state().label() + ": " + e.error());
+				}
+			}
+			List<String> notes = new ArrayList<>(run.notes);
+			if (mon.isCanceled()) {
+				notes.add("canceled: run the same command again to resume");
+			}
+			return new IngestSummary(project, journal.counts(project), candidates.size(), run.filesSent.get(), sent, 0, 0,
+					seconds, failures, notes);
+		} catch (PlatformException e) {
+			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
+		} catch (StorageException e) {
+			throw new IOException("storage '" + cloud + "': " + e.getMessage(), e);
+		}
+	}
+
+	private static String supported(PlatformClient client) {
+		try {
+			return String.join(", ", client.supportedClouds("Image"));
+		} catch (PlatformException e) {
+			return "unknown";
+		}
+	}
+
+	private boolean candidate(ImageEntry e) {
+		if (e.excluded()) {
+			return false;
+		}
+		return switch (e.state()) {
+		case INSPECTED, REGISTERED, UPLOADING, UPLOADED -> true;
+		case FAILED -> e.retryable();
+		case REJECTED -> options.includeRejected() && e.sha1() != null;
+		default -> false;
+		};
+	}
+
+	private IngestSummary dryRun(String project, List<ImageEntry> all, List<ImageEntry> candidates, long bytes, long t0)
+			throws JournalException {
+		double gp = candidates.stream().filter(e -> e.width() != null && e.height() != null)
+				.mapToDouble(e -> e.width() * (double) e.height() / 1e9).sum();
+		List<String> notes = new ArrayList<>();
+		notes.add(String.format(Locale.ROOT, "would send %d image(s), %.3f GP, %s", candidates.size(), gp, human(bytes)));
+		Optional<Double> rate = linkRate();
+		if (rate.isPresent() && rate.get() > 0) {
+			double r = options.limitRate() > 0 ? Math.min(rate.get(), options.limitRate()) : rate.get();
+			notes.add(String.format(Locale.ROOT, "estimated time: %s at %s/s (the link as last measured%s)",
+					duration(bytes / r), human((long) r), options.limitRate() > 0 ? ", limited" : ""));
+		} else {
+			notes.add("estimated time: unknown (no upload measured from this workspace yet)");
+		}
+		long rejected = all.stream().filter(e -> e.state() == ImageState.REJECTED && !options.includeRejected()).count();
+		if (rejected > 0) {
+			notes.add(rejected + " rejected image(s) would not be sent (--include-rejected sends them)");
+		}
+		return new IngestSummary(project, journal.counts(project), candidates.size(), 0, 0, bytes, gp,
+				(System.nanoTime() - t0) / 1e9, rejections(project), notes);
+	}
+
+	private StorageSession openSession(String cloud, HubEndpoint endpoint) throws StorageException {
+		Map<String, String> secrets = new HashMap<>();
+		secrets.put("appId", endpoint.key());
+		if (endpoint.token() != null) {
+			secrets.put("license", endpoint.token());
+		}
+		StorageTarget target = new StorageTarget(endpoint.uri(), null, "", Map.of("packageName", "tiepoint"), secrets);
+		return providers.provider(cloud).open(target);
+	}
+
+	private String remoteProject(Project p, PlatformClient client) throws PlatformException, JournalException {
+		if (p.remoteId() != null && client.projectName(p.remoteId()).isPresent()) {
+			return p.remoteId();
+		}
+		String pid = client.createProject(p.name());
+		journal.setProjectRemoteId(p.name(), pid);
+		return pid;
+	}
+
+	/** Brings images an earlier run left half-way in line with what the platform says. */
+	private void reconcile(Run run, List<ImageEntry> candidates) throws PlatformException, JournalException {
+		boolean any = candidates.stream().anyMatch(e -> e.remoteId() != null);
+		if (!any) {
+			return;
+		}
+		Map<String, RemoteImage> remote = new HashMap<>();
+		for (RemoteImage r : run.client.allImages(run.pid, null)) {
+			remote.put(r.id(), r);
+		}
+		Map<Long, Update> updates = new LinkedHashMap<>();
+		for (ImageEntry e : candidates) {
+			if (e.remoteId() == null) {
+				continue;
+			}
+			RemoteImage r = remote.get(e.remoteId());
+			if (r == null) {
+				r = run.client.image(run.pid, e.remoteId()).orElse(null);
+			}
+			if (r == null) {
+				updates.put(e.id(), Update.to(ImageState.INSPECTED).remoteId(null).offset(0).resumeToken(null).error(null, false));
+			} else if (r.ready()) {
+				updates.put(e.id(), Update.to(ImageState.READY).error(null, false));
+			} else if (r.invalid()) {
+				updates.put(e.id(), Update.to(ImageState.INVALID).error(String.join("; ", r.error()), false));
+			} else if ("Uploaded".equals(r.state())) {
+				updates.put(e.id(), Update.to(ImageState.UPLOADED));
+			}
+		}
+		journal.updateBatch(updates);
+		if (!updates.isEmpty()) {
+			run.notes.add("reconciled " + updates.size() + " image(s) with the platform");
+		}
+	}
+
+	private void fire(IngestProgress p) {
+		for (IngestListener l : listeners) {
+			try {
+				l.progress(p);
+			} catch (RuntimeException e) {
+				// a listener's failure does not stop the run
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ link rate
+
+	private Optional<Double> linkRate() {
+		Path f = workspace.stateDir().resolve(LINK_FILE);
+		if (!Files.isRegularFile(f)) {
+			return Optional.empty();
+		}
+		Properties props = new Properties();
+		try (var in = Files.newInputStream(f)) {
+			props.load(in);
+			return Optional.of(Double.parseDouble(props.getProperty("bytesPerSecond", "0")));
+		} catch (IOException | NumberFormatException e) {
+			return Optional.empty();
+		}
+	}
+
+	private void saveLinkRate(double bytesPerSecond) {
+		Properties props = new Properties();
+		props.setProperty("bytesPerSecond", String.valueOf((long) bytesPerSecond));
+		props.setProperty("measured", java.time.Instant.now().toString());
+		try {
+			Files.createDirectories(workspace.stateDir());
+			try (var out = Files.newOutputStream(workspace.stateDir().resolve(LINK_FILE))) {
+				props.store(out, "Tiepoint: the upload rate last measured from this workspace");
+			}
+		} catch (IOException ignored) {
+			// only the dry run's estimate suffers
+		}
+	}
+
+	static String human(long bytes) {
+		if (bytes < 1024) {
+			return bytes + " B";
+		}
+		String[] units = { "KiB", "MiB", "GiB", "TiB" };
+		double v = bytes;
+		int u = -1;
+		while (v >= 1024 && u < units.length - 1) {
+			v /= 1024;
+			u++;
+		}
+		return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+	}
+
+	static String duration(double seconds) {
+		long s = Math.round(seconds);
+		return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
+				: s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+	}
+
+	// ------------------------------------------------------------------ one run
+
+	/** The state of one upload run. */
+	private final class Run {
+		final String project;
+		final String pid;
+		final String cloud;
+		final String bucket;
+		final PlatformClient client;
+		final StorageSession session;
+		final IProgressMonitor monitor;
+		final RateLimiter limiter = new RateLimiter(options.limitRate());
+		final AtomicLong sent = new AtomicLong();
+		final AtomicLong sendNanos = new AtomicLong();
+		final AtomicInteger filesSent = new AtomicInteger();
+		final AtomicInteger done = new AtomicInteger();
+		final int filesTotal;
+		final long bytesTotal;
+		final Set<Long> verifying = ConcurrentHashMap.newKeySet();
+		final List<String> notes = new CopyOnWriteArrayList<>();
+		/** Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing. */
+		final Map<String, Long> claimed = new ConcurrentHashMap<>();
+		volatile boolean stopping;
+
+		Run(String project, String pid, String cloud, String bucket, PlatformClient client, StorageSession session,
+				IProgressMonitor monitor, int filesTotal, long bytesTotal) {
+			this.project = project;
+			this.pid = pid;
+			this.cloud = cloud;
+			this.bucket = bucket;
+			this.client = client;
+			this.session = session;
+			this.monitor = monitor;
+			this.filesTotal = filesTotal;
+			this.bytesTotal = bytesTotal;
+		}
+
+		boolean canceled() {
+			return stopping || monitor.isCanceled();
+		}
+
+		void execute(List<ImageEntry> todo) throws JournalException {
+			monitor.beginTask("Uploading " + todo.size() + " image(s) of " + project, todo.size());
+			// one image per checksum goes first; its twins follow once it is done (they are then Existing)
+			Map<String, List<ImageEntry>> bySha = new LinkedHashMap<>();
+			List<ImageEntry> uploaded = new ArrayList<>();
+			for (ImageEntry e : todo) {
+				if (e.state() == ImageState.UPLOADED) {
+					uploaded.add(e);
+				} else {
+					bySha.computeIfAbsent(e.sha1(), k -> new ArrayList<>()).add(e);
+				}
+			}
+			uploaded.forEach(e -> verifying.add(e.id()));
+			try {
+				journal.images(project).stream().filter(e -> e.remoteId() != null && e.state() != ImageState.EXISTING)
+						.forEach(e -> claimed.putIfAbsent(e.remoteId(), e.id()));
+			} catch (JournalException je) {
+				notes.add("journal failure: " + je.getMessage());
+				return;
+			}
+			ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+				Thread t = new Thread(r, "tiepoint-transfer");
+				t.setDaemon(true);
+				return t;
+			});
+			Thread progress = new Thread(this::reportLoop, "tiepoint-progress");
+			progress.setDaemon(true);
+			progress.start();
+			Thread verifier = new Thread(this::verifyLoop, "tiepoint-verify");
+			verifier.setDaemon(true);
+			verifier.start();
+			try {
+				List<Future<?>> futures = new ArrayList<>();
+				for (List<ImageEntry> group : bySha.values()) {
+					futures.add(pool.submit(() -> {
+						for (ImageEntry e : group) {
+							if (canceled()) {
+								return;
+							}
+							send(e);
+							monitor.worked(1);
+						}
+					}));
+				}
+				for (Future<?> f : futures) {
+					try {
+						while (true) {
+							try {
+								f.get(200, TimeUnit.MILLISECONDS);
+								break;
+							} catch (java.util.concurrent.TimeoutException te) {
+								if (monitor.isCanceled()) {
+									stopping = true;
+								}
+							}
+						}
+					} catch (java.util.concurrent.ExecutionException ee) {
+						notes.add("internal error: " + ee.getCause());
+					} catch (InterruptedException ie) {
+						Thread.currentThread().interrupt();
+						stopping = true;
+						break;
+					}
+				}
+				verifier.join(); // ends when nothing is left to verify, on timeout, or when canceled
+			} catch (InterruptedException ie) {
+				Thread.currentThread().interrupt();
+				stopping = true;
+			} finally {
+				stopping = stopping || monitor.isCanceled();
+				pool.shutdownNow();
+				try {
+					pool.awaitTermination(30, TimeUnit.SECONDS);
+				} catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+				}
+				progress.interrupt();
+				reportOnce("done");
+				monitor.done();
+			}
+		}
+
+		/** Sends one image with retries. */
+		void send(ImageEntry first) {
+			ImageEntry e = first;
+			int attempt = e.attempts();
+			while (!canceled()) {
+				try {
+					sendOnce(e);
+					return;
+				} catch (OperationCanceledException oce) {
+					return;
+				} catch (PlatformException | StorageException | IOException ex) {
+					if (canceled()) {
+						return;
+					}
+					boolean retryable = ex instanceof PlatformException pe ? pe.retryable()
+							: ex instanceof StorageException se ? se.retryable() : !(ex instanceof JournalException);
+					boolean expired = ex instanceof StorageException se && se.kind() == StorageException.Kind.EXPIRED;
+					attempt++;
+					String message = message(ex);
+					try {
+						if (!retryable || attempt >= options.maxAttempts()) {
+							journal.update(e.id(), Update.to(ImageState.FAILED).error(message, retryable).attempts(attempt));
+							done.incrementAndGet();
+							return;
+						}
+						journal.update(e.id(), Update.fields().attempts(attempt).error(message, true));
+						if (!expired && !sleep(backoff(attempt))) {
+							return;
+						}
+						e = journal.image(e.id()).orElse(e);
+					} catch (JournalException je) {
+						notes.add(e.name() + ": journal failure: " + je.getMessage());
+						stopping = true; // the journal is the truth: without it nothing may go on
+						return;
+					}
+				}
+			}
+		}
+
+		private String message(Exception ex) {
+			String m = ex.getMessage();
+			return m == null ? ex.getClass().getSimpleName() : m;
+		}
+
+		private boolean sleep(long ms) {
+			long until = System.currentTimeMillis() + ms;
+			while (System.currentTimeMillis() < until) {
+				if (canceled()) {
+					return false;
+				}
+				try {
+					Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+				} catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** One attempt: every step commits its state before the next starts. */
+		void sendOnce(ImageEntry e) throws PlatformException, StorageException, IOException {
+			Path file = Path.of(e.path());
+			if (!Files.isReadable(file)) {
+				throw new StorageException(StorageException.Kind.PERMANENT, file + ": cannot be read any more");
+			}
+			if (e.remoteId() == null) {
+				Optional<RemoteImage> has = client.hasImage(pid, e.sha1());
+				if (has.isPresent() && has.get().ready()) {
+					journal.update(e.id(), Update.to(ImageState.EXISTING).remoteId(has.get().id()).error(null, false));
+					done.incrementAndGet();
+					return;
+				}
+			}
+			Registration reg = register(e);
+			RemoteImage img = reg.image();
+			Long owner = claimed.putIfAbsent(img.id(), e.id());
+			if (owner != null && owner != e.id()) {
+				String twin = journal.image(owner).map(ImageEntry::name).orElse("another image");
+				journal.update(e.id(), Update.to(ImageState.EXISTING).remoteId(img.id()).error("same content as " + twin, false));
+				done.incrementAndGet();
+				return;
+			}
+			if (reg.url() == null || img.ready() || "Uploaded".equals(img.state())) {
+				if (img.ready()) {
+					journal.update(e.id(), Update.to(ImageState.READY).remoteId(img.id()).error(null, false));
+					done.incrementAndGet();
+				} else {
+					journal.update(e.id(), Update.to(ImageState.UPLOADED).remoteId(img.id()).error(null, false));
+					verifying.add(e.id());
+				}
+				return;
+			}
+			if (e.state() != ImageState.UPLOADING || !img.id().equals(e.remoteId())) {
+				journal.update(e.id(), Update.to(ImageState.REGISTERED).remoteId(img.id()));
+			}
+			client.startImageUpload(img.id());
+			journal.update(e.id(), Update.to(ImageState.UPLOADING).remoteId(img.id()));
+			String contentType = e.mediaType() != null ? e.mediaType() : "image/jpeg";
+			long before = sent.get();
+			long t0 = System.nanoTime();
+			FileContent content = new FileContent(file, e.size(), limiter, sent, this::canceled);
+			StorageObject object = new StorageObject(e.name(), img.filename() == null ? e.name() : pid + "/" + img.filename(),
+					content, e.sha1(), e.md5(), contentType, reg.url(), reg.expires());
+			TransferListener listener = new TransferListener() {
+				@Override
+				public void committed(long offset) {
+					try {
+						journal.update(e.id(), Update.fields().offset(offset));
+					} catch (JournalException je) {
+						// the next committed offset or the final state is written; the destination stays the truth
+					}
+				}
+
+				@Override
+				public void resumeToken(String token) {
+					try {
+						journal.update(e.id(), Update.fields().resumeToken(token));
+					} catch (JournalException je) {
+						// without it the next run asks the destination from the start
+					}
+				}
+			};
+			try {
+				put(object, e.resumeToken(), listener);
+			} catch (StorageException se) {
+				throw se;
+			} finally {
+				sendNanos.addAndGet(System.nanoTime() - t0);
+				long mine = sent.get() - before; // approximate under concurrency; exact totals come from `sent`
+				try {
+					journal.update(e.id(), Update.fields().bytesSent(e.bytesSent() + Math.max(0, mine)));
+				} catch (JournalException ignored) {
+					// a statistic
+				}
+			}
+			if (canceled()) {
+				throw new OperationCanceledException();
+			}
+			filesSent.incrementAndGet();
+			RemoteImage doneImg = client.doneImageUpload(img.id());
+			if (doneImg.ready()) {
+				journal.update(e.id(), Update.to(ImageState.READY).offset(e.size()).error(null, false));
+				done.incrementAndGet();
+			} else if (doneImg.invalid()) {
+				journal.update(e.id(), Update.to(ImageState.INVALID).offset(e.size()).error(String.join("; ", doneImg.error()), false));
+				done.incrementAndGet();
+			} else {
+				journal.update(e.id(), Update.to(ImageState.UPLOADED).offset(e.size()).error(null, false));
+				verifying.add(e.id());
+			}
+		}
+
+		private Registration register(ImageEntry e) throws PlatformException {
+			String type = e.mediaType() == null ? null : switch (e.mediaType()) {
+			case "image/tiff" -> "TIFF";
+			case "image/png" -> "PNG";
+			default -> "JPEG";
+			};
+			return switch (cloud) {
+			case "s3" -> client.uploadImageS3(pid, bucket, e.name(), type, e.sha1());
+			case "gridfs" -> client.uploadImageGridFS(pid, e.name(), type, e.sha1());
+			default -> throw new PlatformException(PlatformException.Kind.REJECTED, "CLOUD_NOT_SUPPORTED",
+					"the platform flow for cloud '" + cloud + "' is not supported by this client", null);
+			};
+		}
+
+		private void put(StorageObject object, String resumeToken, TransferListener listener) throws StorageException {
+			IProgressMonitor m = new NullProgressMonitor() {
+				@Override
+				public boolean isCanceled() {
+					return canceled();
+				}
+			};
+			try {
+				Optional<OffsetResumable> offset = session.feature(OffsetResumable.class);
+				if (offset.isPresent()) {
+					offset.get().upload(object, resumeToken, listener, m);
+					return;
+				}
+				Optional<MultipartPut> multi = session.feature(MultipartPut.class);
+				if (multi.isPresent() && object.url() == null && object.size() >= multi.get().threshold()) {
+					multi.get().upload(object, resumeToken, listener, m);
+					return;
+				}
+				SinglePut single = session.feature(SinglePut.class).orElseThrow(() -> new StorageException(
+						StorageException.Kind.PERMANENT, "storage '" + cloud + "' cannot send " + object.name()));
+				single.put(object, listener, m);
+			} catch (RuntimeException re) {
+				if (re.getCause() instanceof InterruptedIOException || canceled()) {
+					throw new StorageException(StorageException.Kind.CANCELED, object.name() + ": canceled", re);
+				}
+				throw new StorageException(StorageException.Kind.TRANSIENT, object.name() + ": " + re, re);
+			}
+		}
+
+		long backoff(int attempt) {
+			long cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(16, attempt - 1));
+			return ThreadLocalRandom.current().nextLong(cap / 2, cap + 1); // "equal jitter"
+		}
+
+		/** Polls the platform for the verification of Uploaded images until none is left. */
+		void verifyLoop() {
+			long deadline = Long.MAX_VALUE;
+			long pause = 500;
+			while (!canceled()) {
+				boolean transfersDone = done.get() + verifying.size() >= filesTotal || filesTotal == 0;
+				if (verifying.isEmpty()) {
+					if (transfersDone && allSettled()) {
+						return;
+					}
+					sleep(200);
+					continue;
+				}
+				if (transfersDone && deadline == Long.MAX_VALUE) {
+					deadline = System.currentTimeMillis() + options.verifyTimeout().toMillis();
+				}
+				if (System.currentTimeMillis() > deadline) {
+					notes.add(verifying.size() + " image(s) still being verified by the platform after "
+							+ options.verifyTimeout().toSeconds() + " s: run again later to see their state");
+					return;
+				}
+				try {
+					Map<String, RemoteImage> remote = new HashMap<>();
+					if (verifying.size() > 20) {
+						for (RemoteImage r : client.allImages(pid, null)) {
+							remote.put(r.id(), r);
+						}
+					}
+					Map<Long, Update> updates = new LinkedHashMap<>();
+					for (Long id : List.copyOf(verifying)) {
+						ImageEntry e = journal.image(id).orElse(null);
+						if (e == null || e.remoteId() == null) {
+							verifying.remove(id);
+							continue;
+						}
+						RemoteImage r = remote.get(e.remoteId());
+						if (r == null) { // not in the list (or no list asked): ask for the image itself
+							r = client.image(pid, e.remoteId()).orElse(null);
+						}
+						if (r == null) {
+							updates.put(id, Update.to(ImageState.FAILED).error("the platform lost the image", true));
+						} else if (r.ready()) {
+							updates.put(id, Update.to(ImageState.READY).error(null, false));
+						} else if (r.invalid()) {
+							updates.put(id, Update.to(ImageState.INVALID).error(String.join("; ", r.error()), false));
+						}
+					}
+					journal.updateBatch(updates);
+					updates.keySet().forEach(verifying::remove);
+					done.addAndGet(updates.size());
+					pause = updates.isEmpty() ? Math.min(2000, pause + 250) : 500;
+				} catch (PlatformException pe) {
+					pause = Math.min(5000, pause * 2);
+				} catch (JournalException je) {
+					notes.add("journal failure while verifying: " + je.getMessage());
+					return;
+				}
+				sleep(pause);
+			}
+		}
+
+		private boolean allSettled() {
+			return done.get() >= filesTotal;
+		}
+
+		void reportLoop() {
+			while (!Thread.currentThread().isInterrupted()) {
+				reportOnce(verifying.isEmpty() ? "uploading" : "uploading, verifying");
+				try {
+					Thread.sleep(500);
+				} catch (InterruptedException ie) {
+					return;
+				}
+			}
+		}
+
+		private long lastBytes;
+		private long lastNanos = System.nanoTime();
+		private double rate;
+
+		synchronized void reportOnce(String phase) {
+			long now = System.nanoTime();
+			long bytes = sent.get();
+			double dt = (now - lastNanos) / 1e9;
+			if (dt > 0.05) {
+				double inst = (bytes - lastBytes) / dt;
+				rate = rate == 0 ? inst : 0.7 * rate + 0.3 * inst;
+				lastBytes = bytes;
+				lastNanos = now;
+			}
+			long left = Math.max(0, bytesTotal - bytes);
+			long eta = rate > 1 ? (long) (left / rate) : -1;
+			fire(new IngestProgress(phase, Math.min(done.get(), filesTotal), filesTotal, bytes, bytesTotal, rate, eta));
+			monitor.subTask(String.format(Locale.ROOT, "%d/%d images, %s of %s, %s/s%s", done.get(), filesTotal,
+					human(bytes), human(bytesTotal), human((long) rate), eta >= 0 ? ", " + duration(eta) + " left" : ""));
+		}
+	}
+}

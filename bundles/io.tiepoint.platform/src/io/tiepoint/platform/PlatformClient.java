@@ -1,0 +1,426 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The client of the platform API ({@code ../shared/reference/altizure-api.md}): typed operations over
+ * {@code POST {endpoint}/graphql} with the {@code key} and {@code altitoken} headers, sending the
+ * documents the official clients send. Thread-safe; one instance per platform and user.
+ */
+public final class PlatformClient implements AutoCloseable {
+
+	private static final String IMAGE_FIELDS = "id state name filename checksum error";
+	private static final String TASK_FIELDS = "id taskType state step totalSteps startDate endDate error";
+	/** The validity of a presigned S3 PUT, as the platform documents it. */
+	private static final Duration S3_URL_VALIDITY = Duration.ofHours(3);
+
+	private final URI graphql;
+	private final URI base;
+	private final String key;
+	private final String token;
+	private final HttpClient http;
+	private final Duration timeout;
+	private final ObjectMapper json = new ObjectMapper();
+
+	/**
+	 * @param endpoint the platform's base URI (GraphQL is at {@code graphql} below it)
+	 * @param key      the app key
+	 * @param token    the user token
+	 */
+	public PlatformClient(URI endpoint, String key, String token) {
+		this(endpoint, key, token, Duration.ofSeconds(60));
+	}
+
+	/**
+	 * @param endpoint the platform's base URI
+	 * @param key      the app key
+	 * @param token    the user token
+	 * @param timeout  per-call timeout
+	 */
+	public PlatformClient(URI endpoint, String key, String token, Duration timeout) {
+		String s = endpoint.toString();
+		this.base = URI.create(s.endsWith("/") ? s : s + "/");
+		this.graphql = base.resolve("graphql");
+		this.key = Objects.requireNonNull(key, "key");
+		this.token = token;
+		this.timeout = timeout;
+		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).version(HttpClient.Version.HTTP_1_1)
+				.build();
+	}
+
+	/** @return the base URI */
+	public URI endpoint() {
+		return base;
+	}
+
+	/**
+	 * Runs one GraphQL document.
+	 *
+	 * @param query     the document
+	 * @param variables its variables (null values are sent as null)
+	 * @return the {@code data} object
+	 * @throws PlatformException when the call fails or answers errors
+	 */
+	public JsonNode execute(String query, Map<String, Object> variables) throws PlatformException {
+		ObjectNode body = json.createObjectNode();
+		body.put("query", query);
+		body.set("variables", json.valueToTree(variables == null ? Map.of() : variables));
+		HttpRequest.Builder rb = HttpRequest.newBuilder(graphql).timeout(timeout)
+				.header("Content-Type", "application/json").header("key", key);
+		if (token != null) {
+			rb.header("altitoken", token);
+		}
+		HttpResponse<byte[]> resp;
+		try {
+			resp = http.send(rb.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		} catch (IOException e) {
+			throw new PlatformException(PlatformException.Kind.TRANSIENT, null,
+					"platform " + base + " cannot be reached: " + e, e);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new PlatformException(PlatformException.Kind.TRANSIENT, null, "interrupted", e);
+		}
+		int status = resp.statusCode();
+		JsonNode root;
+		try {
+			root = json.readTree(resp.body());
+		} catch (IOException e) {
+			root = null;
+		}
+		JsonNode errors = root == null ? null : root.get("errors");
+		if (status == 401 || status == 403) {
+			throw new PlatformException(PlatformException.Kind.UNAUTHORIZED, "UNAUTHENTICATED",
+					"platform " + base + " refused the credentials: " + firstMessage(errors, "HTTP " + status), null);
+		}
+		if (status >= 500 || status == 429 || status == 408) {
+			throw new PlatformException(PlatformException.Kind.TRANSIENT, null,
+					"platform " + base + " answered HTTP " + status + firstMessage(errors, ""), null);
+		}
+		if (root == null || !root.isObject()) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null,
+					"platform " + base + " answered HTTP " + status + " without a GraphQL body", null);
+		}
+		if (errors != null && errors.isArray() && !errors.isEmpty()) {
+			JsonNode first = errors.get(0);
+			String code = first.path("extensions").path("code").asText(null);
+			String message = first.path("message").asText("error");
+			PlatformException.Kind kind = switch (code == null ? "" : code) {
+			case "UNAUTHENTICATED", "FORBIDDEN" -> PlatformException.Kind.UNAUTHORIZED;
+			case "NOT_FOUND", "PROJECT_NOT_FOUND", "IMAGE_NOT_FOUND" -> PlatformException.Kind.NOT_FOUND;
+			case "STORAGE_UNAVAILABLE", "CONFLICT", "INTERNAL", "UNAVAILABLE" -> PlatformException.Kind.TRANSIENT;
+			default -> PlatformException.Kind.REJECTED;
+			};
+			throw new PlatformException(kind, code, message, null);
+		}
+		if (status != 200) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null,
+					"platform " + base + " answered HTTP " + status, null);
+		}
+		return root.path("data");
+	}
+
+	private static String firstMessage(JsonNode errors, String fallback) {
+		if (errors != null && errors.isArray() && !errors.isEmpty()) {
+			return ": " + errors.get(0).path("message").asText();
+		}
+		return fallback;
+	}
+
+	private static Map<String, Object> vars(Object... kv) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		for (int i = 0; i < kv.length; i += 2) {
+			m.put((String) kv[i], kv[i + 1]);
+		}
+		return m;
+	}
+
+	// ------------------------------------------------------------------ operations
+
+	/**
+	 * @param kind {@code Image}, {@code Model} or {@code Meta}
+	 * @return the clouds the platform accepts, e.g. {@code ["s3","gridfs"]}
+	 * @throws PlatformException when the call fails
+	 */
+	public List<String> supportedClouds(String kind) throws PlatformException {
+		JsonNode d = execute("query ($kind: UPLOAD_TYPE) { support { supportedCloud(kind: $kind) } }", vars("kind", kind));
+		List<String> out = new ArrayList<>();
+		d.path("support").path("supportedCloud").forEach(n -> out.add(n.asText()));
+		return out;
+	}
+
+	/**
+	 * @param cloud a cloud kind, e.g. {@code s3}
+	 * @return the first bucket {@code getGeoIPInfo.nearestBuckets} lists for it
+	 * @throws PlatformException when the call fails
+	 */
+	public Optional<String> nearestBucket(String cloud) throws PlatformException {
+		JsonNode d = execute("{ getGeoIPInfo { nearestBuckets { cloud bucket } } }", null);
+		for (JsonNode b : d.path("getGeoIPInfo").path("nearestBuckets")) {
+			if (cloud.equalsIgnoreCase(b.path("cloud").asText())) {
+				return Optional.of(b.path("bucket").asText());
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * @param name the project name
+	 * @return the new project's id
+	 * @throws PlatformException when the call fails
+	 */
+	public String createProject(String name) throws PlatformException {
+		JsonNode d = execute("mutation ($name: String!, $type: PROJECT_TYPE, $imported: Boolean, $modelType: IMPORTED_MODEL_TYPE,"
+				+ " $visibility: PROJECT_VISIBILITY) { createProject(name: $name, type: $type, imported: $imported,"
+				+ " modelType: $modelType, visibility: $visibility) { id } }", vars("name", name, "type", "pro",
+						"imported", false, "modelType", null, "visibility", "private"));
+		String id = d.path("createProject").path("id").asText(null);
+		if (id == null) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, "createProject answered no id", null);
+		}
+		return id;
+	}
+
+	/**
+	 * @param pid a project id
+	 * @return its name, or empty when it does not exist (for this user)
+	 * @throws PlatformException when the call fails
+	 */
+	public Optional<String> projectName(String pid) throws PlatformException {
+		try {
+			JsonNode p = execute("query ($id: ID!) { project(id: $id) { id name } }", vars("id", pid)).path("project");
+			return p.isObject() ? Optional.of(p.path("name").asText()) : Optional.empty();
+		} catch (PlatformException e) {
+			if (e.kind() == PlatformException.Kind.NOT_FOUND) {
+				return Optional.empty();
+			}
+			throw e;
+		}
+	}
+
+	/**
+	 * @param pid      project id
+	 * @param checksum the image's SHA-1
+	 * @return the image with that checksum, or empty
+	 * @throws PlatformException when the call fails
+	 */
+	public Optional<RemoteImage> hasImage(String pid, String checksum) throws PlatformException {
+		JsonNode n = execute("mutation hasImage($pid: ID!, $checksum: String!) { hasImage(pid: $pid, checksum: $checksum) { "
+				+ IMAGE_FIELDS + " } }", vars("pid", pid, "checksum", checksum)).path("hasImage");
+		return n.isObject() ? Optional.of(image(n)) : Optional.empty();
+	}
+
+	/**
+	 * Registers an image for an upload to the platform's S3 bucket.
+	 *
+	 * @param pid      project id
+	 * @param bucket   the bucket ({@link #nearestBucket(String)})
+	 * @param filename the local file name
+	 * @param type     {@code JPEG}, {@code TIFF}, {@code PNG} or null
+	 * @param checksum the SHA-1
+	 * @return the image and the presigned PUT URL (3 hours)
+	 * @throws PlatformException when the call fails
+	 */
+	public Registration uploadImageS3(String pid, String bucket, String filename, String type, String checksum)
+			throws PlatformException {
+		Instant asked = Instant.now();
+		JsonNode n = execute("mutation ($pid: ID!, $bucket: BucketS3!, $filename: String!, $type: IMAGE_TYPE, $checksum: String) {"
+				+ " uploadImageS3(pid: $pid, bucket: $bucket, filename: $filename, type: $type, checksum: $checksum) {"
+				+ " url image { " + IMAGE_FIELDS + " } } }",
+				vars("pid", pid, "bucket", bucket, "filename", filename, "type", type, "checksum", checksum))
+				.path("uploadImageS3");
+		return registration(n, asked.plus(S3_URL_VALIDITY));
+	}
+
+	/**
+	 * Registers an image for an upload into the platform's GridFS resource service (a hub extension).
+	 *
+	 * @param pid      project id
+	 * @param filename the local file name
+	 * @param type     image type or null
+	 * @param checksum the SHA-1
+	 * @return the image and the resumable upload URL (absolute)
+	 * @throws PlatformException when the call fails
+	 */
+	public Registration uploadImageGridFS(String pid, String filename, String type, String checksum)
+			throws PlatformException {
+		JsonNode n = execute("mutation ($pid: ID!, $filename: String!, $type: IMAGE_TYPE, $checksum: String) {"
+				+ " uploadImageGridFS(pid: $pid, filename: $filename, type: $type, checksum: $checksum) {"
+				+ " url image { " + IMAGE_FIELDS + " } } }",
+				vars("pid", pid, "filename", filename, "type", type, "checksum", checksum)).path("uploadImageGridFS");
+		return registration(n, null);
+	}
+
+	private Registration registration(JsonNode n, Instant expires) throws PlatformException {
+		if (!n.path("image").isObject()) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, "registration answered no image", null);
+		}
+		String url = n.path("url").asText(null);
+		return new Registration(image(n.path("image")), url == null ? null : base.resolve(url), url == null ? null : expires);
+	}
+
+	/**
+	 * @param iid image id
+	 * @return the image, now {@code Uploading}
+	 * @throws PlatformException when the call fails
+	 */
+	public RemoteImage startImageUpload(String iid) throws PlatformException {
+		return image(execute("mutation ($iid: ID!) { startImageUpload(id: $iid) { " + IMAGE_FIELDS + " } }",
+				vars("iid", iid)).path("startImageUpload"));
+	}
+
+	/**
+	 * @param iid image id
+	 * @return the image, now {@code Uploaded} (verification follows)
+	 * @throws PlatformException when the call fails
+	 */
+	public RemoteImage doneImageUpload(String iid) throws PlatformException {
+		return image(execute("mutation ($iid: ID!) { doneImageUpload(id: $iid) { " + IMAGE_FIELDS + " } }",
+				vars("iid", iid)).path("doneImageUpload"));
+	}
+
+	/**
+	 * @param pid project id
+	 * @param iid image id
+	 * @return the image, or empty when it is gone
+	 * @throws PlatformException when the call fails
+	 */
+	public Optional<RemoteImage> image(String pid, String iid) throws PlatformException {
+		JsonNode n = execute("query ($pid: ID!, $iid: ID!) { project(id: $pid) { image(id: $iid) { " + IMAGE_FIELDS + " } } }",
+				vars("pid", pid, "iid", iid)).path("project").path("image");
+		return n.isObject() ? Optional.of(image(n)) : Optional.empty();
+	}
+
+	/**
+	 * Every image of a project, page by page.
+	 *
+	 * @param pid   project id
+	 * @param state only images in this state, or null
+	 * @return the images
+	 * @throws PlatformException when a call fails
+	 */
+	public List<RemoteImage> allImages(String pid, String state) throws PlatformException {
+		List<RemoteImage> out = new ArrayList<>();
+		String after = null;
+		while (true) {
+			JsonNode c = execute("query ($id: ID!, $first: Int, $after: String, $state: IMAGE_STATE) { project(id: $id) {"
+					+ " allImages(first: $first, after: $after, state: $state) { totalCount pageInfo { hasNextPage endCursor }"
+					+ " edges { node { " + IMAGE_FIELDS + " } } } } }", vars("id", pid, "first", 500, "after", after, "state", state))
+					.path("project").path("allImages");
+			for (JsonNode e : c.path("edges")) {
+				out.add(image(e.path("node")));
+			}
+			JsonNode pi = c.path("pageInfo");
+			if (!pi.path("hasNextPage").asBoolean(false) || pi.path("endCursor").isNull()) {
+				return out;
+			}
+			after = pi.path("endCursor").asText();
+		}
+	}
+
+	/**
+	 * @param pid      project id
+	 * @param taskType a TASK_TYPE or null for the platform's default
+	 * @return the task
+	 * @throws PlatformException {@code REJECTED} with the platform's error code when it refuses
+	 */
+	public RemoteTask startReconstruction(String pid, String taskType) throws PlatformException {
+		JsonNode r = execute("mutation ($id: ID!, $taskType: TASK_TYPE) { startReconstructionWithError(id: $id,"
+				+ " options: {taskType: $taskType}) { error { code message } task { " + TASK_FIELDS + " } } }",
+				vars("id", pid, "taskType", taskType)).path("startReconstructionWithError");
+		if (r.path("error").isObject()) {
+			throw new PlatformException(PlatformException.Kind.REJECTED, r.path("error").path("code").asText(null),
+					r.path("error").path("message").asText("reconstruction refused"), null);
+		}
+		return task(r.path("task"));
+	}
+
+	/**
+	 * @param pid project id
+	 * @return the stopped task
+	 * @throws PlatformException when the call fails
+	 */
+	public RemoteTask stopReconstruction(String pid) throws PlatformException {
+		return task(execute("mutation ($id: ID!) { stopReconstruction(id: $id) { " + TASK_FIELDS + " } }", vars("id", pid))
+				.path("stopReconstruction"));
+	}
+
+	/**
+	 * @param pid         project id
+	 * @param extraFields further Task fields to fetch (e.g. engine results), or ""
+	 * @return the project's latest task, or empty before the first
+	 * @throws PlatformException when the call fails
+	 */
+	public Optional<RemoteTask> latestTask(String pid, String extraFields) throws PlatformException {
+		JsonNode t = execute("query ($id: ID!) { project(id: $id) { task { " + TASK_FIELDS + " " + extraFields + " } } }",
+				vars("id", pid)).path("project").path("task");
+		return t.isObject() ? Optional.of(task(t)) : Optional.empty();
+	}
+
+	/**
+	 * @param pid project id
+	 * @return every task of the project
+	 * @throws PlatformException when the call fails
+	 */
+	public List<RemoteTask> tasks(String pid) throws PlatformException {
+		List<RemoteTask> out = new ArrayList<>();
+		for (JsonNode t : execute("query ($id: ID!) { project(id: $id) { tasks { " + TASK_FIELDS + " } } }", vars("id", pid))
+				.path("project").path("tasks")) {
+			out.add(task(t));
+		}
+		return out;
+	}
+
+	private static RemoteImage image(JsonNode n) {
+		List<String> errors = new ArrayList<>();
+		n.path("error").forEach(e -> errors.add(e.asText()));
+		return new RemoteImage(n.path("id").asText(null), n.path("state").asText(null), n.path("name").asText(null),
+				n.path("filename").asText(null), n.path("checksum").asText(null), List.copyOf(errors));
+	}
+
+	private static RemoteTask task(JsonNode n) throws PlatformException {
+		if (!n.isObject()) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, "no task in the answer", null);
+		}
+		List<String> errors = new ArrayList<>();
+		n.path("error").forEach(e -> errors.add(e.asText()));
+		return new RemoteTask(n.path("id").asText(null), n.path("taskType").asText(null), n.path("state").asText(null),
+				n.path("step").asInt(), n.path("totalSteps").asInt(), n.path("startDate").asText(null),
+				n.path("endDate").asText(null), List.copyOf(errors), n.toString());
+	}
+
+	@Override
+	public void close() {
+		http.close();
+	}
+
+	@Override
+	public String toString() {
+		return "PlatformClient[" + base + "]"; // never the key or the token
+	}
+}

@@ -1,0 +1,183 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.storage.s3.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.NullProgressMonitor;
+
+import io.tiepoint.core.storage.SinglePut;
+import io.tiepoint.core.storage.StorageException;
+import io.tiepoint.core.storage.StorageException.Kind;
+import io.tiepoint.core.storage.StorageObject;
+import io.tiepoint.core.storage.StoredObject;
+import io.tiepoint.core.storage.TransferListener;
+
+/**
+ * The platform flow: one PUT of the object's content to the presigned URL the platform handed out,
+ * with the object's Content-Type, streamed (never loaded whole). The ETag the store answers is
+ * compared with the MD5 of what was sent.
+ */
+public final class PresignedPut implements SinglePut {
+
+	private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
+	private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
+	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
+	private final HttpClient http;
+
+	/** @param http the client (HTTP/1.1) */
+	PresignedPut(HttpClient http) {
+		this.http = http;
+	}
+
+	/** @return a client for presigned PUTs */
+	static HttpClient newClient() {
+		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
+				.followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	@Override
+	public StoredObject put(StorageObject object, TransferListener listener, IProgressMonitor monitor)
+			throws StorageException {
+		IProgressMonitor m = monitor == null ? new NullProgressMonitor() : monitor;
+		TransferListener l = listener == null ? TransferListener.NONE : listener;
+		URI url = object.url();
+		String what = "S3 PUT of " + object.name() + " (" + object.key() + ") to the presigned URL";
+		if (url == null) {
+			throw new StorageException(Kind.PERMANENT, what + ": the platform gave no URL");
+		}
+		if (m.isCanceled()) {
+			throw new StorageException(Kind.CANCELED, what + " canceled");
+		}
+		Instant now = Instant.now();
+		if (object.urlExpires() != null && !now.isBefore(object.urlExpires())) {
+			throw new StorageException(Kind.EXPIRED, what + ": the URL expired at " + object.urlExpires());
+		}
+		long size = object.size();
+		SourceStream[] last = new SourceStream[1];
+		HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", object.contentType())
+				.timeout(Duration.ofMinutes(30)).PUT(HttpRequest.BodyPublishers.fromPublisher(
+						HttpRequest.BodyPublishers.ofInputStream(() -> {
+							SourceStream s = new SourceStream(object.content(), 0, size, m);
+							last[0] = s;
+							return s;
+						}), size))
+				.build();
+		HttpResponse<String> response;
+		try {
+			response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		} catch (IOException | UncheckedIOException e) {
+			throw S3Errors.ofTransport(e, what, m);
+		} catch (InterruptedException e) {
+			throw S3Errors.ofTransport(e, what, m);
+		} finally {
+			close(last[0]);
+		}
+		int status = response.statusCode();
+		if (status / 100 != 2) {
+			String body = response.body() == null ? "" : response.body();
+			throw S3Errors.ofStatus(status, group(CODE, body), group(MESSAGE, body), what,
+					signatureExpired(url, Instant.now()));
+		}
+		SourceStream sent = last[0];
+		if (sent == null || !sent.complete()) {
+			throw new StorageException(Kind.INTEGRITY, what + ": the store answered " + status
+					+ " before the whole content was sent");
+		}
+		String md5 = sent.md5Hex();
+		if (object.md5() != null && !object.md5().equalsIgnoreCase(md5)) {
+			throw new StorageException(Kind.INTEGRITY, what + ": the content changed (MD5 " + md5 + ", expected "
+					+ object.md5() + ")");
+		}
+		Optional<String> etag = response.headers().firstValue("ETag").map(S3Direct::unquote);
+		if (etag.isPresent() && etag.get().matches("[0-9a-fA-F]{32}") && !etag.get().equalsIgnoreCase(md5)) {
+			throw new StorageException(Kind.INTEGRITY, what + ": the store holds ETag " + etag.get()
+					+ " but the MD5 sent is " + md5);
+		}
+		l.committed(size);
+		return new StoredObject(object.key(), size, null, md5);
+	}
+
+	/**
+	 * @param url a presigned URL (SigV4 {@code X-Amz-Date} + {@code X-Amz-Expires}, or SigV2
+	 *            {@code Expires})
+	 * @param now the time
+	 * @return whether its signature has expired
+	 */
+	static boolean signatureExpired(URI url, Instant now) {
+		String q = url.getRawQuery();
+		if (q == null) {
+			return false;
+		}
+		String date = null;
+		String expires = null;
+		String v2 = null;
+		for (String p : q.split("&")) {
+			int eq = p.indexOf('=');
+			if (eq < 0) {
+				continue;
+			}
+			String k = p.substring(0, eq);
+			String v = URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+			switch (k) {
+			case "X-Amz-Date" -> date = v;
+			case "X-Amz-Expires" -> expires = v;
+			case "Expires" -> v2 = v;
+			default -> {
+			}
+			}
+		}
+		try {
+			if (date != null && expires != null) {
+				Instant signed = LocalDateTime.parse(date, AMZ_DATE).toInstant(ZoneOffset.UTC);
+				return !now.isBefore(signed.plusSeconds(Long.parseLong(expires)));
+			}
+			if (v2 != null) {
+				return !now.isBefore(Instant.ofEpochSecond(Long.parseLong(v2)));
+			}
+		} catch (DateTimeParseException | NumberFormatException e) {
+			return false;
+		}
+		return false;
+	}
+
+	private static String group(Pattern p, String body) {
+		Matcher matcher = p.matcher(body);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static void close(SourceStream s) {
+		if (s != null) {
+			try {
+				s.close();
+			} catch (IOException e) {
+				// nothing was lost: the content is only read
+			}
+		}
+	}
+}

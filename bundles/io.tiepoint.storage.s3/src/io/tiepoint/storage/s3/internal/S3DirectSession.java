@@ -1,0 +1,98 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.storage.s3.internal;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+import io.tiepoint.core.storage.ExistsByChecksum;
+import io.tiepoint.core.storage.MultipartPut;
+import io.tiepoint.core.storage.RangedDownload;
+import io.tiepoint.core.storage.SinglePut;
+import io.tiepoint.core.storage.StorageException;
+import io.tiepoint.core.storage.StorageSession;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * A session of the direct flow: one SDK client (explicit {@link UrlConnectionHttpClient}: ServiceLoader
+ * discovery fails under OSGi; path-style; explicit endpoint and region) shared by the threads that use
+ * the session.
+ */
+public final class S3DirectSession implements StorageSession {
+
+	private static final Set<Class<?>> FEATURES = Set.of(SinglePut.class, MultipartPut.class, ExistsByChecksum.class,
+			RangedDownload.class);
+	private final S3Config config;
+	private final SdkHttpClient http;
+	private final HttpClient presignedHttp;
+	private final S3Client s3;
+	private final S3Direct direct;
+
+	/**
+	 * @param config the settings (direct flow)
+	 * @throws StorageException {@code PERMANENT} when the SDK refuses the settings
+	 */
+	public S3DirectSession(S3Config config) throws StorageException {
+		this.config = config;
+		this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(30))
+				.socketTimeout(Duration.ofMinutes(2)).build();
+		try {
+			AwsCredentials creds = config.sessionToken() == null
+					? AwsBasicCredentials.create(config.accessKey(), config.secretKey())
+					: AwsSessionCredentials.create(config.accessKey(), config.secretKey(), config.sessionToken());
+			S3ClientBuilder b = S3Client.builder().region(Region.of(config.region()))
+					.credentialsProvider(StaticCredentialsProvider.create(creds)).httpClient(http)
+					.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+					.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+					.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+			if (config.endpoint() != null) {
+				b.endpointOverride(config.endpoint());
+			}
+			this.s3 = b.build();
+		} catch (SdkException | IllegalArgumentException e) {
+			http.close();
+			throw new StorageException(StorageException.Kind.PERMANENT, "S3 target " + config.bucket()
+					+ ": the settings are refused: " + S3Errors.describe(e));
+		}
+		this.presignedHttp = PresignedPut.newClient();
+		this.direct = new S3Direct(config, s3, new PresignedPut(presignedHttp));
+	}
+
+	@Override
+	public <T> Optional<T> feature(Class<T> capability) {
+		return FEATURES.contains(capability) ? Optional.of(capability.cast(direct)) : Optional.empty();
+	}
+
+	@Override
+	public void close() {
+		s3.close();
+		http.close();
+		presignedHttp.close();
+	}
+
+	@Override
+	public String toString() {
+		return "S3 session " + config;
+	}
+}

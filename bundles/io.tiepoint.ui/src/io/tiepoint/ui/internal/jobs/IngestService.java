@@ -1,0 +1,42 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.ui.internal.jobs;
+
+import java.io.IOException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+
+import io.tiepoint.core.project.Workspace;
+
+/** Uploads and reconstruction launches, as the ingest engine provides them. */
+public interface IngestService {
+
+	/**
+	 * @param workspace the workspace
+	 * @param project   the project
+	 * @param request   the settings, or null for the project's hub and cloud
+	 * @return a job (not scheduled) that uploads the project's pending images with progress
+	 */
+	Job createUploadJob(Workspace workspace, String project, UploadRequest request);
+
+	/**
+	 * Starts a reconstruction of the project's ready images on its hub.
+	 *
+	 * @param workspace the workspace
+	 * @param project   the project
+	 * @param taskType  the task type, e.g. {@code Native}
+	 * @param monitor   progress
+	 * @return the task id
+	 * @throws IOException when the hub refuses or cannot be reached
+	 */
+	String launchReconstruction(Workspace workspace, String project, String taskType, IProgressMonitor monitor)
+			throws IOException;
+}

@@ -1,0 +1,193 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.ui.internal.wizards;
+
+import org.eclipse.jface.wizard.Wizard;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+
+import io.tiepoint.core.project.JournalException;
+import io.tiepoint.core.project.Project;
+import io.tiepoint.ui.internal.WorkbenchModel;
+import io.tiepoint.ui.internal.jobs.ReconstructionJob;
+import io.tiepoint.ui.internal.jobs.UploadPlan;
+import io.tiepoint.ui.internal.jobs.UploadRequest;
+import io.tiepoint.ui.internal.jobs.UploadServices;
+import io.tiepoint.ui.internal.prefs.TiepointPreferences;
+
+/**
+ * Upload: the cloud and bucket, transfer settings, then a dry-run summary read from the journal
+ * before anything is sent; Finish starts the upload job. With {@link #reconstruction()} true it is the
+ * Launch Reconstruction wizard instead: a task type and whether to start now or once the images are
+ * ready.
+ */
+public class UploadWizard extends Wizard {
+
+	private final WorkbenchModel model;
+	private final boolean reconstruction;
+	private final String project;
+	private Combo cloud;
+	private Text bucket;
+	private Spinner threads;
+	private Button includeRejected;
+	private Button retryFailed;
+	private Label summary;
+	private Combo taskType;
+	private Button whenReady;
+	private UploadPlan plan;
+
+	/**
+	 * @param model          the workspace
+	 * @param reconstruction launch a reconstruction instead of uploading
+	 */
+	public UploadWizard(WorkbenchModel model, boolean reconstruction) {
+		this.model = model;
+		this.reconstruction = reconstruction;
+		this.project = model.currentProject();
+		setWindowTitle(reconstruction ? "Launch Reconstruction" : "Upload");
+	}
+
+	/** @return whether this is the Launch Reconstruction wizard */
+	public boolean reconstruction() {
+		return reconstruction;
+	}
+
+	/** @return the dry-run summary shown, or null */
+	public UploadPlan plan() {
+		return plan;
+	}
+
+	@Override
+	public void addPages() {
+		if (reconstruction) {
+			addPage(new WizardPage("task", "Launch Reconstruction of " + project, null) {
+				@Override
+				public void createControl(Composite parent) {
+					Composite c = new Composite(parent, SWT.NONE);
+					c.setLayout(new GridLayout(2, false));
+					new Label(c, SWT.NONE).setText("Task type:");
+					taskType = new Combo(c, SWT.READ_ONLY);
+					taskType.setItems("Reconstruction", "Full", "Sparse", "Native");
+					taskType.select(0);
+					Button now = new Button(c, SWT.RADIO);
+					now.setText("Start now with the images that are Ready");
+					now.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+					whenReady = new Button(c, SWT.RADIO);
+					whenReady.setText("Start when every image on its way is Ready");
+					whenReady.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+					whenReady.setSelection(true);
+					setControl(c);
+					setPageComplete(project != null);
+					if (project == null) {
+						setErrorMessage("Open a project first.");
+					}
+				}
+			});
+			return;
+		}
+		addPage(new WizardPage("target", "Upload " + project, null) {
+			@Override
+			public void createControl(Composite parent) {
+				setDescription("Where the images go. Nothing is sent before the next page's summary.");
+				Composite c = new Composite(parent, SWT.NONE);
+				c.setLayout(new GridLayout(2, false));
+				new Label(c, SWT.NONE).setText("Cloud:");
+				cloud = new Combo(c, SWT.READ_ONLY);
+				cloud.setItems("gridfs", "s3");
+				String current = currentCloud();
+				cloud.select(Math.max(0, cloud.indexOf(current)));
+				new Label(c, SWT.NONE).setText("Bucket:");
+				bucket = new Text(c, SWT.BORDER);
+				bucket.setText(TiepointPreferences.get(TiepointPreferences.S3_BUCKET, ""));
+				bucket.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+				new Label(c, SWT.NONE).setText("Parallel transfers:");
+				threads = new Spinner(c, SWT.BORDER);
+				threads.setValues(TiepointPreferences.getInt(TiepointPreferences.THREADS, 8), 1, 64, 0, 1, 4);
+				includeRejected = new Button(c, SWT.CHECK);
+				includeRejected.setText("Send rejected images too");
+				includeRejected.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+				retryFailed = new Button(c, SWT.CHECK);
+				retryFailed.setText("Send failed images again");
+				retryFailed.setSelection(true);
+				retryFailed.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
+				setControl(c);
+				setPageComplete(project != null && model.workspace() != null);
+			}
+		});
+		addPage(new WizardPage("summary", "Dry run", null) {
+			@Override
+			public void createControl(Composite parent) {
+				setDescription("What the upload would do. Finish to start it.");
+				summary = new Label(parent, SWT.WRAP);
+				setControl(summary);
+			}
+
+			@Override
+			public void setVisible(boolean visible) {
+				if (visible) {
+					refreshPlan();
+				}
+				super.setVisible(visible);
+			}
+		});
+	}
+
+	private String currentCloud() {
+		try {
+			return model.workspace().journal().project(project).map(Project::cloud).orElse("gridfs");
+		} catch (JournalException | NullPointerException e) {
+			return "gridfs";
+		}
+	}
+
+	/** Reads the dry-run summary for the current choices (UI thread; the journal answers quickly). */
+	public void refreshPlan() {
+		try {
+			plan = UploadPlan.of(model.workspace().journal(), project, includeRejected.getSelection(), retryFailed.getSelection());
+			summary.setText("Cloud " + cloud.getText() + (bucket.getText().isBlank() ? "" : ", bucket " + bucket.getText())
+					+ ".\n" + plan.describe());
+		} catch (JournalException e) {
+			summary.setText(e.getMessage());
+		}
+		summary.getParent().layout(true, true);
+	}
+
+	@Override
+	public boolean canFinish() {
+		return reconstruction ? super.canFinish() : plan != null && plan.toSend() > 0;
+	}
+
+	@Override
+	public boolean performFinish() {
+		if (reconstruction) {
+			new ReconstructionJob(model.workspace(), project, taskType.getText(), whenReady.getSelection(), 2000).schedule();
+			return true;
+		}
+		String hub;
+		try {
+			hub = model.workspace().journal().project(project).map(Project::hub).orElse("embedded");
+		} catch (JournalException e) {
+			hub = "embedded";
+		}
+		UploadRequest req = new UploadRequest(hub, cloud.getText(), bucket.getText().isBlank() ? null : bucket.getText(),
+				threads.getSelection(), TiepointPreferences.getInt(TiepointPreferences.RATE_LIMIT, 0) * 1024L,
+				includeRejected.getSelection(), retryFailed.getSelection());
+		UploadServices.get().createUploadJob(model.workspace(), project, req).schedule();
+		return true;
+	}
+}
