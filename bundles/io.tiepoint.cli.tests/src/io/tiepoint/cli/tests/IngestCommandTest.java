@@ -123,7 +123,7 @@ class IngestCommandTest {
 				"survey", "--workspace", ws.toString());
 		assertEquals(0, again.code(), again.out() + again.err());
 		assertTrue(again.out().contains("inspected 0 new image(s)"), again.out());
-		assertTrue(again.out().contains("0 handled, 0 sent, 0 B"), again.out());
+		assertTrue(again.out().contains("0 image(s) handled, 0 sent, 0 B in"), again.out());
 
 		Result report = run("report", "--project", "survey", "--workspace", ws.toString(), "--csv");
 		assertEquals(0, report.code(), report.err());
