@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 
+import io.tiepoint.core.ingest.Units;
 import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.ingest.IngestEngine;
 import io.tiepoint.core.ingest.IngestOptions;
@@ -143,8 +144,8 @@ public final class IngestCommand implements Callable<Integer> {
 
 	private static void print(PrintWriter out, IngestSummary s) {
 		out.println(String.format(Locale.ROOT, "%s: %d image(s) handled, %d sent, %s in %.1f s (%s/s)", s.project(),
-				s.filesHandled(), s.filesSent(), Format.bytes(s.bytesSent()), s.seconds(),
-				Format.bytes(s.seconds() > 0 ? (long) (s.bytesSent() / s.seconds()) : 0)));
+				s.filesHandled(), s.filesSent(), Units.bytes(s.bytesSent()), s.seconds(),
+				Units.bytes(s.seconds() > 0 ? (long) (s.bytesSent() / s.seconds()) : 0)));
 		s.notes().forEach(n -> out.println("  " + n));
 		StringBuilder counts = new StringBuilder("  states:");
 		s.counts().forEach((k, v) -> counts.append(' ').append(k.label()).append('=').append(v));
@@ -194,10 +195,10 @@ public final class IngestCommand implements Callable<Integer> {
 
 		@Override
 		public synchronized void progress(IngestProgress p) {
-			String eta = p.etaSeconds() < 0 ? "" : ", " + Format.duration(p.etaSeconds()) + " left";
+			String eta = p.etaSeconds() < 0 ? "" : ", " + Units.duration(p.etaSeconds()) + " left";
 			String text = String.format(Locale.ROOT, "%s: %d/%d images, %s/%s, %s/s%s", p.phase(), p.filesDone(),
-					p.filesTotal(), Format.bytes(p.bytesDone()), Format.bytes(p.bytesTotal()),
-					Format.bytes((long) p.bytesPerSecond()), eta);
+					p.filesTotal(), Units.bytes(p.bytesDone()), Units.bytes(p.bytesTotal()),
+					Units.bytes((long) p.bytesPerSecond()), eta);
 			if (terminal) {
 				int width = 30;
 				int filled = p.filesTotal() == 0 ? width : (int) ((long) width * p.filesDone() / p.filesTotal());

@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.tiepoint.core.ingest.Units;
 import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.ingest.HubEndpoint;
 import io.tiepoint.core.project.Project;
@@ -142,7 +143,7 @@ public final class LaunchCommand implements Callable<Integer> {
 					r.path("georegistrationError").asDouble());
 		}
 		for (JsonNode f : r.path("files")) {
-			out.printf(Locale.ROOT, "  file %s (%s): %s%n", f.path("name").asText(), Format.bytes(f.path("size").asLong()),
+			out.printf(Locale.ROOT, "  file %s (%s): %s%n", f.path("name").asText(), Units.bytes(f.path("size").asLong()),
 					f.path("url").asText());
 		}
 	}

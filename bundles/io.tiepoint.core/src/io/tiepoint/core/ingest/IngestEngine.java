@@ -347,12 +347,12 @@ public final class IngestEngine {
 		double gp = candidates.stream().filter(e -> e.width() != null && e.height() != null)
 				.mapToDouble(e -> e.width() * (double) e.height() / 1e9).sum();
 		List<String> notes = new ArrayList<>();
-		notes.add(String.format(Locale.ROOT, "would send %d image(s), %.3f GP, %s", candidates.size(), gp, human(bytes)));
+		notes.add(String.format(Locale.ROOT, "would send %d image(s), %.3f GP, %s", candidates.size(), gp, Units.bytes(bytes)));
 		Optional<Double> rate = linkRate();
 		if (rate.isPresent() && rate.get() > 0) {
 			double r = options.limitRate() > 0 ? Math.min(rate.get(), options.limitRate()) : rate.get();
 			notes.add(String.format(Locale.ROOT, "estimated time: %s at %s/s (the link as last measured%s)",
-					duration(bytes / r), human((long) r), options.limitRate() > 0 ? ", limited" : ""));
+					Units.duration(bytes / r), Units.bytes((long) r), options.limitRate() > 0 ? ", limited" : ""));
 		} else {
 			notes.add("estimated time: unknown (no upload measured from this workspace yet)");
 		}
@@ -456,26 +456,6 @@ public final class IngestEngine {
 		} catch (IOException ignored) {
 			// only the dry run's estimate suffers
 		}
-	}
-
-	static String human(long bytes) {
-		if (bytes < 1024) {
-			return bytes + " B";
-		}
-		String[] units = { "KiB", "MiB", "GiB", "TiB" };
-		double v = bytes;
-		int u = -1;
-		while (v >= 1024 && u < units.length - 1) {
-			v /= 1024;
-			u++;
-		}
-		return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
-	}
-
-	static String duration(double seconds) {
-		long s = Math.round(seconds);
-		return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
-				: s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
 	}
 
 	// ------------------------------------------------------------------ one run
@@ -896,7 +876,7 @@ public final class IngestEngine {
 			long eta = rate > 1 ? (long) (left / rate) : -1;
 			fire(new IngestProgress(phase, Math.min(done.get(), filesTotal), filesTotal, bytes, bytesTotal, rate, eta));
 			monitor.subTask(String.format(Locale.ROOT, "%d/%d images, %s of %s, %s/s%s", done.get(), filesTotal,
-					human(bytes), human(bytesTotal), human((long) rate), eta >= 0 ? ", " + duration(eta) + " left" : ""));
+					Units.bytes(bytes), Units.bytes(bytesTotal), Units.bytes((long) rate), eta >= 0 ? ", " + Units.duration(eta) + " left" : ""));
 		}
 	}
 }

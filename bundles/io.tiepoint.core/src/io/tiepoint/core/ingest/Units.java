@@ -7,18 +7,21 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.cli;
+package io.tiepoint.core.ingest;
 
 import java.util.Locale;
 
-/** How numbers are shown to users. */
-final class Format {
+/** How sizes and durations are shown to users, the same in the engine's messages and the fronts. */
+public final class Units {
 
-	private Format() {
+	private Units() {
 	}
 
-	/** @param bytes a size @return e.g. {@code 4.0 MiB} */
-	static String bytes(long bytes) {
+	/**
+	 * @param bytes a size
+	 * @return e.g. {@code 4.0 MiB}
+	 */
+	public static String bytes(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
 		}
@@ -32,9 +35,12 @@ final class Format {
 		return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
 	}
 
-	/** @param seconds a duration @return e.g. {@code 3m05s} */
-	static String duration(long seconds) {
-		long s = seconds;
+	/**
+	 * @param seconds a duration
+	 * @return e.g. {@code 3m05s}
+	 */
+	public static String duration(double seconds) {
+		long s = Math.round(seconds);
 		return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
 				: s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
 	}
