@@ -31,7 +31,8 @@ public final class ConfigCommand implements Callable<Integer> {
 
 	/** Built-in defaults. */
 	static final Map<String, String> DEFAULTS = Map.of("check.threads",
-			String.valueOf(Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))));
+			String.valueOf(Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))),
+			"ingest.stall.timeout", "60");
 
 	/**
 	 * @param workspace the workspace folder

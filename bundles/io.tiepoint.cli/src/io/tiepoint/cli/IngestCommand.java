@@ -111,6 +111,7 @@ public final class IngestCommand implements Callable<Integer> {
 					.includeRejected(includeRejected).retryFailed(retry).connector(hubs)
 					.rejectFindings(config.get("ingest.reject").map(v -> java.util.Set.of(v.split("\\s*,\\s*")))
 							.orElse(IngestOptions.DEFAULT_REJECT))
+					.stallTimeout(java.time.Duration.ofSeconds(config.getInt("ingest.stall.timeout", 60)))
 					.build();
 			IngestEngine engine = new IngestEngine(ws, options);
 			ProgressPrinter printer = new ProgressPrinter(out, System.console() != null);

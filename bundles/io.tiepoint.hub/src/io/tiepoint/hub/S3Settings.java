@@ -10,6 +10,7 @@
 package io.tiepoint.hub;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -21,11 +22,30 @@ import java.util.Objects;
  * @param region    signing region, e.g. {@code us-east-1}
  * @param accessKey access key id
  * @param secretKey secret access key
+ * @param putValidity how long a presigned PUT handed out by {@code uploadImageS3} stays valid
  */
-public record S3Settings(URI endpoint, String bucket, String region, String accessKey, String secretKey) {
+public record S3Settings(URI endpoint, String bucket, String region, String accessKey, String secretKey,
+		Duration putValidity) {
+
+	/** The validity of presigned PUTs unless told otherwise. */
+	public static final Duration PUT_VALIDITY = Duration.ofHours(3);
+
+	/**
+	 * Settings whose presigned PUTs are valid {@link #PUT_VALIDITY}.
+	 *
+	 * @param endpoint  explicit endpoint
+	 * @param bucket    bucket name
+	 * @param region    signing region
+	 * @param accessKey access key id
+	 * @param secretKey secret access key
+	 */
+	public S3Settings(URI endpoint, String bucket, String region, String accessKey, String secretKey) {
+		this(endpoint, bucket, region, accessKey, secretKey, PUT_VALIDITY);
+	}
 
 	/** Checks that every part is present. */
 	public S3Settings {
+		Objects.requireNonNull(putValidity, "putValidity");
 		Objects.requireNonNull(endpoint, "endpoint");
 		Objects.requireNonNull(bucket, "bucket");
 		Objects.requireNonNull(region, "region");
@@ -36,6 +56,6 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
 	@Override
 	public String toString() {
 		return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region + ", accessKey="
-				+ accessKey + ", secretKey=***]";
+				+ accessKey + ", secretKey=***, putValidity=" + putValidity + "]";
 	}
 }

@@ -224,6 +224,30 @@ public final class PlatformClient implements AutoCloseable {
 	}
 
 	/**
+	 * Finds the caller's project of that exact name ({@code my.allProjects(search:)}), so that a run which
+	 * lost the answer of {@link #createProject(String)} does not create a second project.
+	 *
+	 * @param name the project name
+	 * @return the id of the oldest of the caller's projects with that name, or empty
+	 * @throws PlatformException when the call fails
+	 */
+	public Optional<String> findProject(String name) throws PlatformException {
+		JsonNode d = execute("query ($search: String, $first: Int) { my { allProjects(first: $first, search: $search) {"
+				+ " edges { node { id name date } } } } }", vars("search", name, "first", 100));
+		String id = null;
+		String oldest = null;
+		for (JsonNode edge : d.path("my").path("allProjects").path("edges")) {
+			JsonNode node = edge.path("node");
+			String date = node.path("date").asText("");
+			if (name.equals(node.path("name").asText()) && (oldest == null || date.compareTo(oldest) < 0)) {
+				id = node.path("id").asText();
+				oldest = date;
+			}
+		}
+		return Optional.ofNullable(id);
+	}
+
+	/**
 	 * @param pid      project id
 	 * @param checksum the image's SHA-1
 	 * @return the image with that checksum, or empty

@@ -84,6 +84,14 @@ public final class IngestEngine {
 	private static final long BACKOFF_BASE_MS = 250;
 	private static final long BACKOFF_CAP_MS = 15_000;
 	private static final String LINK_FILE = "link.properties";
+	/** Attempts of one platform call that fails transiently, before the image's own retry takes over. */
+	private static final int CALL_ATTEMPTS = 5;
+
+	/** A platform call. */
+	@FunctionalInterface
+	private interface Call<T> {
+		T run() throws PlatformException;
+	}
 
 	private final Workspace workspace;
 	private final Journal journal;
@@ -287,15 +295,15 @@ public final class IngestEngine {
 			throw new IOException("no way to reach hub '" + hub + "' (no connector)");
 		}
 		HubEndpoint endpoint = options.connector().connect(hub);
-		try (PlatformClient client = new PlatformClient(endpoint.uri(), endpoint.key(), endpoint.token());
-				StorageSession session = openSession(cloud, endpoint)) {
-			String pid = remoteProject(p, client);
+		try (PlatformClient client = new PlatformClient(endpoint.uri(), endpoint.key(), endpoint.token(),
+				options.stallTimeout()); StorageSession session = openSession(cloud, endpoint)) {
+			String pid = remoteProject(p, client, mon);
 			String bucket = options.bucket();
 			if (bucket == null && !"gridfs".equals(cloud)) {
-				bucket = client.nearestBucket(cloud).orElseThrow(() -> new IOException(
+				bucket = retrying(() -> client.nearestBucket(cloud), mon::isCanceled).orElseThrow(() -> new IOException(
 						"hub " + endpoint.uri() + " offers no " + cloud + " bucket (it supports: " + supported(client) + ")"));
 			}
-			Run run = new Run(project, pid, cloud, bucket, client, session, mon, candidates.size(), bytesTotal);
+			Run run = new Run(project, pid, cloud, bucket, client, session, mon);
 			reconcile(run, candidates);
 			run.execute(journal.images(project).stream().filter(this::candidate).toList());
 			long sent = run.sent.get();
@@ -370,17 +378,69 @@ public final class IngestEngine {
 		if (endpoint.token() != null) {
 			secrets.put("license", endpoint.token());
 		}
-		StorageTarget target = new StorageTarget(endpoint.uri(), null, "", Map.of("packageName", "tiepoint"), secrets);
+		StorageTarget target = new StorageTarget(endpoint.uri(), null, "", Map.of("packageName", "tiepoint",
+				"stall.timeout", String.valueOf(options.stallTimeout().toSeconds())), secrets);
 		return providers.provider(cloud).open(target);
 	}
 
-	private String remoteProject(Project p, PlatformClient client) throws PlatformException, JournalException {
-		if (p.remoteId() != null && client.projectName(p.remoteId()).isPresent()) {
+	/**
+	 * The project on the platform: the one the journal knows, else the caller's project of that name, else a
+	 * new one. A creation whose answer was lost is found by name on the next attempt, not created twice.
+	 */
+	private String remoteProject(Project p, PlatformClient client, IProgressMonitor mon)
+			throws PlatformException, JournalException {
+		if (p.remoteId() != null && retrying(() -> client.projectName(p.remoteId()), mon::isCanceled).isPresent()) {
 			return p.remoteId();
 		}
-		String pid = client.createProject(p.name());
-		journal.setProjectRemoteId(p.name(), pid);
-		return pid;
+		for (int attempt = 1;; attempt++) {
+			Optional<String> found = retrying(() -> client.findProject(p.name()), mon::isCanceled);
+			String pid;
+			if (found.isPresent()) {
+				pid = found.get();
+			} else {
+				try {
+					pid = client.createProject(p.name());
+				} catch (PlatformException e) {
+					if (!e.retryable() || attempt >= CALL_ATTEMPTS || mon.isCanceled()) {
+						throw e;
+					}
+					pause(attempt, mon::isCanceled);
+					continue;
+				}
+			}
+			journal.setProjectRemoteId(p.name(), pid);
+			return pid;
+		}
+	}
+
+	/**
+	 * Runs a platform call, again after a short backoff while it fails transiently (a lost answer, a 5xx, a
+	 * reset): every call the engine repeats this way is idempotent on the platform.
+	 */
+	private static <T> T retrying(Call<T> call, java.util.function.BooleanSupplier canceled) throws PlatformException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return call.run();
+			} catch (PlatformException e) {
+				if (!e.retryable() || attempt >= CALL_ATTEMPTS || canceled.getAsBoolean()) {
+					throw e;
+				}
+				pause(attempt, canceled);
+			}
+		}
+	}
+
+	private static void pause(int attempt, java.util.function.BooleanSupplier canceled) {
+		long cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(16, attempt - 1));
+		long until = System.currentTimeMillis() + ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
+		while (System.currentTimeMillis() < until && !canceled.getAsBoolean()) {
+			try {
+				Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+			} catch (InterruptedException ie) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	/** Brings images an earlier run left half-way in line with what the platform says. */
@@ -390,7 +450,7 @@ public final class IngestEngine {
 			return;
 		}
 		Map<String, RemoteImage> remote = new HashMap<>();
-		for (RemoteImage r : run.client.allImages(run.pid, null)) {
+		for (RemoteImage r : retrying(() -> run.client.allImages(run.pid, null), run::canceled)) {
 			remote.put(r.id(), r);
 		}
 		Map<Long, Update> updates = new LinkedHashMap<>();
@@ -400,7 +460,7 @@ public final class IngestEngine {
 			}
 			RemoteImage r = remote.get(e.remoteId());
 			if (r == null) {
-				r = run.client.image(run.pid, e.remoteId()).orElse(null);
+				r = retrying(() -> run.client.image(run.pid, e.remoteId()), run::canceled).orElse(null);
 			}
 			if (r == null) {
 				updates.put(e.id(), Update.to(ImageState.INSPECTED).remoteId(null).offset(0).resumeToken(null).error(null, false));
@@ -474,8 +534,9 @@ public final class IngestEngine {
 		final AtomicLong sendNanos = new AtomicLong();
 		final AtomicInteger filesSent = new AtomicInteger();
 		final AtomicInteger done = new AtomicInteger();
-		final int filesTotal;
-		final long bytesTotal;
+		/** Images of this run and the bytes they still need: set once reconciliation has settled what it could. */
+		volatile int filesTotal;
+		volatile long bytesTotal;
 		final Set<Long> verifying = ConcurrentHashMap.newKeySet();
 		final List<String> notes = new CopyOnWriteArrayList<>();
 		/** Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing. */
@@ -483,7 +544,7 @@ public final class IngestEngine {
 		volatile boolean stopping;
 
 		Run(String project, String pid, String cloud, String bucket, PlatformClient client, StorageSession session,
-				IProgressMonitor monitor, int filesTotal, long bytesTotal) {
+				IProgressMonitor monitor) {
 			this.project = project;
 			this.pid = pid;
 			this.cloud = cloud;
@@ -491,8 +552,6 @@ public final class IngestEngine {
 			this.client = client;
 			this.session = session;
 			this.monitor = monitor;
-			this.filesTotal = filesTotal;
-			this.bytesTotal = bytesTotal;
 		}
 
 		boolean canceled() {
@@ -500,6 +559,8 @@ public final class IngestEngine {
 		}
 
 		void execute(List<ImageEntry> todo) throws JournalException {
+			filesTotal = todo.size();
+			bytesTotal = todo.stream().filter(e -> e.state() != ImageState.UPLOADED).mapToLong(ImageEntry::size).sum();
 			monitor.beginTask("Uploading " + todo.size() + " image(s) of " + project, todo.size());
 			// one image per checksum goes first; its twins follow once it is done (they are then Existing)
 			Map<String, List<ImageEntry>> bySha = new LinkedHashMap<>();
@@ -648,7 +709,7 @@ public final class IngestEngine {
 				throw new StorageException(StorageException.Kind.PERMANENT, file + ": cannot be read any more");
 			}
 			if (e.remoteId() == null) {
-				Optional<RemoteImage> has = client.hasImage(pid, e.sha1());
+				Optional<RemoteImage> has = call(() -> client.hasImage(pid, e.sha1()));
 				if (has.isPresent() && has.get().ready()) {
 					journal.update(e.id(), Update.to(ImageState.EXISTING).remoteId(has.get().id()).error(null, false));
 					done.incrementAndGet();
@@ -674,10 +735,23 @@ public final class IngestEngine {
 				}
 				return;
 			}
+			if (e.state() == ImageState.UPLOADING && img.id().equals(e.remoteId()) && e.size() > 0
+					&& e.offset() >= e.size()) {
+				// the store acknowledged every byte in an earlier run that ended before doneImageUpload
+				try {
+					finish(e, call(() -> client.doneImageUpload(img.id())));
+					return;
+				} catch (PlatformException pe) {
+					if (pe.retryable()) {
+						throw pe;
+					}
+					// the platform does not see the object: send it again
+				}
+			}
 			if (e.state() != ImageState.UPLOADING || !img.id().equals(e.remoteId())) {
 				journal.update(e.id(), Update.to(ImageState.REGISTERED).remoteId(img.id()));
 			}
-			client.startImageUpload(img.id());
+			call(() -> client.startImageUpload(img.id()));
 			journal.update(e.id(), Update.to(ImageState.UPLOADING).remoteId(img.id()));
 			String contentType = e.mediaType() != null ? e.mediaType() : "image/jpeg";
 			long before = sent.get();
@@ -721,7 +795,11 @@ public final class IngestEngine {
 				throw new OperationCanceledException();
 			}
 			filesSent.incrementAndGet();
-			RemoteImage doneImg = client.doneImageUpload(img.id());
+			finish(e, call(() -> client.doneImageUpload(img.id())));
+		}
+
+		/** Records what the platform said to doneImageUpload. */
+		private void finish(ImageEntry e, RemoteImage doneImg) throws JournalException {
 			if (doneImg.ready()) {
 				journal.update(e.id(), Update.to(ImageState.READY).offset(e.size()).error(null, false));
 				done.incrementAndGet();
@@ -741,8 +819,8 @@ public final class IngestEngine {
 			default -> "JPEG";
 			};
 			return switch (cloud) {
-			case "s3" -> client.uploadImageS3(pid, bucket, e.name(), type, e.sha1());
-			case "gridfs" -> client.uploadImageGridFS(pid, e.name(), type, e.sha1());
+			case "s3" -> call(() -> client.uploadImageS3(pid, bucket, e.name(), type, e.sha1()));
+			case "gridfs" -> call(() -> client.uploadImageGridFS(pid, e.name(), type, e.sha1()));
 			default -> throw new PlatformException(PlatformException.Kind.REJECTED, "CLOUD_NOT_SUPPORTED",
 					"the platform flow for cloud '" + cloud + "' is not supported by this client", null);
 			};
@@ -775,6 +853,10 @@ public final class IngestEngine {
 				}
 				throw new StorageException(StorageException.Kind.TRANSIENT, object.name() + ": " + re, re);
 			}
+		}
+
+		<T> T call(Call<T> c) throws PlatformException {
+			return retrying(c, this::canceled);
 		}
 
 		long backoff(int attempt) {

@@ -27,10 +27,12 @@ import java.time.Duration;
  * @param verifyTimeout   how long to wait for the platform's verification
  * @param connector       resolves the hub setting to an endpoint
  * @param rejectFindings  warning finding ids that also reject an image (error findings always do)
+ * @param stallTimeout    a call to the platform or a transfer that makes no progress this long is given up
+ *                        and retried (a stalled connection on a slow link, not a slow upload)
  */
 public record IngestOptions(String hub, String cloud, String bucket, int threads, int readThreads, long limitRate,
 		boolean dryRun, boolean includeRejected, boolean retryFailed, int maxAttempts, Duration verifyTimeout,
-		HubConnector connector, java.util.Set<String> rejectFindings) {
+		HubConnector connector, java.util.Set<String> rejectFindings, Duration stallTimeout) {
 
 	/**
 	 * Warnings that hold an image back by default: without a position or with another camera's
@@ -59,6 +61,13 @@ public record IngestOptions(String hub, String cloud, String bucket, int threads
 		private Duration verifyTimeout = Duration.ofMinutes(15);
 		private HubConnector connector;
 		private java.util.Set<String> rejectFindings = DEFAULT_REJECT;
+		private Duration stallTimeout = Duration.ofSeconds(60);
+
+		/** @param v how long without progress before a call or transfer is given up and retried @return this */
+		public Builder stallTimeout(Duration v) {
+			stallTimeout = v.isNegative() || v.isZero() ? Duration.ofSeconds(60) : v;
+			return this;
+		}
 
 		/** @param v warning ids that reject an image @return this */
 		public Builder rejectFindings(java.util.Set<String> v) {
@@ -141,7 +150,7 @@ public record IngestOptions(String hub, String cloud, String bucket, int threads
 		/** @return the options */
 		public IngestOptions build() {
 			return new IngestOptions(hub, cloud, bucket, threads, readThreads, limitRate, dryRun, includeRejected,
-					retryFailed, maxAttempts, verifyTimeout, connector, rejectFindings);
+					retryFailed, maxAttempts, verifyTimeout, connector, rejectFindings, stallTimeout);
 		}
 	}
 }

@@ -50,6 +50,6 @@ public final class S3StorageProvider implements StorageProvider {
 			throw new StorageException(StorageException.Kind.PERMANENT, "S3: no target given");
 		}
 		S3Config config = S3Config.of(target);
-		return config.direct() ? new S3DirectSession(config) : new S3PresignedSession();
+		return config.direct() ? new S3DirectSession(config) : new S3PresignedSession(config);
 	}
 }

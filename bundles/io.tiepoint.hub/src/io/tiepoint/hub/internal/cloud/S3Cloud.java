@@ -38,8 +38,6 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 public final class S3Cloud implements Cloud, AutoCloseable {
 
-	/** Validity of a presigned PUT. */
-	public static final Duration PUT_VALIDITY = Duration.ofHours(3);
 	private static final Duration GET_VALIDITY = Duration.ofHours(1);
 	private final S3Settings settings;
 	private final SdkHttpClient http;
@@ -75,10 +73,10 @@ public final class S3Cloud implements Cloud, AutoCloseable {
 	/**
 	 * @param key         object key ({@code {pid}/{filename}})
 	 * @param contentType the Content-Type the PUT must carry
-	 * @return a presigned PUT URL valid {@link #PUT_VALIDITY}
+	 * @return a presigned PUT URL valid {@link S3Settings#putValidity()}
 	 */
 	public String presignPut(String key, String contentType) {
-		return presigner.presignPutObject(r -> r.signatureDuration(PUT_VALIDITY)
+		return presigner.presignPutObject(r -> r.signatureDuration(settings.putValidity())
 				.putObjectRequest(p -> p.bucket(settings.bucket()).key(key).contentType(contentType))).url().toString();
 	}
 

@@ -63,7 +63,7 @@ public final class Database implements AutoCloseable {
 		if (uri == null) {
 			Path dir = Files.createDirectories(dataDir.resolve("mongo"));
 			try {
-				backend = new H2Backend(dir.resolve("hub.mv").toString());
+				backend = new DurableH2Backend(dir.resolve("hub.mv").toString());
 			} catch (RuntimeException e) {
 				throw new IOException("cannot open the embedded database in " + dir
 						+ " (is another hub running on this data directory?)", e);

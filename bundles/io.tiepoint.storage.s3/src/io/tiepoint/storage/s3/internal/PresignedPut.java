@@ -10,7 +10,6 @@
 package io.tiepoint.storage.s3.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -25,6 +24,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,10 +52,16 @@ public final class PresignedPut implements SinglePut {
 	private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
 	private final HttpClient http;
+	private final Duration stall;
 
-	/** @param http the client (HTTP/1.1) */
-	PresignedPut(HttpClient http) {
+	/**
+	 * @param http  the client (HTTP/1.1)
+	 * @param stall how long a PUT may go without sending a byte (or, once sent, without an answer) before it
+	 *              is abandoned as TRANSIENT
+	 */
+	PresignedPut(HttpClient http, Duration stall) {
 		this.http = http;
+		this.stall = stall;
 	}
 
 	/** @return a client for presigned PUTs */
@@ -81,7 +90,7 @@ public final class PresignedPut implements SinglePut {
 		long size = object.size();
 		SourceStream[] last = new SourceStream[1];
 		HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", object.contentType())
-				.timeout(Duration.ofMinutes(30)).PUT(HttpRequest.BodyPublishers.fromPublisher(
+				.PUT(HttpRequest.BodyPublishers.fromPublisher(
 						HttpRequest.BodyPublishers.ofInputStream(() -> {
 							SourceStream s = new SourceStream(object.content(), 0, size, m);
 							last[0] = s;
@@ -90,11 +99,7 @@ public final class PresignedPut implements SinglePut {
 				.build();
 		HttpResponse<String> response;
 		try {
-			response = http.send(request, HttpResponse.BodyHandlers.ofString());
-		} catch (IOException | UncheckedIOException e) {
-			throw S3Errors.ofTransport(e, what, m);
-		} catch (InterruptedException e) {
-			throw S3Errors.ofTransport(e, what, m);
+			response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), last, size, what, m);
 		} finally {
 			close(last[0]);
 		}
@@ -121,6 +126,42 @@ public final class PresignedPut implements SinglePut {
 		}
 		l.committed(size);
 		return new StoredObject(object.key(), size, null, md5);
+	}
+
+	/**
+	 * Waits for the answer, watching the bytes handed to the connection: a PUT that sends nothing (or, with
+	 * everything sent, gets no answer) for the stall time is aborted, as is one whose monitor is canceled.
+	 */
+	private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> answer, SourceStream[] source,
+			long size, String what, IProgressMonitor m) throws StorageException {
+		long seen = -1;
+		long since = System.nanoTime();
+		while (true) {
+			try {
+				return answer.get(200, TimeUnit.MILLISECONDS);
+			} catch (TimeoutException e) {
+				if (m.isCanceled()) {
+					answer.cancel(true);
+					throw new StorageException(Kind.CANCELED, what + " canceled");
+				}
+				long given = source[0] == null ? 0 : source[0].given();
+				long now = System.nanoTime();
+				if (given != seen) {
+					seen = given;
+					since = now;
+				} else if (now - since > stall.toNanos()) {
+					answer.cancel(true);
+					throw new StorageException(Kind.TRANSIENT, what + " stalled: " + (given < size
+							? "no byte could be sent for " + stall.toSeconds() + " s (" + given + " of " + size + " sent)"
+							: "no answer " + stall.toSeconds() + " s after the last byte"));
+				}
+			} catch (ExecutionException e) {
+				throw S3Errors.ofTransport(e.getCause() == null ? e : e.getCause(), what, m);
+			} catch (InterruptedException e) {
+				answer.cancel(true);
+				throw S3Errors.ofTransport(e, what, m);
+			}
+		}
 	}
 
 	/**

@@ -30,9 +30,10 @@ import io.tiepoint.core.storage.StorageTarget;
  * @param threshold    size from which MultipartPut is preferred
  * @param partSize     bytes per part (at least {@link #MIN_PART}: smaller settings are raised to it)
  * @param listPageSize parts per ListParts page
+ * @param stall        how long a transfer may make no progress before it is abandoned (TRANSIENT)
  */
 public record S3Config(URI endpoint, String bucket, String prefix, String region, String accessKey, String secretKey,
-		String sessionToken, long threshold, long partSize, int listPageSize) {
+		String sessionToken, long threshold, long partSize, int listPageSize, java.time.Duration stall) {
 
 	/** Option: the region. */
 	public static final String REGION = "region";
@@ -42,6 +43,8 @@ public record S3Config(URI endpoint, String bucket, String prefix, String region
 	public static final String PART_SIZE = "multipart.partSize";
 	/** Option (tests): parts per ListParts page. */
 	public static final String LIST_PAGE_SIZE = "multipart.listPageSize";
+	/** Option: seconds without progress before a transfer is abandoned and retried (default 60). */
+	public static final String STALL = "stall.timeout";
 	/** S3's smallest part (but the last): S3 and S3-compatible stores refuse smaller ones at the end. */
 	public static final long MIN_PART = 5L << 20;
 	/** S3's largest part number. */
@@ -76,8 +79,13 @@ public record S3Config(URI endpoint, String bucket, String prefix, String region
 		if (part < 1 || threshold < 0 || page < 1 || page > 1000) {
 			throw permanent("S3 target " + target.bucket() + ": multipart options out of range");
 		}
+		long stall = size(target, STALL, 60);
+		if (stall < 1) {
+			throw permanent("S3 target " + target.bucket() + ": option '" + STALL + "' must be at least 1 (seconds)");
+		}
 		return new S3Config(target.endpoint(), target.bucket(), prefix, target.option(REGION).filter(s -> !s.isBlank())
-				.orElse("us-east-1"), access, secret, token, threshold, Math.max(part, MIN_PART), (int) page);
+				.orElse("us-east-1"), access, secret, token, threshold, Math.max(part, MIN_PART), (int) page,
+				java.time.Duration.ofSeconds(stall));
 	}
 
 	/** @return whether this is the direct flow (credentials given) */

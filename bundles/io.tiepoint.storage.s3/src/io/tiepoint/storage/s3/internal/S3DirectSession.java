@@ -76,7 +76,7 @@ public final class S3DirectSession implements StorageSession {
 					+ ": the settings are refused: " + S3Errors.describe(e));
 		}
 		this.presignedHttp = PresignedPut.newClient();
-		this.direct = new S3Direct(config, s3, new PresignedPut(presignedHttp));
+		this.direct = new S3Direct(config, s3, new PresignedPut(presignedHttp, config.stall()));
 	}
 
 	@Override

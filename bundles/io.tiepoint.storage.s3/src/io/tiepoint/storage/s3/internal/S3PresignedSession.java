@@ -21,10 +21,15 @@ import io.tiepoint.core.storage.StorageSession;
 public final class S3PresignedSession implements StorageSession {
 
 	private final HttpClient http = PresignedPut.newClient();
-	private final PresignedPut put = new PresignedPut(http);
+	private final PresignedPut put;
 
-	/** Opens the session (no network yet). */
-	public S3PresignedSession() {
+	/**
+	 * Opens the session (no network yet).
+	 *
+	 * @param config the settings (of them, only the stall time matters without credentials)
+	 */
+	public S3PresignedSession(S3Config config) {
+		this.put = new PresignedPut(http, config.stall());
 	}
 
 	@Override

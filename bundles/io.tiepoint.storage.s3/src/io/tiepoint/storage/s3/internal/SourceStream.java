@@ -50,7 +50,7 @@ final class SourceStream extends InputStream {
 	private final IProgressMonitor monitor;
 	private final MessageDigest md5;
 	private InputStream in;
-	private long given;
+	private volatile long given; // read by the stall watchdog
 	private volatile IOException sourceFailure;
 
 	SourceStream(Content content, long offset, long length, IProgressMonitor monitor) {

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Copyright (c) 2026 Tiepoint contributors.
+#
+# This program and the accompanying materials are made available under the
+# terms of the Eclipse Public License 2.0 which is available at
+# https://www.eclipse.org/legal/epl-2.0/
+#
+# SPDX-License-Identifier: EPL-2.0
+#
+# Ingest benchmark, side by side on one machine and one S3Proxy:
+#   tiepoint ingest   the whole flow: inspection (SHA-1, MD5, EXIF, decode checks), embedded hub,
+#                     hasImage, uploadImageS3, startImageUpload, presigned PUT, doneImageUpload,
+#                     the hub's verification (download, SHA-1, decode) until every image is Ready
+#   rclone copy       bytes only, --transfers 8 (AWS_CA_BUNDLE unset, as rclone wants)
+# on N files of M MiB (valid survey JPEGs from samples/survey, grown with random bytes after the image's
+# end marker so every file has its own SHA-1), and prints the ratio of wall times (target: tiepoint <= rclone).
+# Then the heap: a project of HEAP_N distinct images ingested end to end with the CLI (and its embedded
+# hub) under -Xmx256m, with the heap after GC from the GC log.
+#
+#   benchmarks/ingest-bench.sh [N] [MiB] [THREADS]       (default 200 4 8)
+#   env: HEAP_N=10000 (0 skips the heap run), HEAP_XMX=256m, TIEPOINT_BENCH_DIR (scratch, default mktemp)
+#   needs: the built product (./tiepoint build), rclone (apt-get install rclone), Maven Central for S3Proxy
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+N=${1:-200}; MIB=${2:-4}; THREADS=${3:-8}
+HEAP_N=${HEAP_N:-10000}; HEAP_XMX=${HEAP_XMX:-256m}
+cd "$ROOT"
+if ! command -v rclone > /dev/null; then
+  [[ $(id -u) == 0 ]] || { echo "need rclone (apt-get install rclone)" >&2; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends rclone > /dev/null
+fi
+WORK=${TIEPOINT_BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/tiepoint-ingest-bench.XXXXXX")}
+mkdir -p "$WORK"
+S3PID=
+cleanup() { [[ -n "$S3PID" ]] && kill "$S3PID" 2> /dev/null; [[ -z "${TIEPOINT_BENCH_DIR:-}" ]] && rm -rf "$WORK"; }
+trap cleanup EXIT
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rclone version 2> /dev/null | head -1)"
+
+# S3Proxy (the same server for both), from Maven Central
+JAR="$WORK/s3proxy/s3proxy-4.1.0-jar-with-dependencies.jar"
+if [[ ! -f "$JAR" ]]; then
+  ./tiepoint __maven -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -DoutputDirectory="$WORK/s3proxy" > /dev/null
+fi
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2> /dev/null || echo 18085)
+mkdir -p "$WORK/blobs"
+cat > "$WORK/s3proxy.conf" << EOF
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.endpoint=http://127.0.0.1:$PORT
+s3proxy.identity=AKIDLOCAL
+s3proxy.credential=SECRETLOCAL
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$WORK/blobs
+EOF
+JAVA=java
+for c in "${TIEPOINT_JAVA:-}" "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2> /dev/null | sort -rV); do
+  [[ -n "$c" && -x "$c/bin/java" ]] && { JAVA="$c/bin/java"; break; }
+done
+"$JAVA" -Xmx512m -jar "$JAR" --properties "$WORK/s3proxy.conf" > "$WORK/s3proxy.log" 2>&1 &
+S3PID=$!
+for _ in $(seq 1 100); do (exec 3<> "/dev/tcp/127.0.0.1/$PORT") 2> /dev/null && break; sleep 0.3; done
+
+# N files of MIB MiB each
+make_set() { # dir count bytes
+  local dir=$1 count=$2 bytes=$3 i s pad
+  mkdir -p "$dir"
+  mapfile -t IMGS < <(ls "$ROOT"/samples/survey/images/*.JPG | sort)
+  for ((i = 0; i < count; i++)); do
+    s=${IMGS[$((i % ${#IMGS[@]}))]}
+    pad=$((bytes - $(stat -c %s "$s")))
+    ((pad < 16)) && pad=16
+    { cat "$s"; head -c "$pad" /dev/urandom; } > "$dir/B_$(printf %05d "$i").JPG"
+  done
+}
+make_set "$WORK/set" "$N" $((MIB << 20))
+BYTES=$(du -sb "$WORK/set" | cut -f1)
+MB=$(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1e6}')
+cat "$WORK"/set/* > /dev/null # warm the page cache for both
+echo "== $N files, $MB MB; S3Proxy on 127.0.0.1:$PORT; $THREADS transfers each"
+
+secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
+
+# rclone: bytes only
+export RCLONE_CONFIG_S3P_TYPE=s3 RCLONE_CONFIG_S3P_PROVIDER=Other RCLONE_CONFIG_S3P_ACCESS_KEY_ID=AKIDLOCAL
+export RCLONE_CONFIG_S3P_SECRET_ACCESS_KEY=SECRETLOCAL RCLONE_CONFIG_S3P_ENDPOINT="http://127.0.0.1:$PORT"
+export RCLONE_CONFIG_S3P_REGION=us-east-1 RCLONE_CONFIG_S3P_FORCE_PATH_STYLE=true
+(unset AWS_CA_BUNDLE; rclone mkdir s3p:rclone-bench)
+T0=$(date +%s.%N)
+(unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" --config /dev/null "$WORK/set" s3p:rclone-bench)
+T1=$(date +%s.%N)
+T_RCLONE=$(secs "$T0" "$T1")
+RCLONE_N=$(find "$WORK/blobs/rclone-bench" -type f | wc -l)
+
+# tiepoint: the whole flow against its embedded hub whose S3 bucket is on the same S3Proxy
+ingest_ws() { # dir bucket
+  mkdir -p "$1/.tiepoint"
+  printf 'hub.s3.endpoint=http://127.0.0.1:%s\nhub.s3.bucket=%s\nhub.s3.region=us-east-1\nhub.s3.access.key=AKIDLOCAL\nhub.s3.secret.key=SECRETLOCAL\n' \
+    "$PORT" "$2" > "$1/.tiepoint/config.properties"
+}
+ingest_ws "$WORK/ws" tiepoint-bench
+T0=$(date +%s.%N)
+./tiepoint ingest "$WORK/set" --project bench --workspace "$WORK/ws" --cloud s3 --threads "$THREADS" > "$WORK/ingest.log" 2>&1 \
+  || { tail -20 "$WORK/ingest.log"; exit 1; }
+T1=$(date +%s.%N)
+T_TP=$(secs "$T0" "$T1")
+READY=$(./tiepoint status --project bench --workspace "$WORK/ws" --json | grep -c '"state" : "Ready"' || true)
+grep -E '^inspected|handled' "$WORK/ingest.log" | sed 's/^/  tiepoint: /'
+
+rate() { awk -v s="$1" -v mb="$MB" 'BEGIN{printf "%7.2f s  %7.1f MB/s", s, mb/s}'; }
+echo "rclone copy --transfers $THREADS     $(rate "$T_RCLONE")   ($RCLONE_N objects, bytes only)"
+echo "tiepoint ingest --threads $THREADS   $(rate "$T_TP")   ($READY Ready: hashing, hub, PUT, verification)"
+echo "ratio tiepoint/rclone wall time: $(awk -v a="$T_TP" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') (target <= 1.00)"
+
+[[ "$HEAP_N" -gt 0 ]] || exit 0
+echo "-- heap: a project of $HEAP_N distinct images, ingested end to end under -Xmx$HEAP_XMX (CLI + embedded hub)"
+make_set "$WORK/heap" "$HEAP_N" 0
+rm -rf "$WORK/set" "$WORK/blobs/tiepoint-bench" "$WORK/blobs/rclone-bench"
+ingest_ws "$WORK/wsheap" tiepoint-heap
+T0=$(date +%s.%N)
+set +e
+JAVA_TOOL_OPTIONS="-Xmx$HEAP_XMX -Xlog:gc:file=$WORK/gc.log" ./tiepoint ingest "$WORK/heap" --project heap \
+  --workspace "$WORK/wsheap" --cloud s3 --threads "$THREADS" > "$WORK/heap.log" 2>&1
+RC=$?
+set -e
+T1=$(date +%s.%N)
+HREADY=$(./tiepoint status --project heap --workspace "$WORK/wsheap" --json | grep -c '"state" : "Ready"' || true)
+PEAK=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc.log" | sed -E 's/.*->([0-9]+)M/\1/' | sort -n | tail -1 || true)
+LAST=$(grep -oE '[0-9]+M->[0-9]+M' "$WORK/gc.log" | tail -1 | sed -E 's/.*->([0-9]+)M/\1/' || true)
+echo "exit $RC, $HREADY of $HEAP_N Ready in $(secs "$T0" "$T1") s; heap after GC: max ${PEAK:-?} MB, last ${LAST:-?} MB (limit $HEAP_XMX)"
+if [[ $RC -eq 0 && "$HREADY" -eq "$HEAP_N" ]] && ! grep -q OutOfMemoryError "$WORK/heap.log"; then
+  echo "PASS: a $HEAP_N-image project ingests in -Xmx$HEAP_XMX"
+else
+  echo "FAIL"; tail -20 "$WORK/heap.log"; exit 1
+fi
