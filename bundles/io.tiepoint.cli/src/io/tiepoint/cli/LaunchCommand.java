@@ -19,7 +19,15 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.RegistryFactory;
+
 import io.tiepoint.core.ingest.Units;
+import io.tiepoint.core.storage.RangedDownload;
+import io.tiepoint.core.storage.StorageException;
+import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.core.storage.StorageSession;
+import io.tiepoint.core.storage.StorageTarget;
 import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.ingest.HubEndpoint;
 import io.tiepoint.core.project.Project;
@@ -96,13 +104,13 @@ public final class LaunchCommand implements Callable<Integer> {
 				if (!waitForIt && !embedded) {
 					return Tiepoint.OK;
 				}
-				return follow(client, p.remoteId(), task, out, err);
+				return follow(client, p.remoteId(), task, out, err, endpoint, ws.root().resolve("results").resolve(project));
 			}
 		}
 	}
 
-	private int follow(PlatformClient client, String pid, RemoteTask started, PrintWriter out, PrintWriter err)
-			throws PlatformException, InterruptedException, IOException {
+	private int follow(PlatformClient client, String pid, RemoteTask started, PrintWriter out, PrintWriter err,
+			HubEndpoint endpoint, Path results) throws PlatformException, InterruptedException, IOException {
 		long t0 = System.nanoTime();
 		String last = "";
 		RemoteTask t = started;
@@ -124,12 +132,52 @@ public final class LaunchCommand implements Callable<Integer> {
 			err.println("tiepoint launch: task " + t.id() + " " + t.state() + ": " + String.join("; ", t.error()));
 			return Tiepoint.FAILED;
 		}
-		printResult(task.path("result"), out);
+		JsonNode result = task.path("result");
+		printResult(result, out, download(result, endpoint, results.resolve(t.id()), err));
 		out.printf(Locale.ROOT, "reconstruction took %.1f s%n", (System.nanoTime() - t0) / 1e9);
 		return Tiepoint.OK;
 	}
 
+	/**
+	 * Downloads the task's files from the hub's resource service (the GridFS provider's ranged download:
+	 * a partial file is resumed) into {@code dir}.
+	 *
+	 * @return file name to local path, for the files that could be downloaded
+	 */
+	private static Map<String, Path> download(JsonNode result, HubEndpoint endpoint, Path dir, PrintWriter err) {
+		Map<String, Path> local = new java.util.LinkedHashMap<>();
+		if (!result.path("files").isArray() || result.path("files").isEmpty()) {
+			return local;
+		}
+		Map<String, String> secrets = new java.util.HashMap<>();
+		secrets.put("appId", endpoint.key());
+		if (endpoint.token() != null) {
+			secrets.put("license", endpoint.token());
+		}
+		StorageTarget target = new StorageTarget(endpoint.uri(), null, "", Map.of("packageName", "tiepoint"), secrets);
+		try (StorageSession session = new StorageProviders(RegistryFactory.getRegistry()).provider("gridfs").open(target)) {
+			RangedDownload ranged = session.feature(RangedDownload.class).orElse(null);
+			if (ranged == null) {
+				return local;
+			}
+			java.nio.file.Files.createDirectories(dir);
+			for (JsonNode f : result.path("files")) {
+				String name = Path.of(f.path("name").asText("file")).getFileName().toString();
+				Path to = dir.resolve(name);
+				ranged.download(f.path("fileId").asText(), to, new NullProgressMonitor());
+				local.put(f.path("name").asText(), to);
+			}
+		} catch (StorageException | IOException e) {
+			err.println("tiepoint launch: the results stay on the hub: " + e.getMessage());
+		}
+		return local;
+	}
+
 	static void printResult(JsonNode r, PrintWriter out) {
+		printResult(r, out, Map.of());
+	}
+
+	static void printResult(JsonNode r, PrintWriter out, Map<String, Path> local) {
 		if (r.isMissingNode() || r.isNull()) {
 			out.println("  (the engine reported no result)");
 			return;
@@ -143,8 +191,9 @@ public final class LaunchCommand implements Callable<Integer> {
 					r.path("georegistrationError").asDouble());
 		}
 		for (JsonNode f : r.path("files")) {
+			Path path = local.get(f.path("name").asText());
 			out.printf(Locale.ROOT, "  file %s (%s): %s%n", f.path("name").asText(), Units.bytes(f.path("size").asLong()),
-					f.path("url").asText());
+					path != null ? path.toAbsolutePath().normalize() : f.path("url").asText());
 		}
 	}
 }

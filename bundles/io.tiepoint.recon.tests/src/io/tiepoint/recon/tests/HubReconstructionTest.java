@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.gridfs.GridFSBucket;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
@@ -89,16 +87,21 @@ class HubReconstructionTest {
 			assertTrue(r.path("georegistrationError").asDouble() < 3.0, r::toString);
 			assertEquals(task.path("totalSteps").asInt(), task.path("step").asInt());
 
-			GridFSBucket bucket = ((HubServer) hub).database().gridFs();
+			// the files come through the resource service as a client fetches them: GetDownloadUrl, then GET
+			HttpClient http = HttpClient.newHttpClient();
 			Map<String, JsonNode> byName = new HashMap<>();
 			r.path("files").forEach(f -> byName.put(f.path("name").asText(), f));
 			assertTrue(byName.keySet().containsAll(List.of("points.ply", "model.zip")), byName::toString);
 			for (JsonNode f : byName.values()) {
+				assertTrue(f.path("fileId").asText().matches("[0-9a-f]{32}"), "a resource service FileID: " + f);
 				assertEquals("/Resource/GetDownloadUrl?FID=" + f.path("fileId").asText(), f.path("url").asText());
-				byte[] bytes;
-				try (InputStream in = bucket.openDownloadStream(new ObjectId(f.path("fileId").asText())).batchSize(32)) {
-					bytes = in.readAllBytes();
-				}
+				HttpResponse<String> where = http.send(HttpRequest.newBuilder(hub.uri().resolve(f.path("url").asText().substring(1)))
+						.header("APPID", hub.appKey()).header("License", hub.userToken()).header("PackageName", "tiepoint")
+						.build(), HttpResponse.BodyHandlers.ofString());
+				assertEquals(200, where.statusCode(), where.body());
+				String url = new ObjectMapper().readTree(where.body()).path("data").asText();
+				byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+						.body();
 				assertEquals(f.path("size").asLong(), bytes.length, f::toString);
 				if (f.path("name").asText().equals("points.ply")) {
 					String header = new String(bytes, 0, 200, StandardCharsets.ISO_8859_1);

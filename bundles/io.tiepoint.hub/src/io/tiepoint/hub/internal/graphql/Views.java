@@ -128,7 +128,8 @@ final class Views {
 		m.put("values", values);
 		List<Map<String, Object>> files = new ArrayList<>();
 		for (Document f : r.getList("files", Document.class, List.of())) {
-			String id = f.getObjectId("fileId").toHexString();
+			Object fid = f.get("fileId"); // a resource service FileID; an ObjectId in tasks of earlier versions
+			String id = fid instanceof ObjectId o ? o.toHexString() : String.valueOf(fid);
 			files.add(Map.of("name", f.getString("name"), "size", ((Number) f.get("size", 0L)).doubleValue(),
 					"fileId", id, "url", "/Resource/GetDownloadUrl?FID=" + id));
 		}

@@ -31,6 +31,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import io.tiepoint.hub.internal.resource.FileIds;
+
 /**
  * Task documents: {@code _id, pid, owner, taskType, engine, state, createdAt, startDate, endDate, step,
  * totalSteps, error, result}}. {@code result} holds what the engine reported: its values by key and
@@ -151,20 +153,27 @@ public final class TaskStore {
 	 * @param pid  the task's project
 	 * @param name the name clients see
 	 * @param file the file
-	 * @return the entry {@code {name, size, fileId}}
+	 * @return the entry {@code {name, size, fileId}}: the fileId is the resource service's FileID (the md5's
+	 *         first 8 hex digits and the GridFS id), so {@code /Resource/GetDownloadUrl?FID=} serves the file
 	 * @throws IOException when the file cannot be read or GridFS refuses; the message names the file
 	 */
 	public Document artifact(ObjectId id, ObjectId pid, String name, Path file) throws IOException {
 		if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")) {
 			throw new IllegalArgumentException("invalid artifact name '" + name + "'");
 		}
-		ObjectId fileId;
+		ObjectId gridId;
+		String fileId;
 		long size;
-		try (InputStream in = Files.newInputStream(file)) {
+		try {
+			String[] sums = digests(file);
 			size = Files.size(file);
 			GridFSUploadOptions options = new GridFSUploadOptions().chunkSizeBytes(255 * 1024).metadata(
-					new Document("kind", ARTIFACT_KIND).append("task", id).append("pid", pid).append("name", name));
-			fileId = gridFs.uploadFromStream(name, in, options);
+					new Document("kind", ARTIFACT_KIND).append("task", id).append("pid", pid).append("name", name)
+							.append("md5", sums[0]).append("sha1", sums[1]).append("route", FileIds.route(sums[0])));
+			try (InputStream in = Files.newInputStream(file)) {
+				gridId = gridFs.uploadFromStream(name, in, options);
+			}
+			fileId = FileIds.of(sums[0], gridId);
 		} catch (IOException e) {
 			throw new IOException("cannot publish " + file + ": " + e.getMessage(), e);
 		} catch (MongoException e) {
@@ -176,7 +185,8 @@ public final class TaskStore {
 			if (name.equals(old.getString("name"))) {
 				tasks.updateOne(new Document("_id", id), Updates.pull("result.files", new Document("name", name)));
 				try {
-					gridFs.delete(old.getObjectId("fileId"));
+					Object oldId = old.get("fileId");
+					gridFs.delete(oldId instanceof ObjectId o ? o : FileIds.idOf(String.valueOf(oldId)));
 				} catch (MongoException e) {
 					// the listing no longer points at it; an orphaned copy is harmless
 				}
@@ -185,6 +195,23 @@ public final class TaskStore {
 		Document entry = new Document("name", name).append("size", size).append("fileId", fileId);
 		tasks.updateOne(new Document("_id", id), Updates.push("result.files", entry));
 		return entry;
+	}
+
+	private static String[] digests(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+			java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+			byte[] buf = new byte[1 << 16];
+			int n;
+			while ((n = in.read(buf)) > 0) {
+				md5.update(buf, 0, n);
+				sha1.update(buf, 0, n);
+			}
+			return new String[] { java.util.HexFormat.of().formatHex(md5.digest()),
+					java.util.HexFormat.of().formatHex(sha1.digest()) };
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** @param state a state @return tasks in it, oldest first */
