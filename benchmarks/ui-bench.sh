@@ -7,7 +7,10 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+# the bundles the tests resolve (core needs the platform client; the workbench needs the hub and providers)
 MODULES=target-platform,bundles/io.tiepoint.core,bundles/io.tiepoint.exif,bundles/io.tiepoint.exif.xmp
+MODULES=$MODULES,bundles/io.tiepoint.platform,bundles/io.tiepoint.storage.s3,bundles/io.tiepoint.storage.gridfs
+MODULES=$MODULES,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2,bundles/io.tiepoint.recon,bundles/io.tiepoint.slf4j
 MODULES=$MODULES,bundles/io.tiepoint.testing,bundles/io.tiepoint.ui,bundles/io.tiepoint.ui.tests
 RUN=()
 [ -n "${DISPLAY:-}" ] || RUN=(xvfb-run -a -s "-screen 0 1600x1000x24")

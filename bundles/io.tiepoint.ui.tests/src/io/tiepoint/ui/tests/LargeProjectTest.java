@@ -129,12 +129,29 @@ class LargeProjectTest {
 		long t0 = System.nanoTime();
 		ImagesPanel p = new ImagesPanel(ui.shell, model);
 		try {
+			double created = (System.nanoTime() - t0) / 1e6;
 			ui.shell.layout(true, true);
 			ui.shell.open();
+			double opened = (System.nanoTime() - t0) / 1e6;
 			ui.spinUntil(() -> !p.isLoading() && p.rows().size() == N, 20_000, "10,000 rows");
+			double loaded = (System.nanoTime() - t0) / 1e6;
 			p.viewer().getTable().update();
 			ui.shell.update();
 			double firstPaint = (System.nanoTime() - t0) / 1e6;
+			System.out.printf(Locale.ROOT, "ui-bench: first paint phases: panel created %.0f ms, shell open %.0f ms,"
+					+ " rows installed %.0f ms, painted %.0f ms%n", created, opened, loaded, firstPaint);
+			org.eclipse.swt.widgets.Shell bareShell = new org.eclipse.swt.widgets.Shell(ui.display);
+			bareShell.setLayout(new org.eclipse.swt.layout.FillLayout());
+			Table bare = new Table(bareShell, org.eclipse.swt.SWT.VIRTUAL | org.eclipse.swt.SWT.MULTI);
+			bare.addListener(org.eclipse.swt.SWT.SetData, ev -> ((org.eclipse.swt.widgets.TableItem) ev.item).setText("row"));
+			bareShell.setSize(800, 600);
+			bareShell.open();
+			long b0 = System.nanoTime();
+			bare.setItemCount(N);
+			double bareMs = (System.nanoTime() - b0) / 1e6;
+			bareShell.dispose();
+			System.out.printf(Locale.ROOT, "ui-bench: a bare virtual Table's setItemCount(%d) on a shown shell: %.0f ms%n", N,
+					bareMs);
 			Table t = p.viewer().getTable();
 			List<Double> scrolls = new ArrayList<>();
 			for (int k = 1; k <= 20; k++) {

@@ -70,6 +70,21 @@ public final class IngestEngineService implements IngestService {
 		}
 	}
 
+	/**
+	 * Stops the embedded hub of a workspace, if one was started (a workspace that is closed or deleted).
+	 *
+	 * @param root the workspace's root
+	 */
+	public static void closeHubs(Path root) {
+		WorkspaceHubs h;
+		synchronized (HUBS) {
+			h = HUBS.remove(root);
+		}
+		if (h != null) {
+			h.close();
+		}
+	}
+
 	@Override
 	public Job createUploadJob(Workspace workspace, String project, UploadRequest request) {
 		Job job = new Job("Uploading " + project) {
