@@ -888,20 +888,37 @@ public final class IngestEngine {
 				try {
 					Map<String, RemoteImage> remote = new HashMap<>();
 					if (verifying.size() > 20) {
-						for (RemoteImage r : client.allImages(pid, null)) {
-							remote.put(r.id(), r);
+						try {
+							for (RemoteImage r : call(() -> client.allImages(pid, null))) {
+								remote.put(r.id(), r);
+							}
+						} catch (PlatformException pe) {
+							// ask image by image below
 						}
 					}
+					// one image's failed call costs that image this round, not the round: under a 10 % fault
+					// rate a round of 20 calls would almost never complete
+					boolean failed = false;
 					Map<Long, Update> updates = new LinkedHashMap<>();
 					for (Long id : List.copyOf(verifying)) {
 						ImageEntry e = journal.image(id).orElse(null);
-						if (e == null || e.remoteId() == null) {
+						if (e == null) {
 							verifying.remove(id);
+							done.incrementAndGet();
+							continue;
+						}
+						if (e.remoteId() == null) {
+							updates.put(id, Update.to(ImageState.FAILED).error("no platform id to follow", true));
 							continue;
 						}
 						RemoteImage r = remote.get(e.remoteId());
 						if (r == null) { // not in the list (or no list asked): ask for the image itself
-							r = client.image(pid, e.remoteId()).orElse(null);
+							try {
+								r = call(() -> client.image(pid, e.remoteId())).orElse(null);
+							} catch (PlatformException pe) {
+								failed = true;
+								continue;
+							}
 						}
 						if (r == null) {
 							updates.put(id, Update.to(ImageState.FAILED).error("the platform lost the image", true));
@@ -914,9 +931,7 @@ public final class IngestEngine {
 					journal.updateBatch(updates);
 					updates.keySet().forEach(verifying::remove);
 					done.addAndGet(updates.size());
-					pause = updates.isEmpty() ? Math.min(2000, pause + 250) : 500;
-				} catch (PlatformException pe) {
-					pause = Math.min(5000, pause * 2);
+					pause = failed ? Math.min(5000, pause * 2) : updates.isEmpty() ? Math.min(2000, pause + 250) : 500;
 				} catch (JournalException je) {
 					notes.add("journal failure while verifying: " + je.getMessage());
 					return;
