@@ -868,6 +868,7 @@ public final class IngestEngine {
 		void verifyLoop() {
 			long deadline = Long.MAX_VALUE;
 			long pause = 500;
+			Map<Long, String> remoteIds = new HashMap<>();
 			while (!canceled()) {
 				boolean transfersDone = done.get() + verifying.size() >= filesTotal || filesTotal == 0;
 				if (verifying.isEmpty()) {
@@ -886,14 +887,17 @@ public final class IngestEngine {
 					return;
 				}
 				try {
-					Map<String, RemoteImage> remote = new HashMap<>();
+					// many images waiting: one listing of those the platform still has Uploaded (a page or two, not
+					// the whole project every round); only the others are asked for, once, as they settle
+					Set<String> pending = null;
 					if (verifying.size() > 20) {
 						try {
-							for (RemoteImage r : call(() -> client.allImages(pid, null))) {
-								remote.put(r.id(), r);
+							pending = new java.util.HashSet<>();
+							for (RemoteImage r : call(() -> client.allImages(pid, "Uploaded"))) {
+								pending.add(r.id());
 							}
 						} catch (PlatformException pe) {
-							// ask image by image below
+							pending = null; // ask image by image below
 						}
 					}
 					// one image's failed call costs that image this round, not the round: under a 10 % fault
@@ -901,6 +905,10 @@ public final class IngestEngine {
 					boolean failed = false;
 					Map<Long, Update> updates = new LinkedHashMap<>();
 					for (Long id : List.copyOf(verifying)) {
+						String known = remoteIds.get(id);
+						if (known != null && pending != null && pending.contains(known)) {
+							continue; // still waiting: no journal read either
+						}
 						ImageEntry e = journal.image(id).orElse(null);
 						if (e == null) {
 							verifying.remove(id);
@@ -911,14 +919,16 @@ public final class IngestEngine {
 							updates.put(id, Update.to(ImageState.FAILED).error("no platform id to follow", true));
 							continue;
 						}
-						RemoteImage r = remote.get(e.remoteId());
-						if (r == null) { // not in the list (or no list asked): ask for the image itself
-							try {
-								r = call(() -> client.image(pid, e.remoteId())).orElse(null);
-							} catch (PlatformException pe) {
-								failed = true;
-								continue;
-							}
+						remoteIds.put(id, e.remoteId());
+						if (pending != null && pending.contains(e.remoteId())) {
+							continue;
+						}
+						RemoteImage r; // settled, or no list asked: ask for the image itself
+						try {
+							r = call(() -> client.image(pid, e.remoteId())).orElse(null);
+						} catch (PlatformException pe) {
+							failed = true;
+							continue;
 						}
 						if (r == null) {
 							updates.put(id, Update.to(ImageState.FAILED).error("the platform lost the image", true));
