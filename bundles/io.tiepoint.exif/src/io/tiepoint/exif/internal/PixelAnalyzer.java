@@ -124,18 +124,55 @@ public final class PixelAnalyzer {
 				|| m.contains("eof");
 	}
 
+	/**
+	 * @param img a decoded image
+	 * @return its luma (ITU-R 601 weights, 0..255) per pixel, row by row. What the JPEG decoder gives (3
+	 *         bytes a pixel, sRGB) is read straight from its buffer, the same values {@code getRGB} would
+	 *         give without its per-pixel colour model calls; any other layout goes through {@code getRGB}.
+	 */
+	static int[] grey(BufferedImage img) {
+		int w = img.getWidth();
+		int h = img.getHeight();
+		int[] grey = new int[w * h];
+		if (img.getType() == BufferedImage.TYPE_3BYTE_BGR
+				&& img.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte buffer
+				&& img.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel sm
+				&& img.getRaster().getSampleModelTranslateX() == 0 && img.getRaster().getSampleModelTranslateY() == 0) {
+			byte[] data = buffer.getData();
+			int[] offsets = sm.getBandOffsets(); // R, G, B
+			int base = buffer.getOffset();
+			int pixelStride = sm.getPixelStride();
+			int scanline = sm.getScanlineStride();
+			for (int y = 0; y < h; y++) {
+				int p = base + y * scanline;
+				int row = y * w;
+				for (int x = 0; x < w; x++, p += pixelStride) {
+					grey[row + x] = luma(data[p + offsets[0]] & 0xff, data[p + offsets[1]] & 0xff,
+							data[p + offsets[2]] & 0xff);
+				}
+			}
+			return grey;
+		}
+		int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+		for (int i = 0; i < rgb.length; i++) {
+			int p = rgb[i];
+			grey[i] = luma((p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff);
+		}
+		return grey;
+	}
+
+	private static int luma(int r, int g, int b) {
+		return (299 * r + 587 * g + 114 * b + 500) / 1000;
+	}
+
 	/** Grey conversion, Laplacian variance and clipping fractions of a decoded (subsampled) image. */
 	static void measure(BufferedImage img, ImageRecord.Builder b) {
 		int w = img.getWidth();
 		int h = img.getHeight();
-		int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-		int[] grey = new int[rgb.length];
+		int[] grey = grey(img);
 		long low = 0;
 		long high = 0;
-		for (int i = 0; i < rgb.length; i++) {
-			int p = rgb[i];
-			int g = (299 * ((p >> 16) & 0xff) + 587 * ((p >> 8) & 0xff) + 114 * (p & 0xff) + 500) / 1000;
-			grey[i] = g;
+		for (int g : grey) {
 			if (g == 0) {
 				low++;
 			} else if (g == 255) {
