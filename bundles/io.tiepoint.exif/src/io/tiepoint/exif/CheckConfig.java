@@ -41,6 +41,11 @@ public final class CheckConfig {
 		 * no checksums, no decode).
 		 */
 		HASH_ENABLED("hash.enabled", 1),
+		/**
+		 * 1 to compute the SHA-1 and MD5 of the bytes read; 0 reads and decodes the same but leaves the
+		 * checksums out (a reader that hashes the stream itself, such as the hub's verification).
+		 */
+		DIGESTS_ENABLED("digests.enabled", 1),
 		/** Maximum angle between the camera axis and the vertical for a nadir image, degrees. */
 		NADIR_MAX_OFF_DEGREES("nadir.maxOffNadirDegrees", 15),
 		/** Horizontal distance under which two images are at the same spot, metres. */

@@ -105,10 +105,11 @@ public final class ImageInspector {
 
 	private ImageRecord inspect(InputStream in, String name, long expectedSize) {
 		ImageRecord.Builder b = new ImageRecord.Builder(name);
-		DigestingInputStream digest = new DigestingInputStream(new BufferedInputStream(in, 64 * 1024));
+		DigestingInputStream digest = new DigestingInputStream(new BufferedInputStream(in, 64 * 1024),
+				config.isOn(CheckConfig.Key.DIGESTS_ENABLED));
 		try {
 			new StreamInspection(config, b, digest, expectedSize).run();
-			if (config.isOn(CheckConfig.Key.HASH_ENABLED)) {
+			if (config.isOn(CheckConfig.Key.HASH_ENABLED) && config.isOn(CheckConfig.Key.DIGESTS_ENABLED)) {
 				b.sha1(digest.sha1Hex()).md5(digest.md5Hex());
 			}
 		} catch (IOException e) {

@@ -29,10 +29,18 @@ public final class DigestingInputStream extends FilterInputStream {
 
 	/** @param in the source, read once */
 	public DigestingInputStream(InputStream in) {
+		this(in, true);
+	}
+
+	/**
+	 * @param in      the source, read once
+	 * @param digests whether to compute SHA-1 and MD5 (else only the count and the last bytes are kept)
+	 */
+	public DigestingInputStream(InputStream in, boolean digests) {
 		super(in);
 		try {
-			sha1 = MessageDigest.getInstance("SHA-1");
-			md5 = MessageDigest.getInstance("MD5");
+			sha1 = digests ? MessageDigest.getInstance("SHA-1") : null;
+			md5 = digests ? MessageDigest.getInstance("MD5") : null;
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-1 and MD5 are mandatory JCA algorithms", e);
 		}
@@ -42,8 +50,10 @@ public final class DigestingInputStream extends FilterInputStream {
 	public int read() throws IOException {
 		int b = in.read();
 		if (b >= 0) {
-			sha1.update((byte) b);
-			md5.update((byte) b);
+			if (sha1 != null) {
+				sha1.update((byte) b);
+				md5.update((byte) b);
+			}
 			count++;
 			beforeLast = last;
 			last = b;
@@ -55,8 +65,10 @@ public final class DigestingInputStream extends FilterInputStream {
 	public int read(byte[] buf, int off, int len) throws IOException {
 		int n = in.read(buf, off, len);
 		if (n > 0) {
-			sha1.update(buf, off, n);
-			md5.update(buf, off, n);
+			if (sha1 != null) {
+				sha1.update(buf, off, n);
+				md5.update(buf, off, n);
+			}
 			count += n;
 			if (n >= 2) {
 				beforeLast = buf[off + n - 2] & 0xff;
@@ -112,12 +124,12 @@ public final class DigestingInputStream extends FilterInputStream {
 
 	/** @return lowercase hex SHA-1 of everything read (call once, at the end) */
 	public String sha1Hex() {
-		return hex(sha1.digest());
+		return sha1 == null ? null : hex(sha1.digest());
 	}
 
 	/** @return lowercase hex MD5 of everything read (call once, at the end) */
 	public String md5Hex() {
-		return hex(md5.digest());
+		return md5 == null ? null : hex(md5.digest());
 	}
 
 	private static String hex(byte[] d) {

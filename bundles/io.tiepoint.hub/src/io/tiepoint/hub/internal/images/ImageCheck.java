@@ -25,6 +25,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
+import io.tiepoint.exif.CheckConfig;
 import io.tiepoint.exif.Finding;
 import io.tiepoint.exif.ImageInspector;
 import io.tiepoint.exif.ImageRecord;
@@ -50,6 +51,9 @@ final class ImageCheck {
 	record Outcome(long size, String sha1, int width, int height, double megapixels, String mediaType,
 			List<String> reasons) {
 	}
+
+	/** The inspector decodes and reads metadata; the SHA-1 is computed here, once, over every byte stored. */
+	private static final CheckConfig NO_DIGESTS = CheckConfig.defaults().with(CheckConfig.Key.DIGESTS_ENABLED, 0);
 
 	private ImageCheck() {
 	}
@@ -83,7 +87,7 @@ final class ImageCheck {
 				}
 			};
 			try {
-				record = new ImageInspector().inspect(shield, image.getString("filename"));
+				record = new ImageInspector(NO_DIGESTS).inspect(shield, image.getString("filename"));
 			} catch (RuntimeException e) {
 				reasons.add("cannot decode image: " + e.getMessage());
 			}
