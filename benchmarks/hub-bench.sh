@@ -9,8 +9,10 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARGS="${1:-2000} ${2:-8} ${3:-3}"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+# the bundles the tests resolve (core needs the platform client)
 MODULES=target-platform,bundles/io.tiepoint.core,bundles/io.tiepoint.exif,bundles/io.tiepoint.exif.xmp
-MODULES=$MODULES,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2,bundles/io.tiepoint.slf4j,bundles/io.tiepoint.testing
-MODULES=$MODULES,bundles/io.tiepoint.hub.tests
+MODULES=$MODULES,bundles/io.tiepoint.platform,bundles/io.tiepoint.storage.s3,bundles/io.tiepoint.storage.gridfs
+MODULES=$MODULES,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2,bundles/io.tiepoint.recon,bundles/io.tiepoint.slf4j
+MODULES=$MODULES,bundles/io.tiepoint.testing,bundles/io.tiepoint.hub.tests
 "$ROOT/tiepoint" __maven -q verify -pl "$MODULES" -Dtiepoint.bench=hub "-Dtiepoint.bench.args=$ARGS" \
   -Dtest=HubBenchmark 2>&1 | grep -v '^WARNING\|^Results:\|^$'

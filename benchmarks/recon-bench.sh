@@ -18,9 +18,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ARGS="${1:-Native} ${2:-1}"
 command -v colmap > /dev/null || echo "warning: no colmap on PATH; the benchmark will be skipped (apt-get install colmap)" >&2
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(colmap -h 2>/dev/null | head -1 || true)"
-MODULES=target-platform,bundles/io.tiepoint.platform,bundles/io.tiepoint.core,bundles/io.tiepoint.exif
-MODULES=$MODULES,bundles/io.tiepoint.exif.xmp,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2
-MODULES=$MODULES,bundles/io.tiepoint.slf4j,bundles/io.tiepoint.testing,bundles/io.tiepoint.recon
-MODULES=$MODULES,bundles/io.tiepoint.recon.tests
+# the bundles the tests resolve (core needs the platform client)
+MODULES=target-platform,bundles/io.tiepoint.core,bundles/io.tiepoint.exif,bundles/io.tiepoint.exif.xmp
+MODULES=$MODULES,bundles/io.tiepoint.platform,bundles/io.tiepoint.storage.s3,bundles/io.tiepoint.storage.gridfs
+MODULES=$MODULES,bundles/io.tiepoint.hub,bundles/io.tiepoint.hub.h2,bundles/io.tiepoint.recon,bundles/io.tiepoint.slf4j
+MODULES=$MODULES,bundles/io.tiepoint.testing,bundles/io.tiepoint.recon.tests
 "$ROOT/tiepoint" __maven -q verify -pl "$MODULES" -Dtiepoint.bench=recon "-Dtiepoint.bench.args=$ARGS" \
   -Dtest=ReconBenchmark 2>&1 | grep '^recon-bench\|ERROR\|FAIL' || true
