@@ -430,17 +430,31 @@ public final class IngestEngine {
 		}
 	}
 
-	private static void pause(int attempt, java.util.function.BooleanSupplier canceled) {
+	/** @return exponential backoff with "equal jitter" for the attempt-th failure (from 1) */
+	private static long backoff(int attempt) {
 		long cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(16, attempt - 1));
-		long until = System.currentTimeMillis() + ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
-		while (System.currentTimeMillis() < until && !canceled.getAsBoolean()) {
+		return ThreadLocalRandom.current().nextLong(cap / 2, cap + 1);
+	}
+
+	private static void pause(int attempt, java.util.function.BooleanSupplier canceled) {
+		sleep(backoff(attempt), canceled);
+	}
+
+	/** @return whether the whole time passed (false when canceled or interrupted first) */
+	private static boolean sleep(long ms, java.util.function.BooleanSupplier canceled) {
+		long until = System.currentTimeMillis() + ms;
+		while (System.currentTimeMillis() < until) {
+			if (canceled.getAsBoolean()) {
+				return false;
+			}
 			try {
 				Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
 			} catch (InterruptedException ie) {
 				Thread.currentThread().interrupt();
-				return;
+				return false;
 			}
 		}
+		return true;
 	}
 
 	/** Brings images an earlier run left half-way in line with what the platform says. */
@@ -687,19 +701,7 @@ public final class IngestEngine {
 		}
 
 		private boolean sleep(long ms) {
-			long until = System.currentTimeMillis() + ms;
-			while (System.currentTimeMillis() < until) {
-				if (canceled()) {
-					return false;
-				}
-				try {
-					Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
-				} catch (InterruptedException ie) {
-					Thread.currentThread().interrupt();
-					return false;
-				}
-			}
-			return true;
+			return IngestEngine.sleep(ms, this::canceled);
 		}
 
 		/** One attempt: every step commits its state before the next starts. */
@@ -857,11 +859,6 @@ public final class IngestEngine {
 
 		<T> T call(Call<T> c) throws PlatformException {
 			return retrying(c, this::canceled);
-		}
-
-		long backoff(int attempt) {
-			long cap = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS << Math.min(16, attempt - 1));
-			return ThreadLocalRandom.current().nextLong(cap / 2, cap + 1); // "equal jitter"
 		}
 
 		/** Polls the platform for the verification of Uploaded images until none is left. */
