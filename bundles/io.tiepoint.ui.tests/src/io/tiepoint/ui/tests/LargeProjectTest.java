@@ -102,8 +102,11 @@ class LargeProjectTest {
 			assertEquals(N, t.getItemCount());
 			assertEquals(N, p.rows().size());
 			int visible = t.getClientArea().height / t.getItemHeight() + 2;
-			assertTrue(p.updateElementCalls() <= 3 * visible + 50, "updateElement calls " + p.updateElementCalls());
-			assertTrue(p.labelCalls() <= 3 * visible + 50, "label calls " + p.labelCalls());
+			// calls proportional to the rows shown, not to the project: a placeholder, then the row, and a
+			// reload (a change notification arriving late on a busy machine) asks for the shown rows again
+			int bound = 6 * visible + 50;
+			assertTrue(p.updateElementCalls() <= bound, "updateElement calls " + p.updateElementCalls() + ", bound " + bound);
+			assertTrue(p.labelCalls() <= bound, "label calls " + p.labelCalls() + ", bound " + bound);
 			assertTrue(ImageRows.rowsRead() - readBefore <= 3 * ImageRows.PAGE, "rows read " + (ImageRows.rowsRead() - readBefore));
 
 			// scroll to the middle: only the rows shown there are asked for, one more page is read
@@ -112,7 +115,8 @@ class LargeProjectTest {
 			ui.spinUntil(() -> !p.isLoading(), 10_000, "the middle page");
 			ui.spin(200);
 			ui.spinUntil(() -> t.getItem(N / 2).getData() instanceof ImageEntry, 10_000, "row 5000");
-			assertTrue(p.updateElementCalls() - calls <= 3 * visible + 50, "calls after scrolling " + (p.updateElementCalls() - calls));
+			assertTrue(p.updateElementCalls() - calls <= bound,
+					"calls after scrolling " + (p.updateElementCalls() - calls) + ", bound " + bound);
 			assertTrue(ImageRows.rowsRead() - readBefore <= N / 5, "rows read " + (ImageRows.rowsRead() - readBefore));
 			assertEquals(String.format(Locale.ROOT, "DJI_%05d.JPG", N / 2), ((ImageEntry) t.getItem(N / 2).getData()).name());
 		} finally {
