@@ -17,10 +17,10 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.model.GridFSFile;
 
+import io.tiepoint.hub.internal.resource.ChunkStore;
 import io.tiepoint.hub.internal.store.Database;
 
 /**
@@ -30,12 +30,12 @@ import io.tiepoint.hub.internal.store.Database;
 public final class GridFsCloud implements Cloud {
 
 	private final GridFSBucket bucket;
-	private final MongoCollection<Document> chunks;
+	private final ChunkStore chunks;
 
 	/** @param db the database */
 	public GridFsCloud(Database db) {
 		this.bucket = db.gridFs();
-		this.chunks = db.database().getCollection(Database.GRIDFS_BUCKET + ".chunks");
+		this.chunks = new ChunkStore(db.database());
 	}
 
 	@Override
@@ -73,7 +73,7 @@ public final class GridFsCloud implements Cloud {
 			if (f == null) {
 				throw new IOException("GridFS file " + id + " of image " + image.getObjectId("_id") + " not found");
 			}
-			return new GridFsChunkStream(chunks, id, f.getLength());
+			return chunks.open(id, f.getLength(), 0);
 		} catch (MongoException e) {
 			throw new IOException("GridFS read failed: " + e.getMessage(), e);
 		}

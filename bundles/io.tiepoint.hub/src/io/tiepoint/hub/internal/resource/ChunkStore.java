@@ -159,7 +159,7 @@ public final class ChunkStore {
 	 * @param fileId the file @param length its length @param from first byte @return a stream of
 	 *               bytes {@code from..length-1}
 	 */
-	InputStream open(ObjectId fileId, long length, long from) {
+	public InputStream open(ObjectId fileId, long length, long from) {
 		return new InputStream() {
 			private int next = (int) (from / CHUNK_SIZE);
 			private long bufferStart = (long) next * CHUNK_SIZE;
