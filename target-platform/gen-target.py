@@ -161,7 +161,7 @@ def main(out):
                      instructions=MONGO_H2_INSTR))
     parts.append(loc("AWS SDK v2 (wrapped, transitive)", AWS, missing="generate", instructions=AWS_INSTR, depth="infinite"))
     parts.append("  </locations>\n  <targetJRE path=\"org.eclipse.jdt.launching.JRE_CONTAINER/"
-                 "org.eclipse.jdt.internal.debug.ui.launcher.StandardVMType/JavaSE-21\"/>\n</target>\n")
+                 "org.eclipse.jdt.internal.debug.ui.launcher.StandardVMType/JavaSE-22\"/>\n</target>\n")
     Path(out).write_text("".join(parts), encoding="utf-8")
 
 

@@ -13,7 +13,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import io.tiepoint.exif.Digests;
 
 /**
  * Feeds every byte read through SHA-1 and MD5, counts them and remembers the last two bytes
@@ -38,12 +39,8 @@ public final class DigestingInputStream extends FilterInputStream {
 	 */
 	public DigestingInputStream(InputStream in, boolean digests) {
 		super(in);
-		try {
-			sha1 = digests ? MessageDigest.getInstance("SHA-1") : null;
-			md5 = digests ? MessageDigest.getInstance("MD5") : null;
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-1 and MD5 are mandatory JCA algorithms", e);
-		}
+		sha1 = digests ? Digests.sha1() : null;
+		md5 = digests ? Digests.md5() : null;
 	}
 
 	@Override

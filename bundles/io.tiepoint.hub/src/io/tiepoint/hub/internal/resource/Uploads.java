@@ -12,7 +12,6 @@ package io.tiepoint.hub.internal.resource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -30,6 +29,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
+import io.tiepoint.exif.Digests;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.Database;
@@ -373,11 +373,7 @@ public final class Uploads {
 	}
 
 	private static MessageDigest digest(String algorithm) {
-		try {
-			return MessageDigest.getInstance(algorithm);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Digests.create(algorithm);
 	}
 
 	/** Under the slot's lock: checks the md5, writes the files document, marks the upload complete. */

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -37,6 +36,7 @@ import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.core.storage.TransferListener;
+import io.tiepoint.exif.Digests;
 
 /**
  * A session with one resource service: {@link OffsetResumable}, {@link ExistsByChecksum} and
@@ -370,11 +370,7 @@ public final class GridFsSession implements StorageSession, OffsetResumable, Exi
 	}
 
 	private static MessageDigest digest(String algorithm) {
-		try {
-			return MessageDigest.getInstance(algorithm);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Digests.create(algorithm);
 	}
 
 	private static void checkCanceled(IProgressMonitor monitor, String what) throws StorageException {

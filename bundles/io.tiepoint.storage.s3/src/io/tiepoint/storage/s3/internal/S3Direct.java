@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -39,6 +38,7 @@ import io.tiepoint.core.storage.StorageException.Kind;
 import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.core.storage.TransferListener;
+import io.tiepoint.exif.Digests;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -367,12 +367,7 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 	}
 
 	private static String sha1Of(Path file, IProgressMonitor m, String what) throws IOException, StorageException {
-		MessageDigest sha1;
-		try {
-			sha1 = MessageDigest.getInstance("SHA-1");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		MessageDigest sha1 = Digests.sha1();
 		byte[] buf = new byte[BUFFER];
 		try (InputStream in = Files.newInputStream(file)) {
 			int n;
@@ -471,11 +466,7 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 	}
 
 	private static MessageDigest md5() {
-		try {
-			return MessageDigest.getInstance("MD5");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		return Digests.md5();
 	}
 
 	/** @return an ETag without its quotes, or null */
