@@ -22,6 +22,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +45,11 @@ import io.tiepoint.core.storage.TransferListener;
 
 /**
  * The platform flow: one PUT of the object's content to the presigned URL the platform handed out,
- * with the object's Content-Type, streamed (never loaded whole). The ETag the store answers is
- * compared with the MD5 of what was sent.
+ * with the object's Content-Type, streamed (never loaded whole). When the object's MD5 is known (the
+ * inspection computed it) it goes along as Content-MD5: the store checks it against what it received and
+ * refuses a body that differs (BadDigest: the file changed since it was inspected, or the transport
+ * damaged it), so the bytes are not hashed again while they are sent. Otherwise the MD5 of what was
+ * sent is computed on the way. Either way the ETag the store answers is compared with the MD5.
  */
 public final class PresignedPut implements SinglePut {
 
@@ -87,19 +92,27 @@ public final class PresignedPut implements SinglePut {
 		if (object.urlExpires() != null && !now.isBefore(object.urlExpires())) {
 			throw new StorageException(Kind.EXPIRED, what + ": the URL expired at " + object.urlExpires());
 		}
+		if (signatureExpired(url, now)) {
+			throw new StorageException(Kind.EXPIRED, what + ": the URL's signature has expired");
+		}
 		long size = object.size();
 		SourceStream[] last = new SourceStream[1];
-		HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", object.contentType())
+		String known = object.md5() != null && object.md5().matches("[0-9a-fA-F]{32}") ? object.md5() : null;
+		HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("Content-Type", object.contentType());
+		if (known != null) {
+			builder.header("Content-MD5", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(known)));
+		}
+		HttpRequest request = builder
 				.PUT(HttpRequest.BodyPublishers.fromPublisher(
 						HttpRequest.BodyPublishers.ofInputStream(() -> {
-							SourceStream s = new SourceStream(object.content(), 0, size, m);
+							SourceStream s = new SourceStream(object.content(), 0, size, m, known == null);
 							last[0] = s;
 							return s;
 						}), size))
 				.build();
 		HttpResponse<String> response;
 		try {
-			response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), last, size, what, m);
+			response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), last, size, url, what, m);
 		} finally {
 			close(last[0]);
 		}
@@ -114,7 +127,7 @@ public final class PresignedPut implements SinglePut {
 			throw new StorageException(Kind.INTEGRITY, what + ": the store answered " + status
 					+ " before the whole content was sent");
 		}
-		String md5 = sent.md5Hex();
+		String md5 = known != null ? known.toLowerCase(Locale.ROOT) : sent.md5Hex();
 		if (object.md5() != null && !object.md5().equalsIgnoreCase(md5)) {
 			throw new StorageException(Kind.INTEGRITY, what + ": the content changed (MD5 " + md5 + ", expected "
 					+ object.md5() + ")");
@@ -133,7 +146,7 @@ public final class PresignedPut implements SinglePut {
 	 * everything sent, gets no answer) for the stall time is aborted, as is one whose monitor is canceled.
 	 */
 	private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> answer, SourceStream[] source,
-			long size, String what, IProgressMonitor m) throws StorageException {
+			long size, URI url, String what, IProgressMonitor m) throws StorageException {
 		long seen = -1;
 		long since = System.nanoTime();
 		while (true) {
@@ -156,6 +169,11 @@ public final class PresignedPut implements SinglePut {
 							: "no answer " + stall.toSeconds() + " s after the last byte"));
 				}
 			} catch (ExecutionException e) {
+				if (!m.isCanceled() && signatureExpired(url, Instant.now())) {
+					// a store refusing an expired URL may close the connection before its answer is read
+					throw new StorageException(Kind.EXPIRED, what + ": the URL's signature expired (the store closed the"
+							+ " connection before its answer was read)");
+				}
 				throw S3Errors.ofTransport(e.getCause() == null ? e : e.getCause(), what, m);
 			} catch (InterruptedException e) {
 				answer.cancel(true);

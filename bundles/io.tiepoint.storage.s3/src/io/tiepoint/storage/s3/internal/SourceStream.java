@@ -12,17 +12,18 @@ package io.tiepoint.storage.s3.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
 import io.tiepoint.core.storage.Content;
+import io.tiepoint.exif.Digests;
 
 /**
  * A window of an object's {@link Content} as sent: reads at most {@code length} bytes from
- * {@code offset}, checks the monitor on every read, computes the MD5 of what it gave out, and
- * remembers whether the source itself failed (as opposed to the transport).
+ * {@code offset}, checks the monitor on every read, computes the MD5 of what it gave out (unless the
+ * store checks a Content-MD5 itself), and remembers whether the source itself failed (as opposed to the
+ * transport).
  */
 final class SourceStream extends InputStream {
 
@@ -54,15 +55,16 @@ final class SourceStream extends InputStream {
 	private volatile IOException sourceFailure;
 
 	SourceStream(Content content, long offset, long length, IProgressMonitor monitor) {
+		this(content, offset, length, monitor, true);
+	}
+
+	/** @param md5 whether to compute the MD5 of what is given out */
+	SourceStream(Content content, long offset, long length, IProgressMonitor monitor, boolean md5) {
 		this.content = content;
 		this.offset = offset;
 		this.length = length;
 		this.monitor = monitor;
-		try {
-			this.md5 = MessageDigest.getInstance("MD5");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		this.md5 = md5 ? Digests.md5() : null;
 	}
 
 	private InputStream in() throws IOException {
@@ -111,7 +113,9 @@ final class SourceStream extends InputStream {
 			sourceFailure = e;
 			throw new SourceIOException(e);
 		}
-		md5.update(b, off, n);
+		if (md5 != null) {
+			md5.update(b, off, n);
+		}
 		given += n;
 		return n;
 	}
@@ -133,9 +137,12 @@ final class SourceStream extends InputStream {
 		return given == length;
 	}
 
-	/** @return lower-case hex MD5 of what was given out (call once, after the window is complete) */
+	/**
+	 * @return lower-case hex MD5 of what was given out (call once, after the window is complete), or null
+	 *         when not computed
+	 */
 	String md5Hex() {
-		return HexFormat.of().formatHex(md5.digest());
+		return md5 == null ? null : HexFormat.of().formatHex(md5.digest());
 	}
 
 	/** @return the failure of the local content, or null */
