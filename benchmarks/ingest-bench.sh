@@ -18,7 +18,8 @@
 # hub) under -Xmx256m, with the heap after GC from the GC log.
 #
 #   benchmarks/ingest-bench.sh [N] [MiB] [THREADS]       (default 200 4 8)
-#   env: HEAP_N=10000 (0 skips the heap run), HEAP_XMX=256m, TIEPOINT_BENCH_DIR (scratch, default mktemp)
+#   env: HEAP_N=10000 (0 skips the heap run), HEAP_XMX=256m, TIEPOINT_BENCH_DIR (scratch, default mktemp),
+#        LIMIT (e.g. 40M: both tools limited to that many MiB/s, the survey team's uplink instead of loopback)
 #   needs: the built product (./tiepoint build), rclone (apt-get install rclone), Maven Central for S3Proxy
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,7 +77,7 @@ make_set "$WORK/set" "$N" $((MIB << 20))
 BYTES=$(du -sb "$WORK/set" | cut -f1)
 MB=$(awk -v b="$BYTES" 'BEGIN{printf "%.1f", b/1e6}')
 cat "$WORK"/set/* > /dev/null # warm the page cache for both
-echo "== $N files, $MB MB; S3Proxy on 127.0.0.1:$PORT; $THREADS transfers each"
+echo "== $N files, $MB MB; S3Proxy on 127.0.0.1:$PORT; $THREADS transfers each${LIMIT:+, both limited to $LIMIT/s}"
 
 secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
 
@@ -86,7 +87,7 @@ export RCLONE_CONFIG_S3P_SECRET_ACCESS_KEY=SECRETLOCAL RCLONE_CONFIG_S3P_ENDPOIN
 export RCLONE_CONFIG_S3P_REGION=us-east-1 RCLONE_CONFIG_S3P_FORCE_PATH_STYLE=true
 (unset AWS_CA_BUNDLE; rclone mkdir s3p:rclone-bench)
 T0=$(date +%s.%N)
-(unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" --config /dev/null "$WORK/set" s3p:rclone-bench)
+(unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-bench)
 T1=$(date +%s.%N)
 T_RCLONE=$(secs "$T0" "$T1")
 RCLONE_N=$(find "$WORK/blobs/rclone-bench" -type f | wc -l)
@@ -99,7 +100,8 @@ ingest_ws() { # dir bucket
 }
 ingest_ws "$WORK/ws" tiepoint-bench
 T0=$(date +%s.%N)
-./tiepoint ingest "$WORK/set" --project bench --workspace "$WORK/ws" --cloud s3 --threads "$THREADS" > "$WORK/ingest.log" 2>&1 \
+./tiepoint ingest "$WORK/set" --project bench --workspace "$WORK/ws" --cloud s3 --threads "$THREADS" ${LIMIT:+--limit-rate "$LIMIT"} \
+  > "$WORK/ingest.log" 2>&1 \
   || { tail -20 "$WORK/ingest.log"; exit 1; }
 T1=$(date +%s.%N)
 T_TP=$(secs "$T0" "$T1")

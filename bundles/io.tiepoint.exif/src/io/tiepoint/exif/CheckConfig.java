@@ -46,6 +46,11 @@ public final class CheckConfig {
 		 * checksums out (a reader that hashes the stream itself, such as the hub's verification).
 		 */
 		DIGESTS_ENABLED("digests.enabled", 1),
+		/**
+		 * 1 to measure sharpness and exposure on the decoded pixels; 0 keeps the decode check alone (the
+		 * hub's verification, which acts on errors only).
+		 */
+		QUALITY_ENABLED("quality.enabled", 1),
 		/** Maximum angle between the camera axis and the vertical for a nadir image, degrees. */
 		NADIR_MAX_OFF_DEGREES("nadir.maxOffNadirDegrees", 15),
 		/** Horizontal distance under which two images are at the same spot, metres. */

@@ -76,7 +76,9 @@ public final class PixelAnalyzer {
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setSourceSubsampling(step, step, 0, 0);
 			BufferedImage img = reader.read(0, param);
-			measure(img, b);
+			if (config.isOn(CheckConfig.Key.QUALITY_ENABLED)) {
+				measure(img, b);
+			}
 			for (String warning : warnings) {
 				if (isTruncation(warning)) {
 					return new Outcome(FindingIds.TRUNCATED, "image data ends early (" + warning.trim() + ")");

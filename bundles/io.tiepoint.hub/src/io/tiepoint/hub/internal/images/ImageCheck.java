@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 
 import io.tiepoint.exif.CheckConfig;
+import io.tiepoint.exif.Digests;
 import io.tiepoint.exif.Finding;
 import io.tiepoint.exif.ImageInspector;
 import io.tiepoint.exif.ImageRecord;
@@ -53,7 +53,9 @@ final class ImageCheck {
 	}
 
 	/** The inspector decodes and reads metadata; the SHA-1 is computed here, once, over every byte stored. */
-	private static final CheckConfig NO_DIGESTS = CheckConfig.defaults().with(CheckConfig.Key.DIGESTS_ENABLED, 0);
+	/** The stream is hashed here, once; blur and exposure are the client's business (warnings, not errors). */
+	private static final CheckConfig NO_DIGESTS = CheckConfig.defaults().with(CheckConfig.Key.DIGESTS_ENABLED, 0)
+			.with(CheckConfig.Key.QUALITY_ENABLED, 0);
 
 	private ImageCheck() {
 	}
@@ -69,12 +71,7 @@ final class ImageCheck {
 	static Outcome run(Cloud cloud, Document image, IProgressMonitor monitor) throws IOException {
 		SubMonitor progress = SubMonitor.convert(monitor, "Verifying " + image.getString("filename"), 2);
 		progress.split(1);
-		MessageDigest sha1;
-		try {
-			sha1 = MessageDigest.getInstance("SHA-1");
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		MessageDigest sha1 = Digests.sha1();
 		List<String> reasons = new ArrayList<>();
 		ImageRecord record = null;
 		long size;

@@ -327,6 +327,34 @@ public class S3ProviderTest {
 		}
 	}
 
+	/**
+	 * The inspection's MD5 goes along as Content-MD5 and the store checks it: a file that changed after it
+	 * was inspected (same size, one byte different) is refused and nothing is stored under the key.
+	 */
+	@Test
+	void presignedPutOfContentThatChangedSinceInspectionIsRefusedByTheStore() throws Exception {
+		String bucket = S3Fixture.freshBucket();
+		byte[] inspected = randomBytes(300_000, 32);
+		byte[] now = inspected.clone();
+		now[123_456] ^= 1;
+		URI url = URI.create(S3Fixture.presigner().presignPutObject(r -> r.signatureDuration(Duration.ofHours(3))
+				.putObjectRequest(p -> p.bucket(bucket).key("p/changed.jpg").contentType("image/jpeg"))).url().toString());
+		StorageObject asInspected = objectOf("changed.jpg", "p/changed.jpg", inspected, "image/jpeg", url, null);
+		StorageObject changed = new StorageObject(asInspected.name(), asInspected.key(),
+				objectOf("changed.jpg", "p/changed.jpg", now, "image/jpeg", url, null).content(), asInspected.sha1(),
+				asInspected.md5(), asInspected.contentType(), url, null);
+		try (StorageSession s = new S3StorageProvider().open(new StorageTarget(null, null, null, null, null))) {
+			SinglePut put = s.feature(SinglePut.class).orElseThrow();
+			StorageException e = assertThrows(StorageException.class,
+					() -> put.put(changed, TransferListener.NONE, new NullProgressMonitor()));
+			assertEquals(Kind.INTEGRITY, e.kind(), e.getMessage());
+			assertThrows(software.amazon.awssdk.services.s3.model.NoSuchKeyException.class,
+					() -> S3Fixture.admin().headObject(r -> r.bucket(bucket).key("p/changed.jpg")));
+			assertEquals(hex("MD5", inspected),
+					put.put(asInspected, TransferListener.NONE, new NullProgressMonitor()).md5());
+		}
+	}
+
 	private static StorageSession open(String bucket, Map<String, String> extra) throws Exception {
 		Map<String, String> options = new HashMap<>(S3DirectConformanceTest.OPTIONS);
 		options.putAll(extra);
