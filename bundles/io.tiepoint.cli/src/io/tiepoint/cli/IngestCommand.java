@@ -70,6 +70,10 @@ public final class IngestCommand implements Callable<Integer> {
 	@Option(names = "--dry-run", description = "Inspect and print what would be sent (count, GP, bytes, time); send nothing.")
 	private boolean dryRun;
 
+	@Option(names = "--inspect-first", description = "Inspect every image before sending any (by default each image "
+			+ "is sent as soon as it passes, while the rest are inspected).")
+	private boolean inspectFirst;
+
 	@Option(names = "--threads", paramLabel = "N", description = "Parallel transfers (default: ${DEFAULT-VALUE}).", defaultValue = "8")
 	private int threads;
 
@@ -120,13 +124,19 @@ public final class IngestCommand implements Callable<Integer> {
 			Thread hook = new Thread(() -> monitor.setCanceled(true), "tiepoint-ingest-cancel");
 			Runtime.getRuntime().addShutdownHook(hook);
 			try {
-				IngestSummary inspected = engine.inspect(project, roots, monitor);
-				printer.finish();
-				out.println(String.format(Locale.ROOT, "inspected %d new image(s) in %.1f s", inspected.filesHandled(),
-						inspected.seconds()));
-				inspected.notes().forEach(n -> out.println("  " + n));
-				inspected.failures().forEach(f -> out.println("  " + f));
-				IngestSummary s = engine.upload(project, monitor);
+				IngestSummary s;
+				if (dryRun || inspectFirst) {
+					IngestSummary inspected = engine.inspect(project, roots, monitor);
+					printer.finish();
+					out.println(String.format(Locale.ROOT, "inspected %d new image(s) in %.1f s", inspected.filesHandled(),
+							inspected.seconds()));
+					inspected.notes().forEach(n -> out.println("  " + n));
+					inspected.failures().forEach(f -> out.println("  " + f));
+					s = engine.upload(project, monitor);
+				} else {
+					// each image is sent as soon as its inspection passes, while the others are inspected
+					s = engine.ingest(project, roots, monitor);
+				}
 				printer.finish();
 				print(out, s);
 				Map<ImageState, Integer> c = s.counts();

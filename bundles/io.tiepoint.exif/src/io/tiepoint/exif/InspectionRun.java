@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -71,6 +72,25 @@ public final class InspectionRun {
 	 */
 	public InspectionResult run(List<Path> roots, IProgressMonitor monitor) throws IOException {
 		SubMonitor progress = SubMonitor.convert(monitor, "Inspecting images", 100);
+		List<ImageRecord> records = inspectFiles(roots, progress.split(90), null);
+		SetFindings set = checkSet(records, roots.isEmpty() ? "" : roots.get(0).toString(), progress.split(10));
+		return set.applyTo(records);
+	}
+
+	/**
+	 * Inspects each file on its own (no set checks): the records of {@link #run} before the set-level
+	 * findings.
+	 *
+	 * @param roots   folders (walked recursively) or files
+	 * @param monitor progress and cancellation, may be null
+	 * @param each    receives each record as soon as it is inspected, on the caller's thread; may be null
+	 * @return the records, sorted by path (files that could not be listed included)
+	 * @throws OperationCanceledException when canceled
+	 * @throws IOException when walking fails unexpectedly (not for unreadable files)
+	 */
+	public List<ImageRecord> inspectFiles(List<Path> roots, IProgressMonitor monitor, Consumer<ImageRecord> each)
+			throws IOException {
+		SubMonitor progress = SubMonitor.convert(monitor, "Inspecting images", 100);
 		SubMonitor walkProgress = progress.split(5);
 		FileWalker.Listing listing = FileWalker.walk(roots, walkProgress::isCanceled);
 		if (walkProgress.isCanceled()) {
@@ -79,11 +99,26 @@ public final class InspectionRun {
 		List<ImageCheck> imageChecks = new ArrayList<>(BuiltinChecks.imageChecks());
 		imageChecks.addAll(contributions.imageChecks());
 		ImageInspector inspector = new ImageInspector(config, imageChecks);
-		List<ImageRecord> records = inspectAll(inspector, listing.files(), progress.split(85));
+		List<ImageRecord> records = inspectAll(inspector, listing.files(), progress.split(95), each);
+		if (each != null) {
+			listing.problems().forEach(each);
+		}
 		records.addAll(listing.problems());
 		records.sort(Comparator.comparing(ImageRecord::path));
+		return records;
+	}
 
-		SubMonitor setProgress = progress.split(10);
+	/**
+	 * The set-level findings of records (duplicates, cameras, gaps, outliers, overlap; contributed set
+	 * checks), by path.
+	 *
+	 * @param records the records of one set
+	 * @param where   names the set in a finding about a failed check (e.g. its first root)
+	 * @param monitor progress, may be null
+	 * @return the findings and the overlap statistics
+	 */
+	public SetFindings checkSet(List<ImageRecord> records, String where, IProgressMonitor monitor) {
+		SubMonitor setProgress = SubMonitor.convert(monitor, "Checking the set", 10);
 		List<SetCheck> setChecks = new ArrayList<>(BuiltinChecks.setChecks());
 		setChecks.addAll(contributions.setChecks());
 		setProgress.setWorkRemaining(setChecks.size() + 1);
@@ -94,7 +129,6 @@ public final class InspectionRun {
 			try {
 				check.check(view, config, f -> extra.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
 			} catch (RuntimeException e) {
-				String where = roots.isEmpty() ? "" : roots.get(0).toString();
 				extra.computeIfAbsent(where, k -> new ArrayList<>()).add(Finding.of(FindingIds.CHECK_FAILED,
 						Severity.WARNING, where, "set check '" + check.id() + "' failed: " + e));
 			}
@@ -105,23 +139,52 @@ public final class InspectionRun {
 			overlap.findings().forEach(f -> extra.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f));
 			overlapStats = overlap.stats();
 		} catch (RuntimeException e) {
-			String where = roots.isEmpty() ? "" : roots.get(0).toString();
 			extra.computeIfAbsent(where, k -> new ArrayList<>()).add(Finding.of(FindingIds.CHECK_FAILED,
 					Severity.WARNING, where, "overlap estimate failed: " + e));
 		}
 		setProgress.split(1);
-		List<ImageRecord> merged = new ArrayList<>(records.size());
-		for (ImageRecord r : records) {
-			List<Finding> more = extra.remove(r.path());
-			merged.add(more == null ? r : r.withFindings(more));
-		}
-		extra.forEach((path, fs) -> merged.add(new ImageRecord.Builder(path).build().withFindings(fs)));
-		List<ImageRecord> usable = merged.stream().filter(r -> r.mediaType() != null && !r.has(Severity.ERROR)).toList();
-		merged.sort(Comparator.comparing(ImageRecord::path));
-		return new InspectionResult(merged, SetChecks.groups(usable), overlapStats);
+		return new SetFindings(extra, overlapStats);
 	}
 
-	private List<ImageRecord> inspectAll(ImageInspector inspector, List<Path> files, SubMonitor progress) {
+	/**
+	 * Set-level findings by path.
+	 *
+	 * @param byPath  the findings, by the path they name
+	 * @param overlap the overlap statistics of the set
+	 */
+	public record SetFindings(Map<String, List<Finding>> byPath, OverlapStats overlap) {
+
+		/** Copies the map. */
+		public SetFindings {
+			byPath = Map.copyOf(byPath);
+		}
+
+		/** @return the findings naming the path (none: empty) */
+		public List<Finding> of(String path) {
+			return byPath.getOrDefault(path, List.of());
+		}
+
+		/**
+		 * @param records the per-file records of the set
+		 * @return the result: each record with its set-level findings, and a record for a path named only
+		 *         by a set finding
+		 */
+		public InspectionResult applyTo(List<ImageRecord> records) {
+			Map<String, List<Finding>> extra = new HashMap<>(byPath);
+			List<ImageRecord> merged = new ArrayList<>(records.size());
+			for (ImageRecord r : records) {
+				List<Finding> more = extra.remove(r.path());
+				merged.add(more == null ? r : r.withFindings(more));
+			}
+			extra.forEach((path, fs) -> merged.add(new ImageRecord.Builder(path).build().withFindings(fs)));
+			List<ImageRecord> usable = merged.stream().filter(r -> r.mediaType() != null && !r.has(Severity.ERROR)).toList();
+			merged.sort(Comparator.comparing(ImageRecord::path));
+			return new InspectionResult(merged, SetChecks.groups(usable), overlap);
+		}
+	}
+
+	private List<ImageRecord> inspectAll(ImageInspector inspector, List<Path> files, SubMonitor progress,
+			Consumer<ImageRecord> each) {
 		progress.setWorkRemaining(files.size());
 		ExecutorService pool = Executors.newFixedThreadPool(threads, new Named());
 		try {
@@ -134,7 +197,11 @@ public final class InspectionRun {
 			for (int i = 0; i < files.size(); i++) {
 				progress.split(1); // throws OperationCanceledException when canceled
 				try {
-					out.add(done.take().get());
+					ImageRecord r = done.take().get();
+					out.add(r);
+					if (each != null) {
+						each.accept(r);
+					}
 				} catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
 					throw new OperationCanceledException("interrupted");

@@ -32,6 +32,7 @@ final class FileContent implements Content {
 	private final long length;
 	private final RateLimiter limiter;
 	private final AtomicLong sent;
+	private final AtomicLong mine = new AtomicLong();
 	private final BooleanSupplier canceled;
 
 	FileContent(Path file, long length, RateLimiter limiter, AtomicLong sent, BooleanSupplier canceled) {
@@ -40,6 +41,11 @@ final class FileContent implements Content {
 		this.limiter = limiter;
 		this.sent = sent;
 		this.canceled = canceled;
+	}
+
+	/** @return the bytes this file's streams gave out (all attempts) */
+	long given() {
+		return mine.get();
 	}
 
 	@Override
@@ -81,6 +87,7 @@ final class FileContent implements Content {
 						throw new InterruptedIOException("interrupted");
 					}
 					sent.addAndGet(n);
+					mine.addAndGet(n);
 				}
 				return n;
 			}

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -259,6 +260,165 @@ public final class IngestEngine {
 				+ "' in " + workspace.root() + " (create it first)"));
 	}
 
+	// ------------------------------------------------------------------ ingest: inspection and sending at once
+
+	/**
+	 * Inspects the images under the roots and sends each one as soon as it passes, while the others are
+	 * still being inspected; waits for their verification. Images inspected by an earlier run that are not
+	 * on the platform yet go first. The findings that need the whole set (another camera, positions far
+	 * from the rest, gaps, overlap) are known before anything is sent: they come from a first pass over
+	 * the metadata of every file under the roots (a few milliseconds a file); the full inspection then
+	 * checks each file's bytes (SHA-1, MD5, decode) and hands it to the transfers. The set-level findings
+	 * are computed again from the complete records at the end and stored with each image; exact
+	 * duplicates need every checksum and are therefore found by the platform flow instead (the twin is
+	 * {@code Existing}). A dry run inspects first and then estimates, as before.
+	 *
+	 * @param project the project (must exist)
+	 * @param roots   folders (walked, hidden folders skipped) or files
+	 * @param monitor progress and cancellation (canceling leaves every image resumable)
+	 * @return the summary of the whole run
+	 * @throws IOException when the journal fails, a root cannot be walked, or the platform or the storage
+	 *                     provider cannot be used at all
+	 */
+	public IngestSummary ingest(String project, List<Path> roots, IProgressMonitor monitor) throws IOException {
+		IProgressMonitor mon = monitor == null ? new NullProgressMonitor() : monitor;
+		if (options.dryRun()) {
+			inspect(project, roots, mon);
+			return upload(project, mon);
+		}
+		long t0 = System.nanoTime();
+		requireProject(project);
+		List<String> notes = new ArrayList<>();
+		List<Path> files = new ArrayList<>();
+		int ignored = 0;
+		for (Path root : roots) {
+			if (!Files.exists(root)) {
+				throw new IOException(root + ": no such file or folder");
+			}
+			ignored += walk(root.toAbsolutePath().normalize(), files);
+		}
+		if (ignored > 0) {
+			notes.add(ignored + " file(s) without an image extension ignored");
+		}
+		journal.discover(project, files);
+		Set<String> wanted = new java.util.HashSet<>();
+		files.forEach(f -> wanted.add(f.toString()));
+		List<ImageEntry> todo = journal.images(project, ImageState.DISCOVERED).stream()
+				.filter(e -> wanted.contains(e.path())).toList();
+		InspectionRun.SetFindings early = null;
+		String where = roots.isEmpty() ? "" : roots.get(0).toString();
+		if (!todo.isEmpty()) {
+			fire(new IngestProgress("reading metadata", 0, files.size(), 0, 0, 0, -1));
+			InspectionRun meta = new InspectionRun(CheckConfig.defaults().with(CheckConfig.Key.HASH_ENABLED, 0),
+					options.readThreads(), RegistryFactory.getRegistry());
+			early = meta.checkSet(meta.inspectFiles(files, cancelOnly(mon::isCanceled), null), where, null);
+		}
+		InspectionRun.SetFindings setLevel = early;
+		long[] inspectNanos = { 0 };
+		IngestSummary s = send(project, mon, new Feed() {
+			@Override
+			public int expected() {
+				return todo.size();
+			}
+
+			@Override
+			public void feed(Run run) throws IOException {
+				if (todo.isEmpty()) {
+					return;
+				}
+				long i0 = System.nanoTime();
+				run.inspectTotal = todo.size();
+				run.inspectedSoFar = 0;
+				Map<String, ImageEntry> byPath = new HashMap<>();
+				todo.forEach(e -> byPath.put(e.path(), e));
+				InspectionRun full = new InspectionRun(CheckConfig.defaults(), options.readThreads(),
+						RegistryFactory.getRegistry());
+				List<ImageRecord> records;
+				try {
+					records = full.inspectFiles(todo.stream().map(e -> Path.of(e.path())).toList(),
+							cancelOnly(run::canceled), r -> {
+						ImageEntry e = byPath.get(r.path());
+						if (e == null) {
+							return;
+						}
+						Update u = inspected(r.withFindings(setLevel.of(r.path())));
+						try {
+							journal.update(e.id(), u);
+							run.inspectedSoFar++;
+							ImageEntry now = journal.image(e.id()).orElse(null);
+							if (now != null && candidate(now)) {
+								run.submit(now);
+							}
+						} catch (JournalException je) {
+							throw new java.io.UncheckedIOException(je);
+						}
+					});
+				} catch (java.io.UncheckedIOException ue) {
+					throw ue.getCause();
+				}
+				// the set-level findings again, from the complete records: stored with each image
+				InspectionRun.SetFindings late = full.checkSet(records, where, null);
+				Map<Long, Update> updates = new LinkedHashMap<>();
+				Set<String> seen = new java.util.HashSet<>();
+				for (ImageRecord r : records) {
+					ImageEntry e = byPath.get(r.path());
+					if (e == null || !seen.add(r.path())) {
+						continue;
+					}
+					ImageRecord complete = r.withFindings(late.of(r.path()));
+					updates.put(e.id(), Update.fields().findings(findingLines(complete)));
+					for (Finding f : late.of(r.path())) {
+						if (options.rejectFindings().contains(f.id()) && setLevel.of(r.path()).stream()
+								.noneMatch(g -> g.id().equals(f.id()))) {
+							run.notes.add(e.name() + ": " + f.id() + " found only with the complete records, after it was"
+									+ " handed to the transfers: " + f.message());
+						}
+					}
+				}
+				for (ImageEntry e : todo) {
+					if (!seen.contains(e.path())) {
+						updates.put(e.id(), Update.to(ImageState.REJECTED).error("not inspected: the file disappeared", false));
+					}
+				}
+				journal.updateBatch(updates);
+				inspectNanos[0] = System.nanoTime() - i0;
+			}
+		});
+		List<String> allNotes = new ArrayList<>(notes);
+		allNotes.add(0, String.format(Locale.ROOT, "inspected %d new image(s) in %.1f s%s", todo.size(),
+				inspectNanos[0] / 1e9, todo.isEmpty() ? "" : ", each sent as soon as it passed"));
+		allNotes.addAll(s.notes());
+		Set<Long> fresh = new java.util.HashSet<>();
+		todo.forEach(e -> fresh.add(e.id()));
+		List<String> failures = new ArrayList<>();
+		for (ImageEntry e : journal.images(project, ImageState.REJECTED)) {
+			if (fresh.contains(e.id())) {
+				failures.add(e.name() + ": rejected: " + e.error());
+			}
+		}
+		failures.addAll(s.failures());
+		return new IngestSummary(project, s.counts(), s.filesHandled(), s.filesSent(), s.bytesSent(), 0, 0,
+				(System.nanoTime() - t0) / 1e9, failures, allNotes);
+	}
+
+	/** A monitor for work whose progress the caller reports itself: it only carries the cancellation. */
+	private static IProgressMonitor cancelOnly(java.util.function.BooleanSupplier canceled) {
+		return new NullProgressMonitor() {
+			@Override
+			public boolean isCanceled() {
+				return canceled.getAsBoolean();
+			}
+		};
+	}
+
+		private static String findingLines(ImageRecord r) {
+		List<String> lines = new ArrayList<>();
+		for (Finding f : r.findings()) {
+			lines.add(f.severity() + " " + f.id() + ": " + f.message());
+		}
+		return String.join("\n", lines);
+	}
+
 	// ------------------------------------------------------------------ upload
 
 	/**
@@ -271,6 +431,24 @@ public final class IngestEngine {
 	 *                     used at all (per-image failures are results, not exceptions)
 	 */
 	public IngestSummary upload(String project, IProgressMonitor monitor) throws IOException {
+		return send(project, monitor, null);
+	}
+
+	/** Images handed to an upload run while it is already sending (a pipelined ingest's inspection). */
+	private interface Feed {
+		/** @return how many images it expects to hand over, at most */
+		int expected();
+
+		/**
+		 * Hands images over with {@link Run#submit} until done, failed or canceled.
+		 *
+		 * @param run the run
+		 * @throws IOException when the journal or the walk fails
+		 */
+		void feed(Run run) throws IOException;
+	}
+
+	private IngestSummary send(String project, IProgressMonitor monitor, Feed feed) throws IOException {
 		IProgressMonitor mon = monitor == null ? new NullProgressMonitor() : monitor;
 		long t0 = System.nanoTime();
 		Project p = requireProject(project);
@@ -305,7 +483,19 @@ public final class IngestEngine {
 			}
 			Run run = new Run(project, pid, cloud, bucket, client, session, mon);
 			reconcile(run, candidates);
-			run.execute(journal.images(project).stream().filter(this::candidate).toList());
+			List<ImageEntry> ready = journal.images(project).stream().filter(this::candidate).toList();
+			if (feed == null) {
+				run.execute(ready);
+			} else if (run.start(ready.size() + feed.expected())) {
+				try {
+					ready.forEach(run::submit);
+					feed.feed(run);
+				} catch (OperationCanceledException oce) {
+					run.stopping = true;
+				} finally {
+					run.finish();
+				}
+			}
 			long sent = run.sent.get();
 			double seconds = (System.nanoTime() - t0) / 1e9;
 			if (sent > 0 && run.sendNanos.get() > 0) {
@@ -321,7 +511,7 @@ public final class IngestEngine {
 			if (mon.isCanceled()) {
 				notes.add("canceled: run the same command again to resume");
 			}
-			return new IngestSummary(project, journal.counts(project), candidates.size(), run.filesSent.get(), sent, 0, 0,
+			return new IngestSummary(project, journal.counts(project), candidates.size() + (feed == null ? 0 : feed.expected()), run.filesSent.get(), sent, 0, 0,
 					seconds, failures, notes);
 		} catch (PlatformException e) {
 			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
@@ -573,51 +763,91 @@ public final class IngestEngine {
 		}
 
 		void execute(List<ImageEntry> todo) throws JournalException {
-			filesTotal = todo.size();
-			bytesTotal = todo.stream().filter(e -> e.state() != ImageState.UPLOADED).mapToLong(ImageEntry::size).sum();
-			monitor.beginTask("Uploading " + todo.size() + " image(s) of " + project, todo.size());
-			// one image per checksum goes first; its twins follow once it is done (they are then Existing)
-			Map<String, List<ImageEntry>> bySha = new LinkedHashMap<>();
-			List<ImageEntry> uploaded = new ArrayList<>();
-			for (ImageEntry e : todo) {
-				if (e.state() == ImageState.UPLOADED) {
-					uploaded.add(e);
-				} else {
-					bySha.computeIfAbsent(e.sha1(), k -> new ArrayList<>()).add(e);
-				}
+			if (!start(todo.size())) {
+				return;
 			}
-			uploaded.forEach(e -> verifying.add(e.id()));
+			try {
+				todo.forEach(this::submit);
+			} finally {
+				finish();
+			}
+		}
+
+		/** Images submitted so far (the totals grow while a pipelined ingest is still inspecting). */
+		private final AtomicInteger submitted = new AtomicInteger();
+		private final AtomicLong submittedBytes = new AtomicLong();
+		/** Whether more images may still be submitted: verification must not end before the last one. */
+		volatile boolean feeding;
+		/** What the inspection running beside the transfers has done, for the progress line (-1: none). */
+		volatile int inspectedSoFar = -1;
+		volatile int inspectTotal;
+		private ExecutorService pool;
+		private Thread progressThread;
+		private Thread verifier;
+		private final List<Future<?>> futures = new CopyOnWriteArrayList<>();
+		/** Checksum -> the last image of that checksum queued: a twin goes after it, and is then Existing. */
+		private final Map<String, CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
+
+		/**
+		 * Starts the transfer pool, the verification and the progress report.
+		 *
+		 * @param expected images expected (the monitor's work)
+		 * @return false when the journal cannot be read
+		 */
+		boolean start(int expected) {
+			feeding = true; // until finish(): the verification waits for every submitted image
+			monitor.beginTask("Uploading " + expected + " image(s) of " + project, expected);
 			try {
 				journal.images(project).stream().filter(e -> e.remoteId() != null && e.state() != ImageState.EXISTING)
 						.forEach(e -> claimed.putIfAbsent(e.remoteId(), e.id()));
 			} catch (JournalException je) {
 				notes.add("journal failure: " + je.getMessage());
-				return;
+				return false;
 			}
-			ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+			pool = Executors.newFixedThreadPool(options.threads(), r -> {
 				Thread t = new Thread(r, "tiepoint-transfer");
 				t.setDaemon(true);
 				return t;
 			});
-			Thread progress = new Thread(this::reportLoop, "tiepoint-progress");
-			progress.setDaemon(true);
-			progress.start();
-			Thread verifier = new Thread(this::verifyLoop, "tiepoint-verify");
+			progressThread = new Thread(this::reportLoop, "tiepoint-progress");
+			progressThread.setDaemon(true);
+			progressThread.start();
+			verifier = new Thread(this::verifyLoop, "tiepoint-verify");
 			verifier.setDaemon(true);
 			verifier.start();
-			try {
-				List<Future<?>> futures = new ArrayList<>();
-				for (List<ImageEntry> group : bySha.values()) {
-					futures.add(pool.submit(() -> {
-						for (ImageEntry e : group) {
-							if (canceled()) {
-								return;
-							}
-							send(e);
-							monitor.worked(1);
-						}
-					}));
+			return true;
+		}
+
+		/**
+		 * Queues an image: one image per checksum is sent at a time, its twins follow once it is done
+		 * (they are then Existing). An Uploaded image only waits for its verification.
+		 */
+		void submit(ImageEntry e) {
+			submittedBytes.addAndGet(e.state() == ImageState.UPLOADED ? 0 : e.size());
+			bytesTotal = submittedBytes.get();
+			if (e.state() == ImageState.UPLOADED) {
+				verifying.add(e.id());
+				filesTotal = submitted.incrementAndGet();
+				return;
+			}
+			filesTotal = submitted.incrementAndGet();
+			Runnable task = () -> {
+				if (!canceled()) {
+					send(e);
+					monitor.worked(1);
 				}
+			};
+			String key = e.sha1() == null ? "id:" + e.id() : e.sha1();
+			CompletableFuture<Void> f = chains.compute(key, (k, prev) -> prev == null
+					? CompletableFuture.runAsync(task, pool)
+					: prev.handle((v, t) -> null).thenRunAsync(task, pool));
+			futures.add(f);
+		}
+
+		/** Waits for every queued image, then for the verification; stops the threads. */
+		void finish() {
+			feeding = false;
+			try {
 				for (Future<?> f : futures) {
 					try {
 						while (true) {
@@ -632,10 +862,8 @@ public final class IngestEngine {
 						}
 					} catch (java.util.concurrent.ExecutionException ee) {
 						notes.add("internal error: " + ee.getCause());
-					} catch (InterruptedException ie) {
-						Thread.currentThread().interrupt();
-						stopping = true;
-						break;
+					} catch (java.util.concurrent.CancellationException ce) {
+						// stopped
 					}
 				}
 				verifier.join(); // ends when nothing is left to verify, on timeout, or when canceled
@@ -650,7 +878,7 @@ public final class IngestEngine {
 				} catch (InterruptedException ie) {
 					Thread.currentThread().interrupt();
 				}
-				progress.interrupt();
+				progressThread.interrupt();
 				reportOnce("done");
 				monitor.done();
 			}
@@ -756,7 +984,6 @@ public final class IngestEngine {
 			call(() -> client.startImageUpload(img.id()));
 			journal.update(e.id(), Update.to(ImageState.UPLOADING).remoteId(img.id()));
 			String contentType = e.mediaType() != null ? e.mediaType() : "image/jpeg";
-			long before = sent.get();
 			long t0 = System.nanoTime();
 			FileContent content = new FileContent(file, e.size(), limiter, sent, this::canceled);
 			StorageObject object = new StorageObject(e.name(), img.filename() == null ? e.name() : pid + "/" + img.filename(),
@@ -786,9 +1013,8 @@ public final class IngestEngine {
 				throw se;
 			} finally {
 				sendNanos.addAndGet(System.nanoTime() - t0);
-				long mine = sent.get() - before; // approximate under concurrency; exact totals come from `sent`
 				try {
-					journal.update(e.id(), Update.fields().bytesSent(e.bytesSent() + Math.max(0, mine)));
+					journal.update(e.id(), Update.fields().bytesSent(e.bytesSent() + content.given()));
 				} catch (JournalException ignored) {
 					// a statistic
 				}
@@ -867,7 +1093,7 @@ public final class IngestEngine {
 			long pause = 500;
 			Map<Long, String> remoteIds = new HashMap<>();
 			while (!canceled()) {
-				boolean transfersDone = done.get() + verifying.size() >= filesTotal || filesTotal == 0;
+				boolean transfersDone = !feeding && (done.get() + verifying.size() >= filesTotal || filesTotal == 0);
 				if (verifying.isEmpty()) {
 					if (transfersDone && allSettled()) {
 						return;
@@ -948,12 +1174,14 @@ public final class IngestEngine {
 		}
 
 		private boolean allSettled() {
-			return done.get() >= filesTotal;
+			return !feeding && done.get() >= filesTotal;
 		}
 
 		void reportLoop() {
 			while (!Thread.currentThread().isInterrupted()) {
-				reportOnce(verifying.isEmpty() ? "uploading" : "uploading, verifying");
+				String phase = verifying.isEmpty() ? "uploading" : "uploading, verifying";
+				int inspected = inspectedSoFar;
+				reportOnce(inspected >= 0 && feeding ? "inspecting " + inspected + "/" + inspectTotal + ", " + phase : phase);
 				try {
 					Thread.sleep(500);
 				} catch (InterruptedException ie) {
