@@ -287,7 +287,20 @@ public final class IngestEngine {
 			return upload(project, mon);
 		}
 		long t0 = System.nanoTime();
-		requireProject(project);
+		Project p = requireProject(project);
+		String hub = options.hub() != null ? options.hub() : p.hub();
+		if (options.connector() != null) {
+			// an embedded hub takes seconds to open its store: it starts while the folders are read
+			Thread warm = new Thread(() -> {
+				try {
+					options.connector().connect(hub);
+				} catch (IOException | RuntimeException e) {
+					// the upload connects again and reports the failure
+				}
+			}, "tiepoint-hub-start");
+			warm.setDaemon(true);
+			warm.start();
+		}
 		List<String> notes = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
 		int ignored = 0;
