@@ -148,22 +148,8 @@ public final class IngestEngine {
 		SubMonitor sm = SubMonitor.convert(monitor, "Inspecting images of " + project, 100);
 		List<String> notes = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
-		int ignored = 0;
-		for (Path root : roots) {
-			if (!Files.exists(root)) {
-				throw new IOException(root + ": no such file or folder");
-			}
-			ignored += walk(root.toAbsolutePath().normalize(), files);
-		}
-		if (ignored > 0) {
-			notes.add(ignored + " file(s) without an image extension ignored");
-		}
-		journal.discover(project, files);
+		List<ImageEntry> todo = discover(project, roots, files, notes);
 		sm.worked(5);
-		Set<String> wanted = new java.util.HashSet<>();
-		files.forEach(f -> wanted.add(f.toString()));
-		List<ImageEntry> todo = journal.images(project, ImageState.DISCOVERED).stream()
-				.filter(e -> wanted.contains(e.path())).toList();
 		fire(new IngestProgress("inspecting", 0, todo.size(), 0, 0, 0, -1));
 		if (!todo.isEmpty()) {
 			InspectionRun run = new InspectionRun(CheckConfig.defaults(), options.readThreads(), RegistryFactory.getRegistry());
@@ -183,6 +169,31 @@ public final class IngestEngine {
 		fire(new IngestProgress("inspected", todo.size(), todo.size(), 0, 0, 0, 0));
 		return new IngestSummary(project, counts, todo.size(), 0, 0, 0, 0, (System.nanoTime() - t0) / 1e9,
 				rejections(project), notes);
+	}
+
+	/**
+	 * Records the image files under the roots in the journal.
+	 *
+	 * @param files receives every image file under the roots
+	 * @param notes receives a note about files skipped
+	 * @return the images under the roots still to inspect (new or changed)
+	 */
+	private List<ImageEntry> discover(String project, List<Path> roots, List<Path> files, List<String> notes)
+			throws IOException {
+		int ignored = 0;
+		for (Path root : roots) {
+			if (!Files.exists(root)) {
+				throw new IOException(root + ": no such file or folder");
+			}
+			ignored += walk(root.toAbsolutePath().normalize(), files);
+		}
+		if (ignored > 0) {
+			notes.add(ignored + " file(s) without an image extension ignored");
+		}
+		journal.discover(project, files);
+		Set<String> wanted = new java.util.HashSet<>();
+		files.forEach(f -> wanted.add(f.toString()));
+		return journal.images(project, ImageState.DISCOVERED).stream().filter(e -> wanted.contains(e.path())).toList();
 	}
 
 	private static int walk(Path root, List<Path> files) throws IOException {
@@ -223,10 +234,8 @@ public final class IngestEngine {
 	}
 
 	private Update inspected(ImageRecord r) {
-		List<String> lines = new ArrayList<>();
 		List<String> errors = new ArrayList<>();
 		for (Finding f : r.findings()) {
-			lines.add(f.severity() + " " + f.id() + ": " + f.message());
 			if (f.severity() == Finding.Severity.ERROR
 					|| f.severity() == Finding.Severity.WARNING && options.rejectFindings().contains(f.id())) {
 				errors.add(f.id() + ": " + f.message());
@@ -238,7 +247,7 @@ public final class IngestEngine {
 				.taken(r.dateTimeOriginal() == null ? null : r.dateTimeOriginal().toString())
 				.position(r.latitude(), r.longitude(), r.altitude(), r.relativeAltitude())
 				.attitude(r.gimbalYaw() != null ? r.gimbalYaw() : r.flightYaw(), r.gimbalPitch())
-				.dimensions(r.width(), r.height()).findings(String.join("\n", lines));
+				.dimensions(r.width(), r.height()).findings(findingLines(r));
 		if (rejected) {
 			u.error(errors.isEmpty() ? "not an image" : String.join("; ", errors), false);
 		} else {
@@ -303,21 +312,7 @@ public final class IngestEngine {
 		}
 		List<String> notes = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
-		int ignored = 0;
-		for (Path root : roots) {
-			if (!Files.exists(root)) {
-				throw new IOException(root + ": no such file or folder");
-			}
-			ignored += walk(root.toAbsolutePath().normalize(), files);
-		}
-		if (ignored > 0) {
-			notes.add(ignored + " file(s) without an image extension ignored");
-		}
-		journal.discover(project, files);
-		Set<String> wanted = new java.util.HashSet<>();
-		files.forEach(f -> wanted.add(f.toString()));
-		List<ImageEntry> todo = journal.images(project, ImageState.DISCOVERED).stream()
-				.filter(e -> wanted.contains(e.path())).toList();
+		List<ImageEntry> todo = discover(project, roots, files, notes);
 		InspectionRun.SetFindings early = null;
 		String where = roots.isEmpty() ? "" : roots.get(0).toString();
 		if (!todo.isEmpty()) {
