@@ -792,7 +792,7 @@ public final class IngestEngine {
 		private ExecutorService pool;
 		private Thread progressThread;
 		private Thread verifier;
-		private final List<Future<?>> futures = new CopyOnWriteArrayList<>();
+		private final java.util.Queue<Future<?>> futures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 		/** Checksum -> the last image of that checksum queued: a twin goes after it, and is then Existing. */
 		private final Map<String, CompletableFuture<Void>> chains = new ConcurrentHashMap<>();
 
