@@ -747,8 +747,8 @@ public final class IngestEngine {
 		final AtomicInteger filesSent = new AtomicInteger();
 		final AtomicInteger done = new AtomicInteger();
 		/** Images of this run and the bytes they still need: set once reconciliation has settled what it could. */
-		volatile int filesTotal;
-		volatile long bytesTotal;
+		final AtomicInteger filesTotal = new AtomicInteger();
+		final AtomicLong bytesTotal = new AtomicLong();
 		final Set<Long> verifying = ConcurrentHashMap.newKeySet();
 		final List<String> notes = new CopyOnWriteArrayList<>();
 		/** Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing. */
@@ -781,9 +781,6 @@ public final class IngestEngine {
 			}
 		}
 
-		/** Images submitted so far (the totals grow while a pipelined ingest is still inspecting). */
-		private final AtomicInteger submitted = new AtomicInteger();
-		private final AtomicLong submittedBytes = new AtomicLong();
 		/** Whether more images may still be submitted: verification must not end before the last one. */
 		volatile boolean feeding;
 		/** What the inspection running beside the transfers has done, for the progress line (-1: none). */
@@ -831,14 +828,14 @@ public final class IngestEngine {
 		 * (they are then Existing). An Uploaded image only waits for its verification.
 		 */
 		void submit(ImageEntry e) {
-			submittedBytes.addAndGet(e.state() == ImageState.UPLOADED ? 0 : e.size());
-			bytesTotal = submittedBytes.get();
+			// the totals grow while a pipelined ingest is still inspecting
+			bytesTotal.addAndGet(e.state() == ImageState.UPLOADED ? 0 : e.size());
 			if (e.state() == ImageState.UPLOADED) {
 				verifying.add(e.id());
-				filesTotal = submitted.incrementAndGet();
+				filesTotal.incrementAndGet();
 				return;
 			}
-			filesTotal = submitted.incrementAndGet();
+			filesTotal.incrementAndGet();
 			Runnable task = () -> {
 				if (!canceled()) {
 					send(e);
@@ -1101,7 +1098,7 @@ public final class IngestEngine {
 			long pause = 500;
 			Map<Long, String> remoteIds = new HashMap<>();
 			while (!canceled()) {
-				boolean transfersDone = !feeding && (done.get() + verifying.size() >= filesTotal || filesTotal == 0);
+				boolean transfersDone = !feeding && (done.get() + verifying.size() >= filesTotal.get() || filesTotal.get() == 0);
 				if (verifying.isEmpty()) {
 					if (transfersDone && allSettled()) {
 						return;
@@ -1182,7 +1179,7 @@ public final class IngestEngine {
 		}
 
 		private boolean allSettled() {
-			return !feeding && done.get() >= filesTotal;
+			return !feeding && done.get() >= filesTotal.get();
 		}
 
 		void reportLoop() {
@@ -1212,11 +1209,13 @@ public final class IngestEngine {
 				lastBytes = bytes;
 				lastNanos = now;
 			}
-			long left = Math.max(0, bytesTotal - bytes);
+			int files = filesTotal.get();
+			long total = bytesTotal.get();
+			long left = Math.max(0, total - bytes);
 			long eta = rate > 1 ? (long) (left / rate) : -1;
-			fire(new IngestProgress(phase, Math.min(done.get(), filesTotal), filesTotal, bytes, bytesTotal, rate, eta));
-			monitor.subTask(String.format(Locale.ROOT, "%d/%d images, %s of %s, %s/s%s", done.get(), filesTotal,
-					Units.bytes(bytes), Units.bytes(bytesTotal), Units.bytes((long) rate), eta >= 0 ? ", " + Units.duration(eta) + " left" : ""));
+			fire(new IngestProgress(phase, Math.min(done.get(), files), files, bytes, total, rate, eta));
+			monitor.subTask(String.format(Locale.ROOT, "%d/%d images, %s of %s, %s/s%s", done.get(), files,
+					Units.bytes(bytes), Units.bytes(total), Units.bytes((long) rate), eta >= 0 ? ", " + Units.duration(eta) + " left" : ""));
 		}
 	}
 }
