@@ -11,10 +11,13 @@ package io.tiepoint.exif.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.Random;
+
+import io.tiepoint.exif.ImageRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +55,34 @@ class PixelAnalyzerTest {
 		BufferedImage argb = new BufferedImage(20, 10, BufferedImage.TYPE_INT_ARGB);
 		argb.setRGB(3, 4, 0xff102030);
 		assertEquals(viaGetRgb(argb)[4 * 20 + 3], PixelAnalyzer.grey(argb)[4 * 20 + 3]);
+	}
+
+	@Test
+	void rowByRowFiguresEqualTheWholeImageOnes() {
+		Random random = new Random(11);
+		for (int[] size : new int[][] { { 97, 61 }, { 3, 3 }, { 2, 40 }, { 500, 2 }, { 640, 480 } }) {
+			BufferedImage img = new BufferedImage(size[0], size[1], BufferedImage.TYPE_3BYTE_BGR);
+			byte[] data = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+			random.nextBytes(data);
+			for (int i = 0; i < 30; i++) { // some clipped pixels, black and white
+				int p = random.nextInt(data.length / 3) * 3;
+				byte v = (byte) (i % 2 == 0 ? 0 : 255);
+				data[p] = v;
+				data[p + 1] = v;
+				data[p + 2] = v;
+			}
+			ImageRecord.Builder rows = new ImageRecord.Builder("rows");
+			assertTrue(PixelAnalyzer.measureBgr(img, rows));
+			ImageRecord.Builder whole = new ImageRecord.Builder("whole");
+			PixelAnalyzer.measure(PixelAnalyzer.grey(img), size[0], size[1], whole);
+			ImageRecord a = rows.build();
+			ImageRecord b = whole.build();
+			String at = size[0] + "x" + size[1];
+			assertEquals(b.blurVariance(), a.blurVariance(), at);
+			assertEquals(b.clippedLow(), a.clippedLow(), at);
+			assertEquals(b.clippedHigh(), a.clippedHigh(), at);
+			assertTrue((size[0] - 2) * (size[1] - 2) <= 1 || a.blurVariance() > 0, at);
+			assertTrue(a.clippedLow() > 0 && a.clippedHigh() > 0, at);
+		}
 	}
 }

@@ -46,6 +46,13 @@ public final class PixelAnalyzer {
 		static final Outcome OK = new Outcome(null, null);
 	}
 
+	/**
+	 * Long side kept when only the decode check runs (no blur or exposure): the decoder still reads and
+	 * decodes every row, so truncation and corrupt data are found the same, but copies 1/step^2 of the
+	 * pixels out.
+	 */
+	static final int CHECK_ONLY_SIZE = 64;
+
 	private PixelAnalyzer() {
 	}
 
@@ -71,12 +78,14 @@ public final class PixelAnalyzer {
 			int w = reader.getWidth(0);
 			int h = reader.getHeight(0);
 			b.width(w).height(h);
-			int target = (int) Math.max(16, config.get(CheckConfig.Key.DECODE_TARGET_SIZE));
+			boolean quality = config.isOn(CheckConfig.Key.QUALITY_ENABLED);
+			// the decoder reads every row whatever it keeps: a decode check alone keeps a thumbnail
+			int target = quality ? (int) Math.max(16, config.get(CheckConfig.Key.DECODE_TARGET_SIZE)) : CHECK_ONLY_SIZE;
 			int step = Math.max(1, Math.max(w, h) / target);
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setSourceSubsampling(step, step, 0, 0);
 			BufferedImage img = reader.read(0, param);
-			if (config.isOn(CheckConfig.Key.QUALITY_ENABLED)) {
+			if (quality) {
 				measure(img, b);
 			}
 			for (String warning : warnings) {
@@ -164,14 +173,19 @@ public final class PixelAnalyzer {
 	}
 
 	private static int luma(int r, int g, int b) {
-		return (299 * r + 587 * g + 114 * b + 500) / 1000;
+		// (x + 500) / 1000 for x <= 255,000 as a multiply and a shift: exact over that range
+		return (int) (((299 * r + 587 * g + 114 * b + 500) * 4294968L) >>> 32);
 	}
 
 	/** Grey conversion, Laplacian variance and clipping fractions of a decoded (subsampled) image. */
 	static void measure(BufferedImage img, ImageRecord.Builder b) {
-		int w = img.getWidth();
-		int h = img.getHeight();
-		int[] grey = grey(img);
+		if (!measureBgr(img, b)) {
+			measure(grey(img), img.getWidth(), img.getHeight(), b);
+		}
+	}
+
+	/** Clipping fractions and the variance of the Laplacian of a grey image (row by row, w x h). */
+	static void measure(int[] grey, int w, int h, ImageRecord.Builder b) {
 		long low = 0;
 		long high = 0;
 		for (int g : grey) {
@@ -186,20 +200,81 @@ public final class PixelAnalyzer {
 		if (w < 3 || h < 3) {
 			return;
 		}
-		double sum = 0;
-		double sumSq = 0;
-		long n = 0;
+		long sum = 0;
+		long sumSq = 0;
 		for (int y = 1; y < h - 1; y++) {
 			int row = y * w;
 			for (int x = 1; x < w - 1; x++) {
 				int i = row + x;
 				int lap = grey[i - 1] + grey[i + 1] + grey[i - w] + grey[i + w] - 4 * grey[i];
 				sum += lap;
-				sumSq += (double) lap * lap;
-				n++;
+				sumSq += lap * lap;
 			}
 		}
-		double mean = sum / n;
-		b.blurVariance(sumSq / n - mean * mean);
+		b.blurVariance(variance(sum, sumSq, (long) (w - 2) * (h - 2)));
+	}
+
+	/**
+	 * The same figures as {@link #measure(int[], int, int, ImageRecord.Builder)} straight from what the JPEG
+	 * decoder gives (3 bytes a pixel), three grey rows at a time: no grey copy of the whole image.
+	 *
+	 * @return false when the image has another layout
+	 */
+	static boolean measureBgr(BufferedImage img, ImageRecord.Builder b) {
+		if (img.getType() != BufferedImage.TYPE_3BYTE_BGR
+				|| !(img.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferByte buffer)
+				|| !(img.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel sm)
+				|| img.getRaster().getSampleModelTranslateX() != 0 || img.getRaster().getSampleModelTranslateY() != 0) {
+			return false;
+		}
+		int w = img.getWidth();
+		int h = img.getHeight();
+		byte[] data = buffer.getData();
+		int[] offsets = sm.getBandOffsets(); // R, G, B
+		int base = buffer.getOffset();
+		int stride = sm.getPixelStride();
+		int scanline = sm.getScanlineStride();
+		int[] above = new int[w]; // rows y - 2, y - 1 and y
+		int[] here = new int[w];
+		int[] below = new int[w];
+		long low = 0;
+		long high = 0;
+		long sum = 0;
+		long sumSq = 0;
+		for (int y = 0; y < h; y++) {
+			int p = base + y * scanline;
+			for (int x = 0; x < w; x++, p += stride) {
+				int g = luma(data[p + offsets[0]] & 0xff, data[p + offsets[1]] & 0xff, data[p + offsets[2]] & 0xff);
+				below[x] = g;
+				if (g == 0) {
+					low++;
+				} else if (g == 255) {
+					high++;
+				}
+			}
+			if (y >= 2) { // the Laplacian of row y - 1
+				for (int x = 1; x < w - 1; x++) {
+					int lap = here[x - 1] + here[x + 1] + above[x] + below[x] - 4 * here[x];
+					sum += lap;
+					sumSq += lap * lap;
+				}
+			}
+			int[] free = above;
+			above = here;
+			here = below;
+			below = free;
+		}
+		long n = (long) w * h;
+		b.clippedLow(low / (double) n);
+		b.clippedHigh(high / (double) n);
+		if (w >= 3 && h >= 3) {
+			b.blurVariance(variance(sum, sumSq, (long) (w - 2) * (h - 2)));
+		}
+		return true;
+	}
+
+	private static double variance(long sum, long sumSq, long n) {
+		double mean = sum / (double) n;
+		return sumSq / (double) n - mean * mean;
 	}
 }
