@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.store;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -28,11 +29,13 @@ import com.mongodb.client.model.Updates;
 /**
  * Image documents: {@code _id, pid, owner, name, filename, checksum, checksumKnown, type, contentType,
  * state, error, cloud, bucket, key, uploadId, gridFsId, size, width, height, megapixels, registeredAt,
- * updatedAt, verifying, rev}. Every state change is one {@code findOneAndUpdate} with the expected states
- * as precondition.
+ * updatedAt, verifying, rev}. Every state change is a compare-and-set on {@code rev} after testing the
+ * expected states (see {@link #compareAndSet}).
  */
 public final class ImageStore {
 
+	/** Compare-and-set rounds before the database decides with the whole condition as its query. */
+	private static final int CAS_ATTEMPTS = 8;
 	private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
 			.returnDocument(ReturnDocument.AFTER);
 	private final MongoCollection<Document> images;
@@ -106,8 +109,38 @@ public final class ImageStore {
 	 * @return the image after the change, or null when it was not in an expected state
 	 */
 	public Document transition(ObjectId id, List<String> from, Bson update) {
-		return cached(images.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.in("state", from)),
-				Updates.combine(update, Updates.set("updatedAt", new Date()), Updates.inc("rev", 1L)), AFTER));
+		return cached(compareAndSet(id, d -> from.contains(d.getString("state")), Filters.in("state", from),
+				Updates.combine(update, Updates.set("updatedAt", new Date()), Updates.inc("rev", 1L))));
+	}
+
+	/**
+	 * Changes an image when it satisfies a condition, as one compare-and-set on its revision: read it by
+	 * id, test the condition, update where {@code _id} and {@code rev} are still what was read (every change
+	 * increments {@code rev}); again when another change came between. Both queries are on the keys of an
+	 * index, which the embedded server needs to not read the whole collection (it uses an index only for a
+	 * query on exactly its keys); a change of state is then O(1) at 10,000 images instead of O(n).
+	 *
+	 * @param id       the image
+	 * @param expected the condition, on the image as read
+	 * @param filter   the same condition as a query (images written before revisions; contention)
+	 * @param update   the change, incrementing {@code rev}
+	 * @return the image after the change, or null when the condition does not hold
+	 */
+	private Document compareAndSet(ObjectId id, Predicate<Document> expected, Bson filter, Bson update) {
+		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+			Document now = find(id);
+			if (now == null || !expected.test(now)) {
+				return null;
+			}
+			if (!(now.get("rev") instanceof Long rev)) {
+				break;
+			}
+			Document after = images.findOneAndUpdate(new Document("_id", id).append("rev", rev), update, AFTER);
+			if (after != null) {
+				return after;
+			}
+		}
+		return images.findOneAndUpdate(Filters.and(Filters.eq("_id", id), filter), update, AFTER);
 	}
 
 	private Document cached(Document after) {
@@ -136,10 +169,10 @@ public final class ImageStore {
 	 * @return the image, or null when it is not Uploaded or already claimed
 	 */
 	public Document claimForVerification(ObjectId id) {
-		return cached(images.findOneAndUpdate(
-				Filters.and(Filters.eq("_id", id), Filters.eq("state", ImageState.Uploaded.name()),
-						Filters.ne("verifying", Boolean.TRUE)),
-				Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L)), AFTER));
+		return cached(compareAndSet(id,
+				d -> ImageState.Uploaded.name().equals(d.getString("state")) && !Boolean.TRUE.equals(d.get("verifying")),
+				Filters.and(Filters.eq("state", ImageState.Uploaded.name()), Filters.ne("verifying", Boolean.TRUE)),
+				Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L))));
 	}
 
 	/** Drops verification claims (after a restart nothing is verifying). */
