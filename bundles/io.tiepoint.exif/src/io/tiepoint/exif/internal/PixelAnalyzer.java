@@ -81,7 +81,7 @@ public final class PixelAnalyzer {
 			boolean quality = config.isOn(CheckConfig.Key.QUALITY_ENABLED);
 			// the decoder reads every row whatever it keeps: a decode check alone keeps a thumbnail
 			int target = quality ? (int) Math.max(16, config.get(CheckConfig.Key.DECODE_TARGET_SIZE)) : CHECK_ONLY_SIZE;
-			int step = Math.max(1, Math.max(w, h) / target);
+			int step = Math.max(1, (Math.max(w, h) + target - 1) / target); // long side at most target
 			ImageReadParam param = reader.getDefaultReadParam();
 			param.setSourceSubsampling(step, step, 0, 0);
 			BufferedImage img = reader.read(0, param);
@@ -232,6 +232,9 @@ public final class PixelAnalyzer {
 		byte[] data = buffer.getData();
 		int[] offsets = sm.getBandOffsets(); // R, G, B
 		int base = buffer.getOffset();
+		int red = offsets[0];
+		int green = offsets[1];
+		int blue = offsets[2];
 		int stride = sm.getPixelStride();
 		int scanline = sm.getScanlineStride();
 		int[] above = new int[w]; // rows y - 2, y - 1 and y
@@ -244,7 +247,7 @@ public final class PixelAnalyzer {
 		for (int y = 0; y < h; y++) {
 			int p = base + y * scanline;
 			for (int x = 0; x < w; x++, p += stride) {
-				int g = luma(data[p + offsets[0]] & 0xff, data[p + offsets[1]] & 0xff, data[p + offsets[2]] & 0xff);
+				int g = luma(data[p + red] & 0xff, data[p + green] & 0xff, data[p + blue] & 0xff);
 				below[x] = g;
 				if (g == 0) {
 					low++;
