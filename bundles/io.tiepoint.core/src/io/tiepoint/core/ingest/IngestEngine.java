@@ -1170,6 +1170,9 @@ public final class IngestEngine {
 					updates.keySet().forEach(verifying::remove);
 					done.addAndGet(updates.size());
 					pause = failed ? Math.min(5000, pause * 2) : updates.isEmpty() ? Math.min(2000, pause + 250) : 500;
+					if (transfersDone && !failed && verifying.size() <= 20) {
+						pause = Math.min(pause, 250); // the last few: nothing else to wait for, a few small calls
+					}
 				} catch (JournalException je) {
 					notes.add("journal failure while verifying: " + je.getMessage());
 					return;
