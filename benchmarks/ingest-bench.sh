@@ -92,6 +92,20 @@ T1=$(date +%s.%N)
 T_RCLONE=$(secs "$T0" "$T1")
 RCLONE_N=$(find "$WORK/blobs/rclone-bench" -type f | wc -l)
 
+# the reference tools doing the same work as the flow: the SHA-1 of every file (hasImage asks for it), the
+# copy, and a verification that reads every stored object back and hashes it (what the hub's verification
+# reads; it decodes the image too, which this leaves out)
+(unset AWS_CA_BUNDLE; rclone mkdir s3p:rclone-same)
+T0=$(date +%s.%N)
+sha1sum "$WORK"/set/* > "$WORK/sha1sum.txt"
+(unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-same
+  rclone hashsum sha1 --download --transfers "$THREADS" --config /dev/null s3p:rclone-same > "$WORK/hashsum.txt")
+T1=$(date +%s.%N)
+T_SAME=$(secs "$T0" "$T1")
+SAME_OK=$(awk 'NR == FNR { sub(".*/", "", $2); want[$2] = $1; next } want[$2] == $1 { n++ } END { print n + 0 }' \
+  "$WORK/sha1sum.txt" "$WORK/hashsum.txt")
+rm -rf "$WORK/blobs/rclone-same"
+
 # tiepoint: the whole flow against its embedded hub whose S3 bucket is on the same S3Proxy
 ingest_ws() { # dir bucket
   mkdir -p "$1/.tiepoint"
@@ -110,8 +124,11 @@ grep -E '^inspected|handled' "$WORK/ingest.log" | sed 's/^/  tiepoint: /'
 
 rate() { awk -v s="$1" -v mb="$MB" 'BEGIN{printf "%7.2f s  %7.1f MB/s", s, mb/s}'; }
 echo "rclone copy --transfers $THREADS     $(rate "$T_RCLONE")   ($RCLONE_N objects, bytes only)"
+echo "sha1sum + rclone copy + rclone hashsum sha1 --download"
+echo "                               $(rate "$T_SAME")   ($SAME_OK objects read back with the SHA-1 of their file)"
 echo "tiepoint ingest --threads $THREADS   $(rate "$T_TP")   ($READY Ready: hashing, hub, PUT, verification)"
 echo "ratio tiepoint/rclone wall time: $(awk -v a="$T_TP" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') (target <= 1.00)"
+echo "ratio tiepoint/(the reference tools doing the same work): $(awk -v a="$T_TP" -v b="$T_SAME" 'BEGIN{printf "%.2f", a/b}')"
 
 [[ "$HEAP_N" -gt 0 ]] || exit 0
 echo "-- heap: a project of $HEAP_N distinct images, ingested end to end under -Xmx$HEAP_XMX (CLI + embedded hub)"
