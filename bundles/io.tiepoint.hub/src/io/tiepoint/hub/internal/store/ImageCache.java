@@ -31,6 +31,8 @@ final class ImageCache {
 	private static final int MAX = 200_000;
 	private static final long GONE = Long.MAX_VALUE;
 	private final Map<ObjectId, Map<String, Document>> projects = new ConcurrentHashMap<>();
+	/** The same documents by id (those of the loaded projects). */
+	private final Map<ObjectId, Document> byId = new ConcurrentHashMap<>();
 	private final AtomicInteger size = new AtomicInteger();
 
 	/**
@@ -44,11 +46,22 @@ final class ImageCache {
 			Map<String, Document> m = new ConcurrentHashMap<>();
 			for (Document d : loader.apply(p)) {
 				m.put(d.getString("checksum"), d);
+				byId.merge(d.getObjectId("_id"), d, ImageCache::newer);
 			}
 			size.addAndGet(m.size());
 			return m;
 		});
 		Document d = images.get(checksum);
+		return d == null || rev(d) == GONE ? null : d;
+	}
+
+	/**
+	 * @param id an image
+	 * @return the newest copy seen of it, or null when its project is not loaded or it was deleted; may be
+	 *         behind the database only while a write is on its way here (a compare-and-set against it fails)
+	 */
+	Document get(ObjectId id) {
+		Document d = byId.get(id);
 		return d == null || rev(d) == GONE ? null : d;
 	}
 
@@ -65,11 +78,13 @@ final class ImageCache {
 	/** @param pid a project whose images were all deleted */
 	void dropProject(ObjectId pid) {
 		projects.remove(pid);
+		byId.clear();
 	}
 
 	/** Forgets everything (after a bulk update). */
 	void clear() {
 		projects.clear();
+		byId.clear();
 		size.set(0);
 	}
 
@@ -78,6 +93,7 @@ final class ImageCache {
 		projects.computeIfPresent(pid, (p, images) -> {
 			added[0] = !images.containsKey(checksum);
 			images.merge(checksum, doc, ImageCache::newer);
+			byId.merge(doc.getObjectId("_id"), doc, ImageCache::newer);
 			return images;
 		});
 		if (added[0] && size.incrementAndGet() > MAX) {

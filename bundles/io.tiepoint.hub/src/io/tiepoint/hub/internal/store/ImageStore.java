@@ -118,7 +118,9 @@ public final class ImageStore {
 	 * id, test the condition, update where {@code _id} and {@code rev} are still what was read (every change
 	 * increments {@code rev}); again when another change came between. Both queries are on the keys of an
 	 * index, which the embedded server needs to not read the whole collection (it uses an index only for a
-	 * query on exactly its keys); a change of state is then O(1) at 10,000 images instead of O(n).
+	 * query on exactly its keys); a change of state is then O(1) at 10,000 images instead of O(n). The
+	 * embedded hub reads its write-through cache first: a copy behind the database fails the set (or the
+	 * condition), and the image is then read from the database.
 	 *
 	 * @param id       the image
 	 * @param expected the condition, on the image as read
@@ -128,7 +130,10 @@ public final class ImageStore {
 	 */
 	private Document compareAndSet(ObjectId id, Predicate<Document> expected, Bson filter, Bson update) {
 		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
-			Document now = find(id);
+			Document now = attempt == 0 && cache != null ? cache.get(id) : null;
+			if (now == null || !expected.test(now)) {
+				now = find(id); // a "no" comes from the database itself: the copy may be behind
+			}
 			if (now == null || !expected.test(now)) {
 				return null;
 			}
