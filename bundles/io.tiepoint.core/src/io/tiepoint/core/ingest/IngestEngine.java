@@ -749,7 +749,9 @@ public final class IngestEngine {
 		/** Images of this run and the bytes they still need: set once reconciliation has settled what it could. */
 		final AtomicInteger filesTotal = new AtomicInteger();
 		final AtomicLong bytesTotal = new AtomicLong();
-		final Set<Long> verifying = ConcurrentHashMap.newKeySet();
+		/** Uploaded images waiting for the platform's verification: journal id -> the order they arrived in. */
+		final Map<Long, Long> verifying = new ConcurrentHashMap<>();
+		final AtomicLong verifyOrder = new AtomicLong();
 		final List<String> notes = new CopyOnWriteArrayList<>();
 		/** Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing. */
 		final Map<String, Long> claimed = new ConcurrentHashMap<>();
@@ -827,11 +829,15 @@ public final class IngestEngine {
 		 * Queues an image: one image per checksum is sent at a time, its twins follow once it is done
 		 * (they are then Existing). An Uploaded image only waits for its verification.
 		 */
+		void awaitVerification(long id) {
+			verifying.putIfAbsent(id, verifyOrder.incrementAndGet());
+		}
+
 		void submit(ImageEntry e) {
 			// the totals grow while a pipelined ingest is still inspecting
 			bytesTotal.addAndGet(e.state() == ImageState.UPLOADED ? 0 : e.size());
 			if (e.state() == ImageState.UPLOADED) {
-				verifying.add(e.id());
+				awaitVerification(e.id());
 				filesTotal.incrementAndGet();
 				return;
 			}
@@ -966,7 +972,7 @@ public final class IngestEngine {
 					done.incrementAndGet();
 				} else {
 					journal.update(e.id(), Update.to(ImageState.UPLOADED).remoteId(img.id()).error(null, false));
-					verifying.add(e.id());
+					awaitVerification(e.id());
 				}
 				return;
 			}
@@ -1041,7 +1047,7 @@ public final class IngestEngine {
 				done.incrementAndGet();
 			} else {
 				journal.update(e.id(), Update.to(ImageState.UPLOADED).offset(e.size()).error(null, false));
-				verifying.add(e.id());
+				awaitVerification(e.id());
 			}
 		}
 
@@ -1092,11 +1098,16 @@ public final class IngestEngine {
 			return retrying(c, this::canceled);
 		}
 
+		/** Images asked for at most per round of {@link #verifyLoop()}. */
+		static final int POLL_MAX = 64;
+		/** A round stops after this many images in a row still being verified. */
+		static final int POLL_PENDING_RUN = 4;
+
 		/** Polls the platform for the verification of Uploaded images until none is left. */
 		void verifyLoop() {
 			long deadline = Long.MAX_VALUE;
 			long pause = 500;
-			Map<Long, String> remoteIds = new HashMap<>();
+			int skip = 0;
 			while (!canceled()) {
 				boolean transfersDone = !feeding && (done.get() + verifying.size() >= filesTotal.get() || filesTotal.get() == 0);
 				if (verifying.isEmpty()) {
@@ -1115,28 +1126,21 @@ public final class IngestEngine {
 					return;
 				}
 				try {
-					// many images waiting: one listing of those the platform still has Uploaded (a page or two, not
-					// the whole project every round); only the others are asked for, once, as they settle
-					Set<String> pending = null;
-					if (verifying.size() > 20) {
-						try {
-							pending = new java.util.HashSet<>();
-							for (RemoteImage r : call(() -> client.allImages(pid, "Uploaded"))) {
-								pending.add(r.id());
-							}
-						} catch (PlatformException pe) {
-							pending = null; // ask image by image below
-						}
-					}
+					// oldest first, image by image, until a few in a row are still being verified: the platform
+					// verifies in about the order it was told, so a round costs about one call per image that
+					// settled (no listing of everything still waiting: at 10,000 images that was the cost); a
+					// round that settles nothing starts further on next time, past images held up longer
+					List<Long> queue = verifying.entrySet().stream().sorted(Map.Entry.comparingByValue())
+							.map(Map.Entry::getKey).toList();
+					int from = queue.isEmpty() ? 0 : skip % queue.size();
+					int asked = 0;
+					int pendingInARow = 0;
 					// one image's failed call costs that image this round, not the round: under a 10 % fault
 					// rate a round of 20 calls would almost never complete
 					boolean failed = false;
 					Map<Long, Update> updates = new LinkedHashMap<>();
-					for (Long id : List.copyOf(verifying)) {
-						String known = remoteIds.get(id);
-						if (known != null && pending != null && pending.contains(known)) {
-							continue; // still waiting: no journal read either
-						}
+					for (int k = 0; k < queue.size() && asked < POLL_MAX && pendingInARow < POLL_PENDING_RUN; k++) {
+						Long id = queue.get((from + k) % queue.size());
 						ImageEntry e = journal.image(id).orElse(null);
 						if (e == null) {
 							verifying.remove(id);
@@ -1147,11 +1151,8 @@ public final class IngestEngine {
 							updates.put(id, Update.to(ImageState.FAILED).error("no platform id to follow", true));
 							continue;
 						}
-						remoteIds.put(id, e.remoteId());
-						if (pending != null && pending.contains(e.remoteId())) {
-							continue;
-						}
-						RemoteImage r; // settled, or no list asked: ask for the image itself
+						RemoteImage r;
+						asked++;
 						try {
 							r = call(() -> client.image(pid, e.remoteId())).orElse(null);
 						} catch (PlatformException pe) {
@@ -1164,8 +1165,13 @@ public final class IngestEngine {
 							updates.put(id, Update.to(ImageState.READY).error(null, false));
 						} else if (r.invalid()) {
 							updates.put(id, Update.to(ImageState.INVALID).error(String.join("; ", r.error()), false));
+						} else {
+							pendingInARow++;
+							continue;
 						}
+						pendingInARow = 0;
 					}
+					skip = updates.isEmpty() && !failed ? skip + asked : 0;
 					journal.updateBatch(updates);
 					updates.keySet().forEach(verifying::remove);
 					done.addAndGet(updates.size());
