@@ -1,0 +1,147 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.model.Updates;
+
+import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.ImageStore;
+
+/** The image store's compare-and-set state changes, on the embedded database. */
+class ImageStoreTest {
+
+	@TempDir
+	Path dir;
+
+	private static Document image(ObjectId pid, String checksum) {
+		return new Document("_id", new ObjectId()).append("pid", pid).append("checksum", checksum)
+				.append("filename", checksum + ".JPG").append("state", ImageState.Pending.name());
+	}
+
+	@Test
+	void aStateChangeHappensOnceWhateverTheRace() throws Exception {
+		try (Database db = Database.open(dir, null)) {
+			for (boolean cache : new boolean[] { true, false }) {
+				ImageStore images = new ImageStore(db, cache);
+				ObjectId pid = new ObjectId();
+				Document doc = image(pid, "a".repeat(39) + (cache ? "1" : "2"));
+				assertTrue(images.insert(doc));
+				images.findByChecksum(pid, doc.getString("checksum")); // loads the project into the cache
+				ObjectId id = doc.getObjectId("_id");
+				ExecutorService pool = Executors.newFixedThreadPool(8);
+				try {
+					CountDownLatch go = new CountDownLatch(1);
+					List<Future<Document>> tries = new ArrayList<>();
+					for (int i = 0; i < 16; i++) {
+						Callable<Document> attempt = () -> {
+							go.await();
+							return images.setState(id, List.of(ImageState.Pending.name()), ImageState.Uploaded, List.of());
+						};
+						tries.add(pool.submit(attempt));
+					}
+					go.countDown();
+					int won = 0;
+					for (Future<Document> f : tries) {
+						won += f.get() == null ? 0 : 1;
+					}
+					assertEquals(1, won, "cache " + cache + ": one of 16 racing changes from Pending");
+					List<Future<Document>> claims = new ArrayList<>();
+					for (int i = 0; i < 16; i++) {
+						claims.add(pool.submit(() -> images.claimForVerification(id)));
+					}
+					int claimed = 0;
+					for (Future<Document> f : claims) {
+						claimed += f.get() == null ? 0 : 1;
+					}
+					assertEquals(1, claimed, "cache " + cache + ": one verification claim");
+				} finally {
+					pool.shutdownNow();
+				}
+				Document now = images.find(id);
+				assertEquals(ImageState.Uploaded.name(), now.getString("state"));
+				assertEquals(Boolean.TRUE, now.get("verifying"));
+				assertEquals(2L, now.get("rev"), "each change increments the revision once");
+			}
+		}
+	}
+
+	@Test
+	void aCopyBehindTheDatabaseNeitherWinsNorRefuses() throws Exception {
+		try (Database db = Database.open(dir, null)) {
+			// two caches on one database: b's copy falls behind when a writes
+			ImageStore a = new ImageStore(db, true);
+			ImageStore b = new ImageStore(db, true);
+			ObjectId pid = new ObjectId();
+			Document doc = image(pid, "b".repeat(40));
+			assertTrue(a.insert(doc));
+			ObjectId id = doc.getObjectId("_id");
+			assertNotNull(b.findByChecksum(pid, doc.getString("checksum")));
+			assertNotNull(b.setState(id, List.of(ImageState.Pending.name()), ImageState.Uploading, List.of()));
+			// b's cache now says Uploading (rev 1); a moves it on behind b's back
+			assertNotNull(a.setState(id, List.of(ImageState.Uploading.name()), ImageState.Uploaded, List.of()));
+			// b's copy still passes "from Uploading", but the database has moved on: refused
+			assertNull(b.setState(id, List.of(ImageState.Uploading.name()), ImageState.Invalid, List.of("x")));
+			// b's copy fails "from Uploaded", the database passes it: done
+			Document ready = b.setState(id, List.of(ImageState.Uploaded.name()), ImageState.Ready, List.of());
+			assertNotNull(ready);
+			assertEquals(ImageState.Ready.name(), a.find(id).getString("state"));
+			assertEquals(3L, a.find(id).get("rev"));
+		}
+	}
+
+	@Test
+	void imagesWrittenBeforeRevisionsStillChange() throws Exception {
+		try (Database db = Database.open(dir, null)) {
+			ImageStore images = new ImageStore(db, false);
+			Document old = image(new ObjectId(), "c".repeat(40)); // no rev field
+			db.images().insertOne(old);
+			ObjectId id = old.getObjectId("_id");
+			assertNull(images.setState(id, List.of(ImageState.Uploaded.name()), ImageState.Ready, List.of()));
+			Document after = images.transition(id, List.of(ImageState.Pending.name()),
+					Updates.set("state", ImageState.Uploading.name()));
+			assertNotNull(after);
+			assertEquals(1L, ((Number) after.get("rev")).longValue());
+		}
+	}
+
+	@Test
+	void theRevisionIndexServesTheCompareAndSet() throws Exception {
+		try (Database db = Database.open(dir, null)) {
+			boolean found = false;
+			for (Document index : db.images().listIndexes()) {
+				Document key = index.get("key", Document.class);
+				if (key.keySet().equals(java.util.Set.of("_id", "rev")) && Boolean.TRUE.equals(index.get("unique"))) {
+					found = true;
+				}
+			}
+			assertTrue(found, "unique index (_id, rev): the embedded server scans the collection without it");
+		}
+	}
+}
