@@ -32,6 +32,8 @@ if ! command -v rclone > /dev/null; then
 fi
 WORK=${TIEPOINT_BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/tiepoint-ingest-bench.XXXXXX")}
 mkdir -p "$WORK"
+# a reused scratch directory starts empty too (a workspace left from a run would send nothing)
+rm -rf "$WORK/ws" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/heap"
 S3PID=
 cleanup() { [[ -n "$S3PID" ]] && kill "$S3PID" 2> /dev/null; [[ -z "${TIEPOINT_BENCH_DIR:-}" ]] && rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -85,7 +87,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
 export RCLONE_CONFIG_S3P_TYPE=s3 RCLONE_CONFIG_S3P_PROVIDER=Other RCLONE_CONFIG_S3P_ACCESS_KEY_ID=AKIDLOCAL
 export RCLONE_CONFIG_S3P_SECRET_ACCESS_KEY=SECRETLOCAL RCLONE_CONFIG_S3P_ENDPOINT="http://127.0.0.1:$PORT"
 export RCLONE_CONFIG_S3P_REGION=us-east-1 RCLONE_CONFIG_S3P_FORCE_PATH_STYLE=true
-(unset AWS_CA_BUNDLE; rclone mkdir s3p:rclone-bench)
+(unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-bench)
 T0=$(date +%s.%N)
 (unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-bench)
 T1=$(date +%s.%N)
@@ -95,7 +97,7 @@ RCLONE_N=$(find "$WORK/blobs/rclone-bench" -type f | wc -l)
 # the reference tools doing the same work as the flow: the SHA-1 of every file (hasImage asks for it), the
 # copy, and a verification that reads every stored object back and hashes it (what the hub's verification
 # reads; it decodes the image too, which this leaves out)
-(unset AWS_CA_BUNDLE; rclone mkdir s3p:rclone-same)
+(unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-same)
 T0=$(date +%s.%N)
 sha1sum "$WORK"/set/* > "$WORK/sha1sum.txt"
 (unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-same
