@@ -89,9 +89,19 @@ public final class Database implements AutoCloseable {
 		IndexOptions unique = new IndexOptions().unique(true);
 		images().createIndex(Indexes.ascending("pid", "checksum"), unique);
 		images().createIndex(Indexes.ascending("pid", "filename"), unique);
-		// the state changes' compare-and-set (ImageStore): the embedded server uses an index only for a
-		// query on exactly its keys, so {_id, state: {$in: ...}} would read the whole collection
-		images().createIndex(Indexes.ascending("_id", "rev"), unique);
+		if (isEmbedded()) {
+			// the state changes' compare-and-set (ImageStore): the embedded server uses an index only for a
+			// query on exactly its keys, so {_id, state: {$in: ...}} would read the whole collection
+			images().createIndex(Indexes.ascending("_id", "rev"), unique);
+		}
+	}
+
+	/**
+	 * @return true for the embedded server (mongo-java-server), whose query planner uses an index only for
+	 *         a query on exactly its keys; false for a MongoDB given by URI
+	 */
+	public boolean isEmbedded() {
+		return embedded != null;
 	}
 
 	/** @return projects */

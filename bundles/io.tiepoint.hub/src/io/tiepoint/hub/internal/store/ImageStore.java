@@ -40,6 +40,8 @@ public final class ImageStore {
 			.returnDocument(ReturnDocument.AFTER);
 	private final MongoCollection<Document> images;
 	private final ImageCache cache;
+	/** State changes as a read and a compare-and-set on the revision (the embedded server), else one query. */
+	private final boolean byRevision;
 
 	/**
 	 * @param db    the database
@@ -49,6 +51,7 @@ public final class ImageStore {
 	public ImageStore(Database db, boolean cache) {
 		this.images = db.images();
 		this.cache = cache ? new ImageCache() : null;
+		this.byRevision = db.isEmbedded();
 	}
 
 	/** @return the collection (paging) */
@@ -120,7 +123,8 @@ public final class ImageStore {
 	 * index, which the embedded server needs to not read the whole collection (it uses an index only for a
 	 * query on exactly its keys); a change of state is then O(1) at 10,000 images instead of O(n). The
 	 * embedded hub reads its write-through cache first: a copy behind the database fails the set (or the
-	 * condition), and the image is then read from the database.
+	 * condition), and the image is then read from the database. A MongoDB given by URI serves the condition
+	 * as a query through its {@code _id} index: there it is one {@code findOneAndUpdate}.
 	 *
 	 * @param id       the image
 	 * @param expected the condition, on the image as read
@@ -129,7 +133,7 @@ public final class ImageStore {
 	 * @return the image after the change, or null when the condition does not hold
 	 */
 	private Document compareAndSet(ObjectId id, Predicate<Document> expected, Bson filter, Bson update) {
-		for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+		for (int attempt = 0; byRevision && attempt < CAS_ATTEMPTS; attempt++) {
 			Document now = attempt == 0 && cache != null ? cache.get(id) : null;
 			if (now == null || !expected.test(now)) {
 				now = find(id); // a "no" comes from the database itself: the copy may be behind
