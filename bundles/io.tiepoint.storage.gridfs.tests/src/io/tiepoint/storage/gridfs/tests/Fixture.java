@@ -99,8 +99,21 @@ final class Fixture {
 	 * @throws StorageException when the target is refused
 	 */
 	static StorageSession session(URI endpoint, Hub hub, String allowedHosts) throws StorageException {
+		return session(endpoint, hub, allowedHosts, "tiepoint-tests");
+	}
+
+	/**
+	 * @param endpoint     service base
+	 * @param hub          for the credentials
+	 * @param allowedHosts the allowedHosts option, or null
+	 * @param packageName  the package the session's objects go to
+	 * @return a session
+	 * @throws StorageException when the target is refused
+	 */
+	static StorageSession session(URI endpoint, Hub hub, String allowedHosts, String packageName)
+			throws StorageException {
 		Map<String, String> options = new LinkedHashMap<>();
-		options.put("packageName", "tiepoint-tests");
+		options.put("packageName", packageName);
 		if (allowedHosts != null) {
 			options.put("allowedHosts", allowedHosts);
 		}

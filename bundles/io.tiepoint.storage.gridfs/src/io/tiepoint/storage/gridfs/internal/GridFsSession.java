@@ -141,9 +141,26 @@ public final class GridFsSession implements StorageSession, OffsetResumable, Exi
 				if (e.kind() == Kind.TRANSIENT && e.getMessage().endsWith("(code 416)")) {
 					continue; // the server's offset moved: ask again
 				}
+				// the service commits whole chunks as they arrive but acknowledges only at the end: ask it
+				// what it kept, so that the caller's journal holds the offset a resume will start from
+				committedAfterFailure(md5, filename, dir, claim, offset, l, what);
 				throw e;
 			}
 			l.committed(size);
+		}
+	}
+
+	private void committedAfterFailure(String md5, String filename, String dir, String claim, long before,
+			TransferListener l, String what) {
+		try {
+			long kept = client.call("GetUploadState",
+					ResourceClient.params("md5", md5, "filename", filename, "directory", dir, "uid", claim), what)
+					.path("data").path("UploadLength").asLong(-1);
+			if (kept > before) {
+				l.committed(kept);
+			}
+		} catch (StorageException | RuntimeException e) {
+			// the service cannot be asked now (the same fault, most likely): the resume will ask it
 		}
 	}
 
