@@ -136,25 +136,30 @@ public abstract class StorageProviderConformance {
 
 	/**
 	 * Makes the transfer of an object break after about {@code afterBytes} bytes, as a dropped
-	 * connection would; usually {@code withContent(object, failingAfter(object.content(), afterBytes))}.
+	 * connection would; by default {@code withContent(object, failingAfter(object.content(), afterBytes))}.
 	 *
 	 * @param object     an object from {@link #object(String, byte[])}
 	 * @param afterBytes where the transfer breaks
 	 * @return the object whose transfer breaks
 	 * @throws Exception when it cannot be made
 	 */
-	protected abstract StorageObject interrupt(StorageObject object, long afterBytes) throws Exception;
+	protected StorageObject interrupt(StorageObject object, long afterBytes) throws Exception {
+		return withContent(object, failingAfter(object.content(), afterBytes));
+	}
 
 	/**
 	 * Makes an object whose URL, lease or credentials have expired (for example a URL presigned for one
-	 * second, after waiting). Not called when {@link Capability#EXPIRY} is opted out.
+	 * second, after waiting). Not called when {@link Capability#EXPIRY} is opted out; a class that does not
+	 * opt it out overrides this.
 	 *
 	 * @param key   the provider-relative key
 	 * @param bytes the content
 	 * @return the object
 	 * @throws Exception when it cannot be made
 	 */
-	protected abstract StorageObject expiredObject(String key, byte[] bytes) throws Exception;
+	protected StorageObject expiredObject(String key, byte[] bytes) throws Exception {
+		throw new UnsupportedOperationException("EXPIRY is opted out, or the test class makes expired objects");
+	}
 
 	/**
 	 * @return the capabilities whose tests are skipped for this provider or flow, each with a reason

@@ -92,15 +92,7 @@ public class GridFsConformanceTest extends StorageProviderConformance {
 		return stored.isEmpty() ? Optional.empty() : super.readBack(session, stored.get().key());
 	}
 
-	@Override
-	protected StorageObject interrupt(StorageObject object, long afterBytes) {
-		return withContent(object, failingAfter(object.content(), afterBytes));
-	}
 
-	@Override
-	protected StorageObject expiredObject(String key, byte[] bytes) {
-		throw new UnsupportedOperationException("opted out");
-	}
 
 	@Override
 	protected Set<Capability> optOuts() {

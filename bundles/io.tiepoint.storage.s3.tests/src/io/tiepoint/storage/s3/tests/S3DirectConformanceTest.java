@@ -43,15 +43,7 @@ public class S3DirectConformanceTest extends StorageProviderConformance {
 		return objectOf(key.substring(key.lastIndexOf('/') + 1), key, bytes, "image/jpeg", null, null);
 	}
 
-	@Override
-	protected StorageObject interrupt(StorageObject object, long afterBytes) {
-		return withContent(object, failingAfter(object.content(), afterBytes));
-	}
 
-	@Override
-	protected StorageObject expiredObject(String key, byte[] bytes) {
-		throw new UnsupportedOperationException("opted out");
-	}
 
 	@Override
 	protected Set<Capability> optOuts() {

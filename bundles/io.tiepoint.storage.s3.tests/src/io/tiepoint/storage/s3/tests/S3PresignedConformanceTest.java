@@ -46,10 +46,6 @@ public class S3PresignedConformanceTest extends StorageProviderConformance {
 				presign(key, Duration.ofHours(3)), Instant.now().plus(Duration.ofHours(3)));
 	}
 
-	@Override
-	protected StorageObject interrupt(StorageObject object, long afterBytes) {
-		return withContent(object, failingAfter(object.content(), afterBytes));
-	}
 
 	@Override
 	protected StorageObject expiredObject(String key, byte[] bytes) throws Exception {
