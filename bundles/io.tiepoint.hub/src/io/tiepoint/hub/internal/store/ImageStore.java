@@ -29,8 +29,9 @@ import com.mongodb.client.model.Updates;
 /**
  * Image documents: {@code _id, pid, owner, name, filename, checksum, checksumKnown, type, contentType,
  * state, error, cloud, bucket, key, uploadId, gridFsId, size, width, height, megapixels, registeredAt,
- * updatedAt, verifying, rev}. Every state change is a compare-and-set on {@code rev} after testing the
- * expected states (see {@link #compareAndSet}).
+ * updatedAt, verifying, rev}. Every state change is atomic and tests the expected states: against the
+ * embedded server a compare-and-set on {@code rev}, against a MongoDB given by URI one
+ * {@code findOneAndUpdate} with the states as its precondition (see {@link #compareAndSet}).
  */
 public final class ImageStore {
 
