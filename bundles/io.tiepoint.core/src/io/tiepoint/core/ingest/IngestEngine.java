@@ -419,7 +419,7 @@ public final class IngestEngine {
 		};
 	}
 
-		private static String findingLines(ImageRecord r) {
+	private static String findingLines(ImageRecord r) {
 		List<String> lines = new ArrayList<>();
 		for (Finding f : r.findings()) {
 			lines.add(f.severity() + " " + f.id() + ": " + f.message());
@@ -519,8 +519,9 @@ public final class IngestEngine {
 			if (mon.isCanceled()) {
 				notes.add("canceled: run the same command again to resume");
 			}
-			return new IngestSummary(project, journal.counts(project), candidates.size() + (feed == null ? 0 : feed.expected()), run.filesSent.get(), sent, 0, 0,
-					seconds, failures, notes);
+			int handled = candidates.size() + (feed == null ? 0 : feed.expected());
+			return new IngestSummary(project, journal.counts(project), handled, run.filesSent.get(), sent, 0, 0, seconds,
+					failures, notes);
 		} catch (PlatformException e) {
 			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
 		} catch (StorageException e) {
@@ -825,14 +826,15 @@ public final class IngestEngine {
 			return true;
 		}
 
-		/**
-		 * Queues an image: one image per checksum is sent at a time, its twins follow once it is done
-		 * (they are then Existing). An Uploaded image only waits for its verification.
-		 */
+		/** @param id an Uploaded image: followed by {@link #verifyLoop()}, in the order it arrived */
 		void awaitVerification(long id) {
 			verifying.putIfAbsent(id, verifyOrder.incrementAndGet());
 		}
 
+		/**
+		 * Queues an image: one image per checksum is sent at a time, its twins follow once it is done
+		 * (they are then Existing). An Uploaded image only waits for its verification.
+		 */
 		void submit(ImageEntry e) {
 			// the totals grow while a pipelined ingest is still inspecting
 			bytesTotal.addAndGet(e.state() == ImageState.UPLOADED ? 0 : e.size());

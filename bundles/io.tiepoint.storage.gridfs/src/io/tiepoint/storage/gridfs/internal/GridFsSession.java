@@ -91,9 +91,7 @@ public final class GridFsSession implements StorageSession, OffsetResumable, Exi
 		long size = object.size();
 		long deadline = System.currentTimeMillis() + busyWait;
 		for (int round = 0;; round++) {
-			JsonNode data = client.call("GetUploadState",
-					ResourceClient.params("md5", md5, "filename", filename, "directory", dir, "uid", claim), what)
-					.path("data");
+			JsonNode data = uploadState(md5, filename, dir, claim, what);
 			int allow = data.path("AllowUpload").asInt(-1);
 			if (allow == 2) {
 				long stored = data.path("FileLenth").asLong(-1);
@@ -150,12 +148,17 @@ public final class GridFsSession implements StorageSession, OffsetResumable, Exi
 		}
 	}
 
+	private JsonNode uploadState(String md5, String filename, String dir, String claim, String what)
+			throws StorageException {
+		return client.call("GetUploadState",
+				ResourceClient.params("md5", md5, "filename", filename, "directory", dir, "uid", claim), what)
+				.path("data");
+	}
+
 	private void committedAfterFailure(String md5, String filename, String dir, String claim, long before,
 			TransferListener l, String what) {
 		try {
-			long kept = client.call("GetUploadState",
-					ResourceClient.params("md5", md5, "filename", filename, "directory", dir, "uid", claim), what)
-					.path("data").path("UploadLength").asLong(-1);
+			long kept = uploadState(md5, filename, dir, claim, what).path("UploadLength").asLong(-1);
 			if (kept > before) {
 				l.committed(kept);
 			}
