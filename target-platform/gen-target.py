@@ -44,6 +44,8 @@ ECLIPSE = [  # Eclipse 4.41 (2026-09) RCP + compatibility layer, as released to 
     ("jakarta.annotation", "jakarta.annotation-api", "3.0.0"), ("jakarta.inject", "jakarta.inject-api", "2.0.1"),
     ("org.osgi", "org.osgi.service.event", "1.4.1"), ("org.osgi", "org.osgi.service.prefs", "1.1.2"),
     ("org.osgi", "org.osgi.service.component", "1.5.1"), ("org.osgi", "org.osgi.util.promise", "1.3.0"),
+    # compile-time only: the Declarative Services annotations Tycho turns into OSGI-INF/*.xml (tycho.ds.enabled)
+    ("org.osgi", "org.osgi.service.component.annotations", "1.5.1"),
     ("org.osgi", "org.osgi.util.function", "1.2.0"), ("org.apache.felix", "org.apache.felix.scr", "2.2.18"),
     ("com.github.weisj", "jsvg", "2.1.0"),  # for org.eclipse.swt.svg, which jface requires (image.format=svg)
     # jsvg requires the osgi.serviceloader.processor extender: Aries SPI Fly, as in the Eclipse SDK

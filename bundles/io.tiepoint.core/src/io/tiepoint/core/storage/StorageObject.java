@@ -11,6 +11,7 @@ package io.tiepoint.core.storage;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,9 +26,12 @@ import java.util.Objects;
  * @param url         a URL the platform handed out for this object (presigned PUT, resumable upload
  *                    URL), or null in the direct flow
  * @param urlExpires  when {@code url} stops working, or null
+ * @param grant       what the platform handed out beside the URL for this object (the fields of the
+ *                    registration's payload, e.g. {@code sts.id}, {@code sts.token}); empty in the direct
+ *                    flow. It may hold temporary credentials: never shown or logged
  */
 public record StorageObject(String name, String key, Content content, String sha1, String md5, String contentType,
-		URI url, Instant urlExpires) {
+		URI url, Instant urlExpires, Map<String, String> grant) {
 
 	/** Checks the required parts. */
 	public StorageObject {
@@ -35,6 +39,24 @@ public record StorageObject(String name, String key, Content content, String sha
 		Objects.requireNonNull(content, "content");
 		Objects.requireNonNull(sha1, "sha1");
 		contentType = contentType == null ? "application/octet-stream" : contentType;
+		grant = grant == null ? Map.of() : Map.copyOf(grant);
+	}
+
+	/**
+	 * An object without a platform grant.
+	 *
+	 * @param name        the name shown in messages
+	 * @param key         the object key
+	 * @param content     the bytes
+	 * @param sha1        the SHA-1
+	 * @param md5         the MD5, or null
+	 * @param contentType the media type
+	 * @param url         a URL the platform handed out, or null
+	 * @param urlExpires  when it stops working, or null
+	 */
+	public StorageObject(String name, String key, Content content, String sha1, String md5, String contentType, URI url,
+			Instant urlExpires) {
+		this(name, key, content, sha1, md5, contentType, url, urlExpires, Map.of());
 	}
 
 	/** @return the length of the content */

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,6 +49,10 @@ import io.tiepoint.core.storage.SinglePut;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageException.Kind;
 import io.tiepoint.core.storage.StorageObject;
+import io.tiepoint.core.storage.Capability;
+import io.tiepoint.core.storage.PlatformBinding;
+import io.tiepoint.core.storage.ProviderSetting;
+import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StorageTarget;
@@ -67,13 +72,21 @@ public class S3ProviderTest {
 
 	@Test
 	void contributedToTheExtensionPoint() throws Exception {
-		StorageProviders providers = new StorageProviders(RegistryFactory.getRegistry());
-		StorageProviders.Descriptor d = providers.descriptor("s3").orElseThrow();
+		StorageProviders providers = new StorageProviders(RegistryFactory.getRegistry(), s -> fail(s.toString()));
+		StorageProviderDescriptor d = providers.descriptor("s3").orElseThrow();
 		assertEquals("Amazon S3", d.name());
-		assertEquals(Set.of("put", "multipart", "checksum", "download"), d.capabilities());
-		assertTrue(d.platformFlow());
+		assertEquals(Set.of(Capability.PUT, Capability.MULTIPART, Capability.CHECKSUM, Capability.DOWNLOAD),
+				d.capabilities());
+		assertEquals(new PlatformBinding("s3", "uploadImageS3", true, "url"), d.platformBinding().orElseThrow());
+		assertEquals(List.of("s3"), d.schemes());
+		assertEquals(List.of("s3.endpoint", "s3.region", "s3.access.key", "s3.secret.key", "s3.session.token",
+				"s3.multipart.threshold"), d.settings().stream().map(ProviderSetting::key).toList());
+		assertTrue(d.setting("s3.secret.key").orElseThrow().secret());
+		assertTrue(d.iconUrl().isPresent(), "the icon is in the bundle");
 		assertEquals("io.tiepoint.storage.s3", d.contributor());
+		assertEquals(d, providers.forDestination(java.net.URI.create("s3://bucket/prefix")).orElseThrow());
 		assertInstanceOf(S3StorageProvider.class, providers.provider("s3"));
+		providers.dispose();
 	}
 
 	@Test

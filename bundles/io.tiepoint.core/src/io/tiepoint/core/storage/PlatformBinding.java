@@ -1,0 +1,35 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.core.storage;
+
+import java.util.Objects;
+
+/**
+ * How a provider serves the platform flow: the hub registers an image for the cloud and hands out a
+ * target (a presigned URL, STS credentials, a resumable upload URL) that the provider sends to. Declared by
+ * the provider's extension, so that the ingest engine needs no knowledge of any cloud.
+ *
+ * @param cloud    the platform's cloud name, e.g. {@code s3} (as {@code nearestBuckets} and
+ *                 {@code support.supportedCloud} name it)
+ * @param mutation the GraphQL mutation that registers an image, e.g. {@code uploadImageS3}
+ * @param buckets  whether the mutation takes a {@code bucket} (asked with {@code nearestBuckets})
+ * @param payload  the GraphQL selection asked for beside {@code image}, e.g. {@code url}; its scalar
+ *                 fields reach the provider as {@link StorageObject#grant()} (nested fields as
+ *                 {@code sts.id})
+ */
+public record PlatformBinding(String cloud, String mutation, boolean buckets, String payload) {
+
+	/** Checks the parts. */
+	public PlatformBinding {
+		Objects.requireNonNull(cloud, "cloud");
+		Objects.requireNonNull(mutation, "mutation");
+		payload = payload == null || payload.isBlank() ? "url" : payload.strip();
+	}
+}
