@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +31,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code POST {endpoint}/graphql} with the {@code key} and {@code altitoken} headers, sending the
  * documents the official clients send. Thread-safe; one instance per platform and user.
  */
-public final class PlatformClient implements AutoCloseable {
+public final class PlatformClient implements PlatformApi {
 
 	private static final String IMAGE_FIELDS = "id state name filename checksum error";
 	private static final String TASK_FIELDS = "id taskType state step totalSteps startDate endDate error";
-	/** The validity of a presigned S3 PUT, as the platform documents it. */
-	private static final Duration S3_URL_VALIDITY = Duration.ofHours(3);
 
 	private final URI graphql;
 	private final URI base;
@@ -167,6 +164,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the clouds the platform accepts, e.g. {@code ["s3","gridfs"]}
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public List<String> supportedClouds(String kind) throws PlatformException {
 		JsonNode d = execute("query ($kind: UPLOAD_TYPE) { support { supportedCloud(kind: $kind) } }", vars("kind", kind));
 		List<String> out = new ArrayList<>();
@@ -179,6 +177,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the first bucket {@code getGeoIPInfo.nearestBuckets} lists for it
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public Optional<String> nearestBucket(String cloud) throws PlatformException {
 		JsonNode d = execute("{ getGeoIPInfo { nearestBuckets { cloud bucket } } }", null);
 		for (JsonNode b : d.path("getGeoIPInfo").path("nearestBuckets")) {
@@ -194,6 +193,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the new project's id
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public String createProject(String name) throws PlatformException {
 		JsonNode d = execute("mutation ($name: String!, $type: PROJECT_TYPE, $imported: Boolean, $modelType: IMPORTED_MODEL_TYPE,"
 				+ " $visibility: PROJECT_VISIBILITY) { createProject(name: $name, type: $type, imported: $imported,"
@@ -211,6 +211,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return its name, or empty when it does not exist (for this user)
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public Optional<String> projectName(String pid) throws PlatformException {
 		try {
 			JsonNode p = execute("query ($id: ID!) { project(id: $id) { id name } }", vars("id", pid)).path("project");
@@ -231,6 +232,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the id of the oldest of the caller's projects with that name, or empty
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public Optional<String> findProject(String name) throws PlatformException {
 		JsonNode d = execute("query ($search: String, $first: Int) { my { allProjects(first: $first, search: $search) {"
 				+ " edges { node { id name date } } } } }", vars("search", name, "first", 100));
@@ -253,59 +255,42 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the image with that checksum, or empty
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public Optional<RemoteImage> hasImage(String pid, String checksum) throws PlatformException {
 		JsonNode n = execute("mutation hasImage($pid: ID!, $checksum: String!) { hasImage(pid: $pid, checksum: $checksum) { "
 				+ IMAGE_FIELDS + " } }", vars("pid", pid, "checksum", checksum)).path("hasImage");
 		return n.isObject() ? Optional.of(image(n)) : Optional.empty();
 	}
 
-	/**
-	 * Registers an image for an upload to the platform's S3 bucket.
-	 *
-	 * @param pid      project id
-	 * @param bucket   the bucket ({@link #nearestBucket(String)})
-	 * @param filename the local file name
-	 * @param type     {@code JPEG}, {@code TIFF}, {@code PNG} or null
-	 * @param checksum the SHA-1
-	 * @return the image and the presigned PUT URL (3 hours)
-	 * @throws PlatformException when the call fails
-	 */
-	public Registration uploadImageS3(String pid, String bucket, String filename, String type, String checksum)
-			throws PlatformException {
-		Instant asked = Instant.now();
-		JsonNode n = execute("mutation ($pid: ID!, $bucket: BucketS3!, $filename: String!, $type: IMAGE_TYPE, $checksum: String) {"
-				+ " uploadImageS3(pid: $pid, bucket: $bucket, filename: $filename, type: $type, checksum: $checksum) {"
-				+ " url image { " + IMAGE_FIELDS + " } } }",
-				vars("pid", pid, "bucket", bucket, "filename", filename, "type", type, "checksum", checksum))
-				.path("uploadImageS3");
-		return registration(n, asked.plus(S3_URL_VALIDITY));
-	}
-
-	/**
-	 * Registers an image for an upload into the platform's GridFS resource service (a hub extension).
-	 *
-	 * @param pid      project id
-	 * @param filename the local file name
-	 * @param type     image type or null
-	 * @param checksum the SHA-1
-	 * @return the image and the resumable upload URL (absolute)
-	 * @throws PlatformException when the call fails
-	 */
-	public Registration uploadImageGridFS(String pid, String filename, String type, String checksum)
-			throws PlatformException {
-		JsonNode n = execute("mutation ($pid: ID!, $filename: String!, $type: IMAGE_TYPE, $checksum: String) {"
-				+ " uploadImageGridFS(pid: $pid, filename: $filename, type: $type, checksum: $checksum) {"
-				+ " url image { " + IMAGE_FIELDS + " } } }",
-				vars("pid", pid, "filename", filename, "type", type, "checksum", checksum)).path("uploadImageGridFS");
-		return registration(n, null);
-	}
-
-	private Registration registration(JsonNode n, Instant expires) throws PlatformException {
-		if (!n.path("image").isObject()) {
-			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, "registration answered no image", null);
+	@Override
+	public Registration register(UploadRequest r) throws PlatformException {
+		// the document the official clients send for this mutation (altizure-api.md), variables and all
+		boolean bucket = r.bucketType() != null;
+		String query = "mutation ($pid: ID!, " + (bucket ? "$bucket: " + r.bucketType() + "!, " : "")
+				+ "$filename: String!, $type: IMAGE_TYPE, $checksum: String) { " + r.mutation() + "(pid: $pid, "
+				+ (bucket ? "bucket: $bucket, " : "") + "filename: $filename, type: $type, checksum: $checksum) { "
+				+ r.payload() + " image { " + IMAGE_FIELDS + " } } }";
+		Map<String, Object> v = vars("pid", r.pid(), "filename", r.filename(), "type", r.type(), "checksum", r.checksum());
+		if (bucket) {
+			v.put("bucket", r.bucket());
 		}
+		JsonNode n = execute(query, v).path(r.mutation());
+		if (!n.path("image").isObject()) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, r.mutation() + " answered no image", null);
+		}
+		Map<String, String> grant = new LinkedHashMap<>();
+		flatten("", n, grant);
+		grant.keySet().removeIf(k -> k.startsWith("image.") || k.equals("url"));
 		String url = n.path("url").asText(null);
-		return new Registration(image(n.path("image")), url == null ? null : base.resolve(url), url == null ? null : expires);
+		return new Registration(image(n.path("image")), url == null ? null : base.resolve(url), null, grant);
+	}
+
+	private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
+		if (n.isObject()) {
+			n.properties().forEach(e -> flatten(prefix + e.getKey() + ".", e.getValue(), out));
+		} else if (n.isValueNode() && !n.isNull()) {
+			out.put(prefix.substring(0, prefix.length() - 1), n.asText());
+		}
 	}
 
 	/**
@@ -313,6 +298,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the image, now {@code Uploading}
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public RemoteImage startImageUpload(String iid) throws PlatformException {
 		return image(execute("mutation ($iid: ID!) { startImageUpload(id: $iid) { " + IMAGE_FIELDS + " } }",
 				vars("iid", iid)).path("startImageUpload"));
@@ -323,6 +309,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the image, now {@code Uploaded} (verification follows)
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public RemoteImage doneImageUpload(String iid) throws PlatformException {
 		return image(execute("mutation ($iid: ID!) { doneImageUpload(id: $iid) { " + IMAGE_FIELDS + " } }",
 				vars("iid", iid)).path("doneImageUpload"));
@@ -334,6 +321,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the image, or empty when it is gone
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public Optional<RemoteImage> image(String pid, String iid) throws PlatformException {
 		JsonNode n = execute("query ($pid: ID!, $iid: ID!) { project(id: $pid) { image(id: $iid) { " + IMAGE_FIELDS + " } } }",
 				vars("pid", pid, "iid", iid)).path("project").path("image");
@@ -348,6 +336,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the images
 	 * @throws PlatformException when a call fails
 	 */
+	@Override
 	public List<RemoteImage> allImages(String pid, String state) throws PlatformException {
 		List<RemoteImage> out = new ArrayList<>();
 		String after = null;
@@ -373,6 +362,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the task
 	 * @throws PlatformException {@code REJECTED} with the platform's error code when it refuses
 	 */
+	@Override
 	public RemoteTask startReconstruction(String pid, String taskType) throws PlatformException {
 		JsonNode r = execute("mutation ($id: ID!, $taskType: TASK_TYPE) { startReconstructionWithError(id: $id,"
 				+ " options: {taskType: $taskType}) { error { code message } task { " + TASK_FIELDS + " } } }",
@@ -389,6 +379,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the stopped task
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public RemoteTask stopReconstruction(String pid) throws PlatformException {
 		return task(execute("mutation ($id: ID!) { stopReconstruction(id: $id) { " + TASK_FIELDS + " } }", vars("id", pid))
 				.path("stopReconstruction"));
@@ -400,6 +391,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return the project's latest task, or empty before the first
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public Optional<RemoteTask> latestTask(String pid, String extraFields) throws PlatformException {
 		JsonNode t = execute("query ($id: ID!) { project(id: $id) { task { " + TASK_FIELDS + " " + extraFields + " } } }",
 				vars("id", pid)).path("project").path("task");
@@ -411,6 +403,7 @@ public final class PlatformClient implements AutoCloseable {
 	 * @return every task of the project
 	 * @throws PlatformException when the call fails
 	 */
+	@Override
 	public List<RemoteTask> tasks(String pid) throws PlatformException {
 		List<RemoteTask> out = new ArrayList<>();
 		for (JsonNode t : execute("query ($id: ID!) { project(id: $id) { tasks { " + TASK_FIELDS + " } } }", vars("id", pid))

@@ -485,7 +485,9 @@ public final class IngestEngine {
 				options.stallTimeout()); StorageSession session = openSession(cloud, endpoint)) {
 			String pid = remoteProject(p, client, mon);
 			String bucket = options.bucket();
-			if (bucket == null && !"gridfs".equals(cloud)) {
+			boolean buckets = providers.forCloud(cloud).flatMap(io.tiepoint.core.storage.StorageProviderDescriptor::platformBinding)
+					.map(io.tiepoint.core.storage.PlatformBinding::buckets).orElse(false);
+			if (bucket == null && buckets) {
 				bucket = retrying(() -> client.nearestBucket(cloud), mon::isCanceled).orElseThrow(() -> new IOException(
 						"hub " + endpoint.uri() + " offers no " + cloud + " bucket (it supports: " + supported(client) + ")"));
 			}
@@ -1000,7 +1002,7 @@ public final class IngestEngine {
 			long t0 = System.nanoTime();
 			FileContent content = new FileContent(file, e.size(), limiter, sent, this::canceled);
 			StorageObject object = new StorageObject(e.name(), img.filename() == null ? e.name() : pid + "/" + img.filename(),
-					content, e.sha1(), e.md5(), contentType, reg.url(), reg.expires());
+					content, e.sha1(), e.md5(), contentType, reg.url(), reg.expires(), reg.grant());
 			TransferListener listener = new TransferListener() {
 				@Override
 				public void committed(long offset) {
@@ -1059,12 +1061,13 @@ public final class IngestEngine {
 			case "image/png" -> "PNG";
 			default -> "JPEG";
 			};
-			return switch (cloud) {
-			case "s3" -> call(() -> client.uploadImageS3(pid, bucket, e.name(), type, e.sha1()));
-			case "gridfs" -> call(() -> client.uploadImageGridFS(pid, e.name(), type, e.sha1()));
-			default -> throw new PlatformException(PlatformException.Kind.REJECTED, "CLOUD_NOT_SUPPORTED",
-					"the platform flow for cloud '" + cloud + "' is not supported by this client", null);
-			};
+			io.tiepoint.core.storage.PlatformBinding binding = providers.forCloud(cloud)
+					.flatMap(io.tiepoint.core.storage.StorageProviderDescriptor::platformBinding)
+					.orElseThrow(() -> new PlatformException(PlatformException.Kind.REJECTED, "CLOUD_NOT_SUPPORTED",
+							"no installed storage provider serves the platform cloud '" + cloud + "'", null));
+			io.tiepoint.platform.UploadRequest request = new io.tiepoint.platform.UploadRequest(binding.mutation(),
+					binding.bucketType(), pid, binding.buckets() ? bucket : null, e.name(), type, e.sha1(), binding.payload());
+			return call(() -> client.register(request));
 		}
 
 		private void put(StorageObject object, String resumeToken, TransferListener listener) throws StorageException {

@@ -19,17 +19,24 @@ import java.util.Objects;
  * @param cloud    the platform's cloud name, e.g. {@code s3} (as {@code nearestBuckets} and
  *                 {@code support.supportedCloud} name it)
  * @param mutation the GraphQL mutation that registers an image, e.g. {@code uploadImageS3}
- * @param buckets  whether the mutation takes a {@code bucket} (asked with {@code nearestBuckets})
+ * @param bucketType the GraphQL type of the mutation's {@code bucket} argument, e.g. {@code BucketS3} (the
+ *                 bucket is asked with {@code nearestBuckets}), or null when it takes none
  * @param payload  the GraphQL selection asked for beside {@code image}, e.g. {@code url}; its scalar
  *                 fields reach the provider as {@link StorageObject#grant()} (nested fields as
  *                 {@code sts.id})
  */
-public record PlatformBinding(String cloud, String mutation, boolean buckets, String payload) {
+public record PlatformBinding(String cloud, String mutation, String bucketType, String payload) {
 
 	/** Checks the parts. */
 	public PlatformBinding {
 		Objects.requireNonNull(cloud, "cloud");
 		Objects.requireNonNull(mutation, "mutation");
 		payload = payload == null || payload.isBlank() ? "url" : payload.strip();
+		bucketType = bucketType == null || bucketType.isBlank() ? null : bucketType.strip();
+	}
+
+	/** @return whether the mutation takes a bucket */
+	public boolean buckets() {
+		return bucketType != null;
 	}
 }

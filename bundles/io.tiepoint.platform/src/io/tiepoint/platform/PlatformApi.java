@@ -1,0 +1,137 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.platform;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The operations of the platform API ({@code ../shared/reference/altizure-api.md}) a client of the
+ * platform uses: projects, the image upload flow, verification and reconstruction tasks. {@link PlatformClient}
+ * speaks it over GraphQL; tests may stand in for a platform without a network. Implementations are
+ * thread-safe and never show the key or the token.
+ */
+public interface PlatformApi extends AutoCloseable {
+
+	/**
+	 * @param kind {@code Image}, {@code Model} or {@code Meta}
+	 * @return the clouds the platform accepts, e.g. {@code ["s3","gridfs"]}
+	 * @throws PlatformException when the call fails
+	 */
+	List<String> supportedClouds(String kind) throws PlatformException;
+
+	/**
+	 * @param cloud a cloud, e.g. {@code s3}
+	 * @return the first bucket {@code getGeoIPInfo.nearestBuckets} lists for it
+	 * @throws PlatformException when the call fails
+	 */
+	Optional<String> nearestBucket(String cloud) throws PlatformException;
+
+	/**
+	 * @param name the project name
+	 * @return the new project's id
+	 * @throws PlatformException when the call fails
+	 */
+	String createProject(String name) throws PlatformException;
+
+	/**
+	 * @param pid a project id
+	 * @return its name, or empty when it does not exist (for this user)
+	 * @throws PlatformException when the call fails
+	 */
+	Optional<String> projectName(String pid) throws PlatformException;
+
+	/**
+	 * @param name a project name
+	 * @return the id of the caller's oldest project of that exact name
+	 * @throws PlatformException when the call fails
+	 */
+	Optional<String> findProject(String name) throws PlatformException;
+
+	/**
+	 * @param pid      project id
+	 * @param checksum the image's SHA-1
+	 * @return the project's image with that checksum
+	 * @throws PlatformException when the call fails
+	 */
+	Optional<RemoteImage> hasImage(String pid, String checksum) throws PlatformException;
+
+	/**
+	 * Registers an image for an upload: the cloud's {@code uploadImage*} mutation. Idempotent per checksum.
+	 *
+	 * @param request the mutation, its arguments and the payload to ask for
+	 * @return the image and where to send its bytes
+	 * @throws PlatformException when the call fails
+	 */
+	Registration register(UploadRequest request) throws PlatformException;
+
+	/**
+	 * @param iid image id
+	 * @return the image, now {@code Uploading}
+	 * @throws PlatformException when the call fails
+	 */
+	RemoteImage startImageUpload(String iid) throws PlatformException;
+
+	/**
+	 * @param iid image id
+	 * @return the image, now {@code Uploaded} (verification follows) or already verified
+	 * @throws PlatformException when the call fails
+	 */
+	RemoteImage doneImageUpload(String iid) throws PlatformException;
+
+	/**
+	 * @param pid project id
+	 * @param iid image id
+	 * @return the image, or empty when it is gone
+	 * @throws PlatformException when the call fails
+	 */
+	Optional<RemoteImage> image(String pid, String iid) throws PlatformException;
+
+	/**
+	 * @param pid   project id
+	 * @param state only images in this state, or null
+	 * @return every such image of the project
+	 * @throws PlatformException when a call fails
+	 */
+	List<RemoteImage> allImages(String pid, String state) throws PlatformException;
+
+	/**
+	 * @param pid      project id
+	 * @param taskType a TASK_TYPE, or null for the platform's default
+	 * @return the started task
+	 * @throws PlatformException {@code REJECTED} with the platform's code when it refuses
+	 */
+	RemoteTask startReconstruction(String pid, String taskType) throws PlatformException;
+
+	/**
+	 * @param pid project id
+	 * @return the stopped task
+	 * @throws PlatformException when the call fails
+	 */
+	RemoteTask stopReconstruction(String pid) throws PlatformException;
+
+	/**
+	 * @param pid         project id
+	 * @param extraFields further Task fields (e.g. the engine's results), or ""
+	 * @return the latest task, or empty before the first
+	 * @throws PlatformException when the call fails
+	 */
+	Optional<RemoteTask> latestTask(String pid, String extraFields) throws PlatformException;
+
+	/**
+	 * @param pid project id
+	 * @return every task of the project
+	 * @throws PlatformException when the call fails
+	 */
+	List<RemoteTask> tasks(String pid) throws PlatformException;
+
+	@Override
+	void close();
+}
