@@ -19,17 +19,17 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 
-import io.tiepoint.core.ingest.Units;
+import io.tiepoint.core.Services;
+import io.tiepoint.core.config.ConfigException;
 import io.tiepoint.core.config.TiepointConfig;
-import io.tiepoint.core.ingest.IngestEngine;
+import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.ingest.IngestOptions;
-import io.tiepoint.core.ingest.IngestProgress;
 import io.tiepoint.core.ingest.IngestSummary;
+import io.tiepoint.core.ingest.Units;
+import io.tiepoint.core.operations.IngestOperation;
 import io.tiepoint.core.project.ImageState;
-import io.tiepoint.core.project.Journal;
-import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
-import io.tiepoint.hub.WorkspaceHubs;
+import io.tiepoint.core.storage.StorageProviders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,11 +37,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tiepoint ingest DIR... --project NAME}: inspects the folders into the project's journal and
- * takes the good images to {@code Ready} on the project's hub; running it again sends nothing twice.
+ * {@code tiepoint ingest DIR... --project NAME [--hub URL|embedded --cloud ID | --to URI]}: the core's
+ * {@link IngestOperation} with the command line's progress bar and summary.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-		description = { "Inspect folders of photos and upload them, resumably, to a hub until each is Ready.",
+		description = { "Inspect folders of photos and send them, resumably, to a hub until each is Ready,",
+				"or with --to to your own storage until each is Stored.",
 				"State is kept in WORKSPACE/.tiepoint: run the same command again to resume; nothing is sent twice." })
 public final class IngestCommand implements Callable<Integer> {
 
@@ -61,8 +62,13 @@ public final class IngestCommand implements Callable<Integer> {
 			description = "The hub: 'embedded' (default for a new project: runs in this process) or a URL.")
 	private String hub;
 
-	@Option(names = "--cloud", paramLabel = "ID", description = "Storage for the bytes: gridfs (default for a new project), s3...")
+	@Option(names = "--cloud", paramLabel = "ID",
+			description = "The hub's storage for the bytes (default: the first the hub offers; 'tiepoint providers' lists them).")
 	private String cloud;
+
+	@Option(names = "--to", paramLabel = "URI", description = { "Your own destination instead of a hub, e.g. s3://bucket/prefix,",
+			"gridfs+http://host:port/dir ('tiepoint providers' lists the schemes); credentials come from settings." })
+	private String to;
 
 	@Option(names = "--bucket", paramLabel = "B", description = "Bucket to ask the hub for (default: its nearest).")
 	private String bucket;
@@ -88,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
 	private boolean retry;
 
 	@Override
-	public Integer call() throws IOException, io.tiepoint.core.config.ConfigException {
+	public Integer call() throws IOException, ConfigException {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		long rate;
@@ -98,58 +104,39 @@ public final class IngestCommand implements Callable<Integer> {
 			err.println("tiepoint ingest: --limit-rate " + limitRate + ": " + e.getMessage());
 			return Tiepoint.USAGE;
 		}
-		Map<String, String> env = System.getenv();
-		TiepointConfig config = TiepointConfig.load(ConfigCommand.DEFAULTS, TiepointConfig.userFile(env),
-				workspace.toAbsolutePath(), env, Map.of());
-		try (Workspace ws = Workspace.open(workspace); WorkspaceHubs hubs = new WorkspaceHubs(ws, config)) {
-			Journal journal = ws.journal();
-			Project p = journal.project(project).orElse(null);
-			if (p == null) {
-				p = journal.createProject(project, hub == null ? WorkspaceHubs.EMBEDDED : hub, cloud == null ? "gridfs" : cloud);
-				out.println("created project " + project + " (hub " + p.hub() + ", cloud " + p.cloud() + ") in " + ws.root());
-			} else if ((hub != null && !hub.equals(p.hub())) || (cloud != null && !cloud.equals(p.cloud()))) {
-				journal.updateProject(project, hub == null ? p.hub() : hub, cloud == null ? p.cloud() : cloud);
-			}
-			IngestOptions options = IngestOptions.builder().hub(hub).cloud(cloud).bucket(bucket).threads(threads)
-					.readThreads(config.getInt("check.threads", 2)).limitRate(rate).dryRun(dryRun)
-					.includeRejected(includeRejected).retryFailed(retry).connector(hubs)
-					.rejectFindings(config.get("ingest.reject").map(v -> java.util.Set.of(v.split("\\s*,\\s*")))
-							.orElse(IngestOptions.DEFAULT_REJECT))
-					.stallTimeout(java.time.Duration.ofSeconds(config.getInt("ingest.stall.timeout", 60)))
-					.build();
-			IngestEngine engine = new IngestEngine(ws, options);
+		TiepointConfig config = ConfigCommand.load(workspace);
+		try (Workspace ws = Workspace.open(workspace); WorkspaceHubs hubs = WorkspaceHubs.of(ws, config)) {
+			IngestOptions options = IngestOptions.builder(config).hub(hub).cloud(cloud).bucket(bucket).threads(threads)
+					.limitRate(rate).dryRun(dryRun).includeRejected(includeRejected).retryFailed(retry).connector(hubs).build();
 			ProgressPrinter printer = new ProgressPrinter(out, System.console() != null);
-			engine.addListener(printer);
+			IngestOperation op = new IngestOperation(ws, new IngestOperation.Request(project, roots, hub, cloud, to,
+					inspectFirst), options, Services.get(StorageProviders.class), List.of(printer));
 			NullProgressMonitor monitor = new NullProgressMonitor();
 			Thread hook = new Thread(() -> monitor.setCanceled(true), "tiepoint-ingest-cancel");
 			Runtime.getRuntime().addShutdownHook(hook);
 			try {
-				IngestSummary s;
-				if (dryRun || inspectFirst) {
-					IngestSummary inspected = engine.inspect(project, roots, monitor);
-					printer.finish();
-					out.println(String.format(Locale.ROOT, "inspected %d new image(s) in %.1f s", inspected.filesHandled(),
-							inspected.seconds()));
-					inspected.notes().forEach(n -> out.println("  " + n));
-					inspected.failures().forEach(f -> out.println("  " + f));
-					s = engine.upload(project, monitor);
-				} else {
-					// each image is sent as soon as its inspection passes, while the others are inspected
-					s = engine.ingest(project, roots, monitor);
-				}
-				printer.finish();
-				print(out, s);
-				Map<ImageState, Integer> c = s.counts();
-				boolean bad = c.getOrDefault(ImageState.FAILED, 0) + c.getOrDefault(ImageState.INVALID, 0)
-						+ c.getOrDefault(ImageState.UPLOADED, 0) > 0;
-				return dryRun || !bad ? Tiepoint.OK : Tiepoint.FAILED;
+				op.execute(monitor);
+			} catch (IllegalArgumentException e) {
+				err.println("tiepoint ingest: " + e.getMessage());
+				return Tiepoint.USAGE;
 			} finally {
+				printer.finish();
 				try {
 					Runtime.getRuntime().removeShutdownHook(hook);
 				} catch (IllegalStateException shuttingDown) {
 					// the hook is running: it only cancels
 				}
 			}
+			if (op.created() != null) {
+				out.println("created project " + project + " (" + ws.journal().project(project).orElse(op.created()).target()
+						+ ") in " + ws.root());
+			}
+			IngestSummary s = op.summary();
+			print(out, s);
+			Map<ImageState, Integer> c = s.counts();
+			boolean bad = c.getOrDefault(ImageState.FAILED, 0) + c.getOrDefault(ImageState.INVALID, 0)
+					+ c.getOrDefault(ImageState.UPLOADED, 0) > 0;
+			return dryRun || !bad ? Tiepoint.OK : Tiepoint.FAILED;
 		}
 	}
 
@@ -189,48 +176,6 @@ public final class IngestCommand implements Callable<Integer> {
 			return (long) (v * mult);
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException("not a rate (examples: 500k, 20M)");
-		}
-	}
-
-	/** Prints progress: a bar redrawn in place on a terminal, a plain line every few seconds otherwise. */
-	static final class ProgressPrinter implements io.tiepoint.core.ingest.IngestListener {
-		private final PrintWriter out;
-		private final boolean terminal;
-		private long lastLine;
-		private boolean drawn;
-
-		ProgressPrinter(PrintWriter out, boolean terminal) {
-			this.out = out;
-			this.terminal = terminal;
-		}
-
-		@Override
-		public synchronized void progress(IngestProgress p) {
-			String eta = p.etaSeconds() < 0 ? "" : ", " + Units.duration(p.etaSeconds()) + " left";
-			String text = String.format(Locale.ROOT, "%s: %d/%d images, %s/%s, %s/s%s", p.phase(), p.filesDone(),
-					p.filesTotal(), Units.bytes(p.bytesDone()), Units.bytes(p.bytesTotal()),
-					Units.bytes((long) p.bytesPerSecond()), eta);
-			if (terminal) {
-				int width = 30;
-				int filled = p.filesTotal() == 0 ? width : (int) ((long) width * p.filesDone() / p.filesTotal());
-				out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + text + "\u001b[K");
-				out.flush();
-				drawn = true;
-			} else {
-				long now = System.currentTimeMillis();
-				if (now - lastLine >= 5000 || p.phase().startsWith("done") || p.phase().equals("inspected")) {
-					out.println(text);
-					out.flush();
-					lastLine = now;
-				}
-			}
-		}
-
-		synchronized void finish() {
-			if (drawn) {
-				out.println();
-				drawn = false;
-			}
 		}
 	}
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * bytes, and the timings of its transitions.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-		description = "Write a CSV report of a project: filename, sha1, state, error, bytes, timings.")
+		description = "Write a CSV report of a project: filename, sha1, state, error, bytes, timings, location.")
 public final class ReportCommand implements Callable<Integer> {
 
 	@Spec
@@ -67,21 +67,21 @@ public final class ReportCommand implements Callable<Integer> {
 	}
 
 	private void write(PrintWriter w, Journal journal) throws IOException {
-		w.println("filename,path,sha1,state,error,bytes,bytes_sent,attempts,discovered,inspected,registered,uploaded,final,upload_seconds");
+		w.println("filename,path,sha1,state,error,bytes,bytes_sent,attempts,discovered,inspected,registered,uploaded,final,upload_seconds,location");
 		for (ImageEntry e : journal.images(project)) {
 			List<Object[]> events = journal.events(e.id());
 			Long inspected = at(events, "INSPECTED", "REJECTED");
 			Long registered = at(events, "REGISTERED");
 			Long uploading = at(events, "UPLOADING");
 			Long uploaded = at(events, "UPLOADED");
-			Long fin = at(events, "READY", "INVALID", "EXISTING", "FAILED");
+			Long fin = at(events, "READY", "INVALID", "EXISTING", "FAILED", "STORED");
 			Long discovered = events.isEmpty() ? null : (Long) events.get(0)[0];
 			Long sendEnd = uploaded != null ? uploaded : fin;
 			String seconds = uploading != null && sendEnd != null ? String.format(java.util.Locale.ROOT, "%.3f",
 					(sendEnd - uploading) / 1000.0) : "";
 			w.println(String.join(",", q(e.name()), q(e.path()), q(e.sha1()), e.state().label(), q(e.error()),
 					String.valueOf(e.size()), String.valueOf(e.bytesSent()), String.valueOf(e.attempts()), iso(discovered),
-					iso(inspected), iso(registered), iso(uploaded), iso(fin), seconds));
+					iso(inspected), iso(registered), iso(uploaded), iso(fin), seconds, q(e.location())));
 		}
 		w.flush();
 	}

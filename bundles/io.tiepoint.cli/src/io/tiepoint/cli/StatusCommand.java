@@ -44,7 +44,8 @@ public final class StatusCommand implements Callable<Integer> {
 	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
 	private Path workspace = Path.of("");
 
-	@Option(names = "--json", description = "{\"project\", \"counts\": {state: n}, \"images\": [{name, sha1, state, error}]}")
+	@Option(names = "--json", description = "{\"project\", \"destination\", \"counts\": {state: n}, \"images\": [{name, sha1,"
+			+ " state, error, location}]}")
 	private boolean json;
 
 	@Override
@@ -84,9 +85,8 @@ public final class StatusCommand implements Callable<Integer> {
 				}
 				for (Project p : projects) {
 					Map<ImageState, Integer> counts = journal.counts(p.name());
-					out.println(p.name() + " (hub " + p.hub() + ", cloud " + p.cloud()
-							+ (p.remoteId() == null ? "" : ", platform id " + p.remoteId()) + "): " + journal.count(p.name())
-							+ " image(s)");
+					out.println(p.name() + " (" + p.target() + (p.remoteId() == null ? "" : ", platform id " + p.remoteId())
+							+ "): " + journal.count(p.name()) + " image(s)");
 					counts.forEach((k, v) -> out.printf("  %-11s %6d%n", k.label(), v));
 					for (ImageEntry e : journal.images(p.name())) {
 						if (e.state() == ImageState.FAILED || e.state() == ImageState.INVALID
@@ -104,6 +104,10 @@ public final class StatusCommand implements Callable<Integer> {
 	private static void writeJson(JsonGenerator g, Project p, Journal journal) throws IOException {
 		g.writeStartObject();
 		g.writeStringField("project", p.name());
+		g.writeStringField("destination", p.direct() ? p.destination() : p.hub());
+		if (!p.direct()) {
+			g.writeStringField("cloud", p.cloud());
+		}
 		g.writeObjectFieldStart("counts");
 		for (Map.Entry<ImageState, Integer> c : journal.counts(p.name()).entrySet()) {
 			g.writeNumberField(c.getKey().label(), c.getValue());
@@ -116,6 +120,9 @@ public final class StatusCommand implements Callable<Integer> {
 			g.writeStringField("sha1", e.sha1());
 			g.writeStringField("state", e.state().label());
 			g.writeStringField("error", e.error());
+			if (e.location() != null) {
+				g.writeStringField("location", e.location());
+			}
 			g.writeEndObject();
 		}
 		g.writeEndArray();

@@ -18,7 +18,7 @@ import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.ingest.HubEndpoint;
 import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
-import io.tiepoint.hub.WorkspaceHubs;
+import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.platform.PlatformClient;
 import io.tiepoint.platform.RemoteTask;
 import picocli.CommandLine.Command;
@@ -45,7 +45,7 @@ public final class TasksCommand implements Callable<Integer> {
 		Map<String, String> env = System.getenv();
 		TiepointConfig config = TiepointConfig.load(ConfigCommand.DEFAULTS, TiepointConfig.userFile(env),
 				workspace.toAbsolutePath(), env, Map.of());
-		try (Workspace ws = Workspace.open(workspace); WorkspaceHubs hubs = new WorkspaceHubs(ws, config)) {
+		try (Workspace ws = Workspace.open(workspace); WorkspaceHubs hubs = WorkspaceHubs.of(ws, config)) {
 			Project p = ws.journal().project(project).orElse(null);
 			if (p == null || p.remoteId() == null) {
 				spec.commandLine().getErr().println("tiepoint tasks: no project '" + project + "' on a hub in " + ws.root());

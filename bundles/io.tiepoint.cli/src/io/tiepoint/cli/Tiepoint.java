@@ -12,7 +12,10 @@ package io.tiepoint.cli;
 import java.io.PrintWriter;
 import java.util.Map;
 
+import org.eclipse.core.runtime.RegistryFactory;
+
 import io.tiepoint.core.TiepointVersion;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -29,8 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class,
 		description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.",
 		subcommands = { CheckCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
-				LaunchCommand.class, TasksCommand.class, HubCommand.class,
-				ConfigCommand.class },
+				LaunchCommand.class, TasksCommand.class, ProvidersCommand.class, ConfigCommand.class },
 		footer = { "", "Run 'tiepoint COMMAND --help' for a command's options.",
 				"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
 public final class Tiepoint implements Runnable {
@@ -72,6 +74,8 @@ public final class Tiepoint implements Runnable {
 	 */
 	public static CommandLine commandLine(Map<String, String> env) {
 		CommandLine cl = new CommandLine(new Tiepoint());
+		// before the handlers are set: they apply to the subcommands present
+		CommandContributions.addTo(cl, RegistryFactory.getRegistry());
 		cl.setExecutionExceptionHandler(new Errors(env));
 		cl.setParameterExceptionHandler((ex, args) -> {
 			String where = ex.getCommandLine().getCommandSpec().qualifiedName();

@@ -16,16 +16,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tiepoint.cli.HubCommand;
+import io.tiepoint.cli.Tiepoint;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import picocli.CommandLine;
 
-/** {@code tiepoint hub token} and the option checks of {@code tiepoint hub} (belongs in io.tiepoint.cli.tests). */
+/** {@code tiepoint hub token} and the option checks of {@code tiepoint hub}, the command io.tiepoint.hub.embedded contributes. */
 class HubCommandTest {
 
 	@TempDir
@@ -37,8 +37,11 @@ class HubCommandTest {
 	private static Run run(String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		CommandLine cl = new CommandLine(new HubCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
-		int code = cl.execute(args);
+		// `tiepoint hub` is contributed by io.tiepoint.hub.embedded through io.tiepoint.cli.commands
+		String[] hub = new String[args.length + 1];
+		hub[0] = "hub";
+		System.arraycopy(args, 0, hub, 1, args.length);
+		int code = Tiepoint.run(hub, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
 		return new Run(code, out.toString(), err.toString());
 	}
 

@@ -10,40 +10,55 @@
 package io.tiepoint.core.ingest;
 
 import java.time.Duration;
+import java.util.Set;
+
+import io.tiepoint.core.config.ConfigException;
+import io.tiepoint.core.config.TiepointConfig;
+import io.tiepoint.core.storage.ProviderSettings;
 
 /**
- * How to ingest.
+ * How to ingest: where to (a hub and its cloud, or a project's direct destination), how fast and how
+ * persistently, and which images. {@link #builder(TiepointConfig)} fills in the settings every front shares
+ * (the reject policy, the stall timeout, the inspection threads, the providers' settings).
  *
- * @param hub             {@code embedded} or a base URL; null keeps the project's
- * @param cloud           a storage provider id ({@code gridfs}, {@code s3}...); null keeps the project's
- * @param bucket          the bucket to ask the platform for; null for the platform's nearest
+ * @param hub             {@code embedded} or a hub URL for a new or switched platform project, or null (the
+ *                        project's)
+ * @param cloud           the platform cloud, or null (the project's)
+ * @param bucket          the bucket to ask the hub for, or null (its nearest)
  * @param threads         parallel transfers
- * @param readThreads     parallel inspections
- * @param limitRate       bytes per second in all, 0 for no limit
- * @param dryRun          inspect and print what would be sent, send nothing
- * @param includeRejected also send images inspection rejected
- * @param retryFailed     send images that failed or were refused in an earlier run again
- * @param maxAttempts     attempts per image for transient faults
- * @param verifyTimeout   how long to wait for the platform's verification
- * @param connector       resolves the hub setting to an endpoint
- * @param rejectFindings  warning finding ids that also reject an image (error findings always do)
- * @param stallTimeout    a call to the platform or a transfer that makes no progress this long is given up
- *                        and retried (a stalled connection on a slow link, not a slow upload)
+ * @param readThreads     inspection threads
+ * @param limitRate       bytes per second for the whole run, 0 for no limit
+ * @param dryRun          inspect and estimate, send nothing
+ * @param includeRejected send rejected images too
+ * @param retryFailed     send images that failed or were refused again
+ * @param maxAttempts     attempts per image before it is {@code Failed}
+ * @param verifyTimeout   how long to follow the platform's verification after the last transfer
+ * @param connector       reaches hubs (the embedded one, URL hubs with their credentials)
+ * @param policy          which inspected images are held back
+ * @param stallTimeout    a call or transfer without progress this long is abandoned as transient
+ * @param settings        the storage providers' settings (direct destinations' endpoints and credentials)
+ * @param platforms       opens a hub's platform API
  */
 public record IngestOptions(String hub, String cloud, String bucket, int threads, int readThreads, long limitRate,
 		boolean dryRun, boolean includeRejected, boolean retryFailed, int maxAttempts, Duration verifyTimeout,
-		HubConnector connector, java.util.Set<String> rejectFindings, Duration stallTimeout) {
+		HubConnector connector, RejectPolicy policy, Duration stallTimeout, ProviderSettings settings,
+		PlatformFactory platforms) {
 
-	/**
-	 * Warnings that hold an image back by default: without a position or with another camera's
-	 * intrinsics it misleads the reconstruction, and a lying extension gets the wrong type on the platform.
-	 */
-	public static final java.util.Set<String> DEFAULT_REJECT = java.util.Set.of("no-gps", "gps-zero",
-			"extension-mismatch", "camera-mismatch");
-
-	/** @return a builder with the defaults */
+	/** @return a builder with the built-in defaults */
 	public static Builder builder() {
 		return new Builder();
+	}
+
+	/**
+	 * @param config the effective settings of the workspace
+	 * @return a builder with what they set: {@value RejectPolicy#SETTING}, {@code ingest.stall.timeout},
+	 *         {@code check.threads}, and the providers' settings
+	 * @throws ConfigException when a setting is not a number
+	 */
+	public static Builder builder(TiepointConfig config) throws ConfigException {
+		return new Builder().policy(RejectPolicy.of(config)).readThreads(config.getInt("check.threads", 2))
+				.stallTimeout(Duration.ofSeconds(config.getInt("ingest.stall.timeout", 60)))
+				.settings(k -> config.get(k).filter(v -> !v.isBlank()));
 	}
 
 	/** Builds options. */
@@ -60,8 +75,10 @@ public record IngestOptions(String hub, String cloud, String bucket, int threads
 		private int maxAttempts = 8;
 		private Duration verifyTimeout = Duration.ofMinutes(15);
 		private HubConnector connector;
-		private java.util.Set<String> rejectFindings = DEFAULT_REJECT;
+		private RejectPolicy policy = RejectPolicy.defaults();
 		private Duration stallTimeout = Duration.ofSeconds(60);
+		private ProviderSettings settings = k -> java.util.Optional.empty();
+		private PlatformFactory platforms = PlatformFactory.GRAPHQL;
 
 		/** @param v how long without progress before a call or transfer is given up and retried @return this */
 		public Builder stallTimeout(Duration v) {
@@ -69,10 +86,15 @@ public record IngestOptions(String hub, String cloud, String bucket, int threads
 			return this;
 		}
 
-		/** @param v warning ids that reject an image @return this */
-		public Builder rejectFindings(java.util.Set<String> v) {
-			rejectFindings = java.util.Set.copyOf(v);
+		/** @param v which inspected images are held back @return this */
+		public Builder policy(RejectPolicy v) {
+			policy = v;
 			return this;
+		}
+
+		/** @param v warning ids that reject an image @return this */
+		public Builder rejectFindings(Set<String> v) {
+			return policy(new RejectPolicy(v));
 		}
 
 		/** @param v hub @return this */
@@ -147,10 +169,22 @@ public record IngestOptions(String hub, String cloud, String bucket, int threads
 			return this;
 		}
 
+		/** @param v the providers' settings @return this */
+		public Builder settings(ProviderSettings v) {
+			settings = v;
+			return this;
+		}
+
+		/** @param v opens a hub's platform API @return this */
+		public Builder platforms(PlatformFactory v) {
+			platforms = v;
+			return this;
+		}
+
 		/** @return the options */
 		public IngestOptions build() {
 			return new IngestOptions(hub, cloud, bucket, threads, readThreads, limitRate, dryRun, includeRejected,
-					retryFailed, maxAttempts, verifyTimeout, connector, rejectFindings, stallTimeout);
+					retryFailed, maxAttempts, verifyTimeout, connector, policy, stallTimeout, settings, platforms);
 		}
 	}
 }

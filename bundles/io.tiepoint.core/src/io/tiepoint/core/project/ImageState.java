@@ -9,12 +9,16 @@
  *******************************************************************************/
 package io.tiepoint.core.project;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The client-side state of one image, as the journal records it:
+ * The client-side state of one image, as the journal records it. Platform flow:
  * {@code Discovered -> Inspected | Rejected -> Existing | Registered -> Uploading(offset) -> Uploaded ->
- * Ready | Invalid(reasons) | Failed(error, retryable)}.
+ * Ready | Invalid(reasons) | Failed(error, retryable)}; direct flow (the user's own destination):
+ * {@code Inspected -> Existing | Uploading(offset) -> Stored | Failed}. The journal refuses any other
+ * change of state ({@link #canMoveTo(ImageState)}): it never records what did not happen.
  */
 public enum ImageState {
 	/** Found in a folder, not inspected yet. */
@@ -23,7 +27,7 @@ public enum ImageState {
 	INSPECTED,
 	/** Inspected with an error finding (unreadable, truncated, not an image...): not sent unless asked. */
 	REJECTED,
-	/** The platform already has an image with this checksum in the project. */
+	/** The destination already has this content (the platform project, or the direct destination by checksum). */
 	EXISTING,
 	/** Registered on the platform; the upload target is known. */
 	REGISTERED,
@@ -36,7 +40,18 @@ public enum ImageState {
 	/** The platform refused the image; {@code error} has its reasons. */
 	INVALID,
 	/** The client gave up for now; {@code error} says why, {@code retryable} whether trying again helps. */
-	FAILED;
+	FAILED,
+	/**
+	 * Stored at a direct destination, its integrity checked by the destination (Content-MD5, ETag, the
+	 * resource service's md5); {@code location} says where.
+	 */
+	STORED;
+
+	/** States an image may be sent from: the client holds its checksum and nothing has left it yet, or may again. */
+	private static final Set<ImageState> SENDABLE = EnumSet.of(INSPECTED, REJECTED, FAILED);
+	/** Where sending (or following) an image can lead. */
+	private static final Set<ImageState> ON_THE_WAY = EnumSet.of(EXISTING, REGISTERED, UPLOADING, UPLOADED, READY,
+			INVALID, FAILED, STORED);
 
 	/** @return the name users see, e.g. {@code Ready} */
 	public String label() {
@@ -55,6 +70,41 @@ public enum ImageState {
 
 	/** @return whether nothing more happens to the image without a user's action */
 	public boolean terminal() {
-		return this == READY || this == INVALID || this == REJECTED || this == EXISTING;
+		return this == READY || this == INVALID || this == REJECTED || this == EXISTING || this == STORED;
+	}
+
+	/** @return whether the image reached its destination (verified there, or already there) */
+	public boolean arrived() {
+		return this == READY || this == EXISTING || this == STORED;
+	}
+
+	/**
+	 * The journal's state machine. Staying in a state is always allowed (a change of its fields); a file
+	 * that changed on disk goes back to {@code Discovered} by {@code Journal.discover}, not by an update.
+	 *
+	 * @param next the state to change to
+	 * @return whether an image in this state may change to {@code next}
+	 */
+	public boolean canMoveTo(ImageState next) {
+		if (next == this) {
+			return true;
+		}
+		return switch (this) {
+		case DISCOVERED -> next == INSPECTED || next == REJECTED;
+		// inspected again (a re-check), or on its way; a failed one may be inspected again or retried
+		case INSPECTED, REJECTED, FAILED -> next == INSPECTED || next == REJECTED || ON_THE_WAY.contains(next);
+		// a registration or an upload can end anywhere on the way, or go back when the platform lost it
+		case REGISTERED, UPLOADING -> next == INSPECTED || ON_THE_WAY.contains(next);
+		case UPLOADED -> next == READY || next == INVALID || next == FAILED || next == INSPECTED;
+		// refused by the platform: only a retry (back to Inspected) changes it
+		case INVALID -> next == INSPECTED;
+		// arrived: nothing undoes that
+		case READY, EXISTING, STORED -> false;
+		};
+	}
+
+	/** @return whether an image in this state may be sent (with its checksum known) */
+	public boolean sendable() {
+		return SENDABLE.contains(this);
 	}
 }

@@ -38,7 +38,7 @@ public final class Journal implements AutoCloseable {
 
 	private static final String COLUMNS = "id, project, path, name, size, mtime, sha1, md5, media_type, make, model, taken,"
 			+ " latitude, longitude, altitude, rel_altitude, yaw, pitch, width, height, findings, state, offset_bytes,"
-			+ " resume_token, remote_id, error, retryable, attempts, bytes_sent, excluded, updated";
+			+ " resume_token, remote_id, error, retryable, attempts, bytes_sent, excluded, updated, location";
 
 	private final Path file;
 	private final Connection db;
@@ -97,6 +97,9 @@ public final class Journal implements AutoCloseable {
 			s.execute("CREATE INDEX IF NOT EXISTS image_sha1 ON image (project, sha1)");
 			s.execute("CREATE INDEX IF NOT EXISTS image_state ON image (project, state)");
 			s.execute("CREATE INDEX IF NOT EXISTS image_name ON image (project, name, path)");
+			// added by later versions: journals of earlier ones get the columns on first open
+			s.execute("ALTER TABLE project ADD COLUMN IF NOT EXISTS destination VARCHAR");
+			s.execute("ALTER TABLE image ADD COLUMN IF NOT EXISTS location VARCHAR");
 			s.execute("CREATE TABLE IF NOT EXISTS event (id BIGINT AUTO_INCREMENT PRIMARY KEY, image_id BIGINT,"
 					+ " at BIGINT, state VARCHAR, detail VARCHAR)");
 			s.execute("CREATE INDEX IF NOT EXISTS event_image ON event (image_id)");
@@ -137,7 +140,20 @@ public final class Journal implements AutoCloseable {
 	 * @return the new project
 	 * @throws JournalException when the name is taken or the journal fails
 	 */
-	public synchronized Project createProject(String name, String hub, String cloud) throws JournalException {
+	public Project createProject(String name, String hub, String cloud) throws JournalException {
+		return createProject(name, hub, cloud, null);
+	}
+
+	/**
+	 * @param name        unique name
+	 * @param hub         {@code embedded} or a URL; null in the direct flow
+	 * @param cloud       the platform cloud; null in the direct flow
+	 * @param destination the direct flow's destination URI (no secret in it), or null
+	 * @return the new project
+	 * @throws JournalException when the name is taken or the journal fails
+	 */
+	public synchronized Project createProject(String name, String hub, String cloud, String destination)
+			throws JournalException {
 		if (name == null || name.isBlank()) {
 			throw new JournalException("a project needs a name");
 		}
@@ -145,17 +161,19 @@ public final class Journal implements AutoCloseable {
 			throw new JournalException("project '" + name + "' already exists in " + file());
 		}
 		long now = System.currentTimeMillis();
-		try (PreparedStatement ps = db.prepareStatement("INSERT INTO project (name, hub, cloud, created) VALUES (?,?,?,?)")) {
+		try (PreparedStatement ps = db.prepareStatement(
+				"INSERT INTO project (name, hub, cloud, created, destination) VALUES (?,?,?,?,?)")) {
 			ps.setString(1, name);
 			ps.setString(2, hub);
 			ps.setString(3, cloud);
 			ps.setLong(4, now);
+			ps.setString(5, destination);
 			ps.executeUpdate();
 		} catch (SQLException e) {
 			throw fail("create project " + name, e);
 		}
 		fire(name, new long[0]);
-		return new Project(name, hub, cloud, null, now);
+		return new Project(name, hub, cloud, null, now, destination);
 	}
 
 	/**
@@ -201,7 +219,7 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized Optional<Project> project(String name) throws JournalException {
-		try (PreparedStatement ps = db.prepareStatement("SELECT name, hub, cloud, remote_id, created FROM project WHERE name = ?")) {
+		try (PreparedStatement ps = db.prepareStatement("SELECT name, hub, cloud, remote_id, created, destination FROM project WHERE name = ?")) {
 			ps.setString(1, name);
 			try (ResultSet rs = ps.executeQuery()) {
 				return rs.next() ? Optional.of(project(rs)) : Optional.empty();
@@ -218,7 +236,7 @@ public final class Journal implements AutoCloseable {
 	public synchronized List<Project> projects() throws JournalException {
 		List<Project> out = new ArrayList<>();
 		try (Statement s = db.createStatement();
-				ResultSet rs = s.executeQuery("SELECT name, hub, cloud, remote_id, created FROM project ORDER BY name")) {
+				ResultSet rs = s.executeQuery("SELECT name, hub, cloud, remote_id, created, destination FROM project ORDER BY name")) {
 			while (rs.next()) {
 				out.add(project(rs));
 			}
@@ -229,7 +247,8 @@ public final class Journal implements AutoCloseable {
 	}
 
 	private static Project project(ResultSet rs) throws SQLException {
-		return new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+		return new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+				rs.getString(6));
 	}
 
 	// ------------------------------------------------------------------ images
@@ -352,6 +371,14 @@ public final class Journal implements AutoCloseable {
 			db.setAutoCommit(false);
 			for (Map.Entry<Long, Update> u : updates.entrySet()) {
 				Map<String, Object> cols = u.getValue().columns();
+				ImageState next = u.getValue().state();
+				if (next != null) {
+					ImageState now0 = stateOf(u.getKey());
+					if (!now0.canMoveTo(next)) {
+						throw new JournalException("image " + u.getKey() + ": " + now0.label() + " -> " + next.label()
+								+ " is not a change the journal allows");
+					}
+				}
 				StringBuilder sql = new StringBuilder("UPDATE image SET updated = ?");
 				cols.keySet().forEach(c -> sql.append(", ").append(c).append(" = ?"));
 				sql.append(" WHERE id = ?");
@@ -400,6 +427,18 @@ public final class Journal implements AutoCloseable {
 			throw e;
 		} finally {
 			autoCommit();
+		}
+	}
+
+	private ImageState stateOf(long id) throws SQLException, JournalException {
+		try (PreparedStatement ps = db.prepareStatement("SELECT state FROM image WHERE id = ?")) {
+			ps.setLong(1, id);
+			try (ResultSet rs = ps.executeQuery()) {
+				if (!rs.next()) {
+					throw new JournalException("no image " + id + " in the journal " + file());
+				}
+				return ImageState.valueOf(rs.getString(1));
+			}
 		}
 	}
 
@@ -539,7 +578,7 @@ public final class Journal implements AutoCloseable {
 				rs.getString(12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), dbl(rs, 16), dbl(rs, 17), dbl(rs, 18),
 				integer(rs, 19), integer(rs, 20), rs.getString(21), ImageState.valueOf(rs.getString(22)), rs.getLong(23),
 				rs.getString(24), rs.getString(25), rs.getString(26), rs.getBoolean(27), rs.getInt(28), rs.getLong(29),
-				rs.getBoolean(30), rs.getLong(31));
+				rs.getBoolean(30), rs.getLong(31), rs.getString(32));
 	}
 
 	private void rollback() {

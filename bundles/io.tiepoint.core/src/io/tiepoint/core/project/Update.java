@@ -115,6 +115,17 @@ public final class Update {
 		return set("bytes_sent", v);
 	}
 
+	/** @param v where the direct flow stored the image (a URI without secrets), or null @return this */
+	public Update location(String v) {
+		return set("location", v);
+	}
+
+	/** @return the state this update changes to, or null when it keeps the state */
+	public ImageState state() {
+		Object s = columns.get("state");
+		return s == null ? null : ImageState.valueOf(s.toString());
+	}
+
 	/** @param v excluded by the user @return this */
 	public Update excluded(boolean v) {
 		return set("excluded", v);

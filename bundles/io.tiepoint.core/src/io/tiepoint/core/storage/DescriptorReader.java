@@ -75,7 +75,8 @@ final class DescriptorReader {
 				throw new IllegalArgumentException("provider '" + id + "': <platform> needs 'cloud' and 'mutation'");
 			}
 			platform = new PlatformBinding(p[0].getAttribute("cloud").trim(), p[0].getAttribute("mutation").trim(),
-					p[0].getAttribute("bucketType"), p[0].getAttribute("payload"));
+					p[0].getAttribute("bucketType"), p[0].getAttribute("payload"),
+					Boolean.parseBoolean(p[0].getAttribute("results")));
 		}
 		if (schemes.isEmpty() && platform == null) {
 			throw new IllegalArgumentException("provider '" + id + "' declares neither a <scheme> nor a <platform>:"

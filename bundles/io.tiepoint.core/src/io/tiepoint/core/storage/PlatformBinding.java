@@ -24,8 +24,10 @@ import java.util.Objects;
  * @param payload  the GraphQL selection asked for beside {@code image}, e.g. {@code url}; its scalar
  *                 fields reach the provider as {@link StorageObject#grant()} (nested fields as
  *                 {@code sts.id})
+ * @param results  whether the provider also fetches the platform's task results (the files a reconstruction
+ *                 produced, served by the hub's resource service)
  */
-public record PlatformBinding(String cloud, String mutation, String bucketType, String payload) {
+public record PlatformBinding(String cloud, String mutation, String bucketType, String payload, boolean results) {
 
 	/** Checks the parts. */
 	public PlatformBinding {

@@ -141,6 +141,12 @@ public final class StorageProviders implements IRegistryEventListener {
 				.filter(d -> d.platformBinding().map(p -> p.cloud().equals(cloud)).orElse(false)).findFirst();
 	}
 
+	/** @return the provider that fetches the platform's task results, if one is installed */
+	public synchronized Optional<StorageProviderDescriptor> forResults() {
+		return descriptors.values().stream()
+				.filter(d -> d.platformBinding().map(PlatformBinding::results).orElse(false)).findFirst();
+	}
+
 	/**
 	 * @param id a provider id
 	 * @return the provider (one instance per contribution)

@@ -30,8 +30,8 @@ import org.eclipse.core.runtime.jobs.ProgressProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.tiepoint.core.ingest.IngestEngine;
 import io.tiepoint.core.ingest.IngestOptions;
+import io.tiepoint.core.operations.InspectOperation;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.testing.TestData;
 import io.tiepoint.ui.internal.WorkbenchModel;
@@ -56,8 +56,8 @@ class UploadJobTest {
 		WorkbenchModel model = WorkbenchModel.open(tmp.resolve("ws"), ui.display);
 		try {
 			model.workspace().journal().createProject("flight", "embedded", "gridfs");
-			new IngestEngine(model.workspace(), IngestOptions.builder().build()).inspect("flight", List.of(images),
-					new NullProgressMonitor());
+			new InspectOperation(model.workspace(), "flight", List.of(images), false, IngestOptions.builder().build())
+					.execute(new NullProgressMonitor());
 			model.setCurrentProject("flight");
 			ImagesPanel p = new ImagesPanel(ui.shell, model);
 			ui.shell.layout(true, true);

@@ -77,7 +77,7 @@ public class S3ProviderTest {
 		assertEquals("Amazon S3", d.name());
 		assertEquals(Set.of(Capability.PUT, Capability.MULTIPART, Capability.CHECKSUM, Capability.DOWNLOAD),
 				d.capabilities());
-		assertEquals(new PlatformBinding("s3", "uploadImageS3", "BucketS3", "url"), d.platformBinding().orElseThrow());
+		assertEquals(new PlatformBinding("s3", "uploadImageS3", "BucketS3", "url", false), d.platformBinding().orElseThrow());
 		assertEquals(List.of("s3"), d.schemes());
 		assertEquals(List.of("s3.endpoint", "s3.region", "s3.access.key", "s3.secret.key", "s3.session.token",
 				"s3.multipart.threshold"), d.settings().stream().map(ProviderSetting::key).toList());

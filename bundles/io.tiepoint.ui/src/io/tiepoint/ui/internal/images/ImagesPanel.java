@@ -56,8 +56,8 @@ import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.Journal;
 import io.tiepoint.core.project.JournalException;
-import io.tiepoint.core.project.Update;
 import io.tiepoint.ui.internal.WorkbenchModel;
+import io.tiepoint.core.operations.ImagesOperation;
 import io.tiepoint.ui.internal.jobs.InspectJob;
 import io.tiepoint.ui.internal.jobs.UploadServices;
 
@@ -554,28 +554,21 @@ public final class ImagesPanel {
 			return;
 		}
 		new InspectJob(model.workspace(), query.project(),
-				sel.stream().map(e -> java.nio.file.Path.of(e.path())).toList()).schedule();
+				sel.stream().map(e -> java.nio.file.Path.of(e.path())).toList(), true).schedule();
 	}
 
 	/** @param excluded whether the selected images are left out of uploads */
 	public void exclude(boolean excluded) {
-		Map<Long, Update> updates = new HashMap<>();
-		for (ImageEntry e : selection()) {
-			updates.put(e.id(), Update.fields().excluded(excluded));
-		}
-		commit((excluded ? "Excluding " : "Including ") + updates.size() + " images", updates);
+		List<Long> ids = selection().stream().map(ImageEntry::id).toList();
+		run((excluded ? "Excluding " : "Including ") + ids.size() + " images",
+				ImagesOperation.exclude(model.workspace(), query.project(), ids, excluded));
 	}
 
-	/** Puts the selected failed or invalid images back in line and starts an upload. */
+	/** Puts the selected failed or invalid images back in line (the rule of {@code ingest --retry}) and uploads. */
 	public void retryUpload() {
-		Map<Long, Update> updates = new HashMap<>();
-		for (ImageEntry e : selection()) {
-			if (e.state() == ImageState.FAILED || e.state() == ImageState.INVALID) {
-				updates.put(e.id(), Update.to(ImageState.INSPECTED).error(null, false).attempts(0));
-			}
-		}
-		Job j = commit("Retrying " + updates.size() + " images", updates);
-		if (j != null && model.workspace() != null) {
+		List<Long> ids = selection().stream().map(ImageEntry::id).toList();
+		Job j = run("Retrying " + ids.size() + " images", ImagesOperation.retry(model.workspace(), query.project(), ids));
+		if (j != null) {
 			String project = query.project();
 			j.addJobChangeListener(new org.eclipse.core.runtime.jobs.JobChangeAdapter() {
 				@Override
@@ -593,16 +586,15 @@ public final class ImagesPanel {
 		revealHandler.accept(selection());
 	}
 
-	private Job commit(String name, Map<Long, Update> updates) {
-		if (updates.isEmpty() || model.workspace() == null) {
+	private Job run(String name, ImagesOperation op) {
+		if (model.workspace() == null || query.project() == null) {
 			return null;
 		}
-		Journal j = model.workspace().journal();
 		Job job = Job.create(name, monitor -> {
 			try {
-				j.updateBatch(updates);
+				op.execute(monitor);
 				return Status.OK_STATUS;
-			} catch (JournalException e) {
+			} catch (java.io.IOException e) {
 				return Status.error(e.getMessage(), e);
 			}
 		});

@@ -12,6 +12,7 @@ package io.tiepoint.ui.internal.jobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -20,24 +21,21 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 
+import io.tiepoint.core.Services;
 import io.tiepoint.core.config.ConfigException;
-import io.tiepoint.core.config.TiepointConfig;
-import io.tiepoint.core.ingest.HubEndpoint;
-import io.tiepoint.core.ingest.IngestEngine;
+import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.ingest.IngestOptions;
 import io.tiepoint.core.ingest.IngestSummary;
+import io.tiepoint.core.operations.IngestOperation;
+import io.tiepoint.core.operations.LaunchOperation;
 import io.tiepoint.core.project.ImageState;
-import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
-import io.tiepoint.hub.WorkspaceHubs;
-import io.tiepoint.platform.PlatformClient;
-import io.tiepoint.platform.PlatformException;
-import io.tiepoint.platform.RemoteTask;
+import io.tiepoint.core.storage.StorageProviders;
 
 /**
- * The workbench's uploads and reconstructions on top of {@link IngestEngine}: the same engine, journal
- * and hubs as {@code tiepoint ingest}. The embedded hub of a workspace is started once and runs until
- * the workbench exits (a reconstruction it runs must outlive the job that launched it).
+ * The workbench's uploads and reconstructions: the core's {@link IngestOperation} and
+ * {@link LaunchOperation} as jobs. The embedded hub of a workspace, once started, keeps running for the
+ * workbench's later jobs until {@link #closeHubs(Path)} or the end of the process.
  */
 public final class IngestEngineService implements IngestService {
 
@@ -52,29 +50,18 @@ public final class IngestEngineService implements IngestService {
 		}, "tiepoint-hubs-shutdown"));
 	}
 
-	private static WorkspaceHubs hubs(Workspace ws) throws IOException {
+	private static WorkspaceHubs hubs(Workspace ws) throws ConfigException {
 		synchronized (HUBS) {
 			WorkspaceHubs h = HUBS.get(ws.root());
 			if (h == null) {
-				Map<String, String> env = System.getenv();
-				TiepointConfig config;
-				try {
-					config = TiepointConfig.load(Map.of(), TiepointConfig.userFile(env), ws.root(), env, Map.of());
-				} catch (ConfigException e) {
-					throw new IOException(e.getMessage(), e);
-				}
-				h = new WorkspaceHubs(ws, config);
+				h = WorkspaceHubs.of(ws, UploadServices.config(ws));
 				HUBS.put(ws.root(), h);
 			}
 			return h;
 		}
 	}
 
-	/**
-	 * Stops the embedded hub of a workspace, if one was started (a workspace that is closed or deleted).
-	 *
-	 * @param root the workspace's root
-	 */
+	/** @param root a workspace whose embedded hub stops (when the workbench closes it) */
 	public static void closeHubs(Path root) {
 		WorkspaceHubs h;
 		synchronized (HUBS) {
@@ -91,38 +78,29 @@ public final class IngestEngineService implements IngestService {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
-					IngestOptions.Builder b = IngestOptions.builder().connector(hubs(workspace));
+					IngestOptions.Builder b = IngestOptions.builder(UploadServices.config(workspace)).connector(hubs(workspace));
 					if (request != null) {
 						b.hub(request.hub()).cloud(request.cloud()).bucket(request.bucket()).threads(request.threads())
 								.limitRate(request.limitRate()).includeRejected(request.includeRejected())
 								.retryFailed(request.retryFailed());
 					}
-					IngestEngine engine = new IngestEngine(workspace, b.build());
-					monitor.beginTask("Uploading " + project, 1000);
-					int[] reported = { 0 };
-					engine.addListener(p -> {
-						monitor.subTask(TransferText.format(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal(),
-								p.bytesPerSecond(), p.etaSeconds()));
-						int now = p.filesTotal() == 0 ? 1000 : (int) (1000L * p.filesDone() / p.filesTotal());
-						synchronized (reported) {
-							if (now > reported[0]) {
-								monitor.worked(now - reported[0]);
-								reported[0] = now;
-							}
-						}
-					});
-					IngestSummary s = engine.upload(project, monitor);
-					int failed = s.counts().getOrDefault(ImageState.FAILED, 0) + s.counts().getOrDefault(ImageState.INVALID, 0);
+					IngestOperation op = new IngestOperation(workspace, new IngestOperation.Request(project, List.of(),
+							request == null ? null : request.hub(), request == null ? null : request.cloud(), null, false),
+							b.build(), Services.get(StorageProviders.class), List.of());
+					op.execute(monitor); // the run reports images done and a text of files, bytes, rate and time left
 					if (monitor.isCanceled()) {
 						return Status.CANCEL_STATUS;
 					}
+					IngestSummary s = op.summary();
+					int failed = s.counts().getOrDefault(ImageState.FAILED, 0) + s.counts().getOrDefault(ImageState.INVALID, 0);
+					int arrived = s.counts().getOrDefault(ImageState.READY, 0) + s.counts().getOrDefault(ImageState.STORED, 0);
 					return failed > 0
 							? Status.warning(project + ": " + failed + " image(s) failed or were refused; see the Images view")
-							: Status.info(project + ": " + s.filesSent() + " image(s) sent, "
-									+ s.counts().getOrDefault(ImageState.READY, 0) + " Ready");
+							: Status.info(project + ": " + s.filesSent() + " image(s) sent, " + arrived
+									+ (s.counts().containsKey(ImageState.STORED) ? " Stored" : " Ready"));
 				} catch (OperationCanceledException e) {
 					return Status.CANCEL_STATUS;
-				} catch (IOException e) {
+				} catch (IOException | ConfigException | IllegalArgumentException e) {
 					return Status.error("Cannot upload " + project + ": " + e.getMessage(), e);
 				} finally {
 					monitor.done();
@@ -136,18 +114,13 @@ public final class IngestEngineService implements IngestService {
 	@Override
 	public String launchReconstruction(Workspace workspace, String project, String taskType, IProgressMonitor monitor)
 			throws IOException {
-		Project p = workspace.journal().project(project)
-				.orElseThrow(() -> new IOException("no project '" + project + "'"));
-		if (p.remoteId() == null) {
-			throw new IOException(project + " has no images on its hub yet: upload first");
-		}
-		HubEndpoint endpoint = hubs(workspace).connect(p.hub());
-		try (PlatformClient client = new PlatformClient(endpoint.uri(), endpoint.key(), endpoint.token())) {
-			RemoteTask task = client.startReconstruction(p.remoteId(), taskType);
-			return task.id();
-		} catch (PlatformException e) {
-			throw new IOException("hub " + endpoint.uri() + " refused the reconstruction of " + project + ": "
-					+ e.getMessage(), e);
+		try {
+			LaunchOperation op = new LaunchOperation(workspace, project, taskType, false, hubs(workspace),
+					Services.get(StorageProviders.class));
+			op.execute(monitor);
+			return op.task().id();
+		} catch (ConfigException | IllegalArgumentException e) {
+			throw new IOException(e.getMessage(), e);
 		}
 	}
 }

@@ -9,23 +9,14 @@
  *******************************************************************************/
 package io.tiepoint.ui.internal.jobs;
 
-import java.io.IOException;
+import java.util.Map;
 
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.jobs.Job;
-
+import io.tiepoint.core.config.ConfigException;
+import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.project.Workspace;
 
-/**
- * Finds the {@link IngestService}: {@value #ENGINE_SERVICE} (compiled from {@code src-ingest/} once the
- * core's ingest engine is in the build), else a service whose jobs fail saying what is missing.
- */
+/** Finds the workbench's {@link IngestService} (tests may set another), and the settings of a workspace. */
 public final class UploadServices {
-
-	/** The implementation on top of {@code io.tiepoint.core.ingest.IngestEngine}. */
-	public static final String ENGINE_SERVICE = "io.tiepoint.ui.internal.jobs.IngestEngineService";
 
 	private static IngestService service;
 
@@ -35,38 +26,23 @@ public final class UploadServices {
 	/** @return the service */
 	public static synchronized IngestService get() {
 		if (service == null) {
-			try {
-				service = (IngestService) Class.forName(ENGINE_SERVICE, true, UploadServices.class.getClassLoader())
-						.getDeclaredConstructor().newInstance();
-			} catch (ReflectiveOperationException | LinkageError e) {
-				service = new Unavailable(e.toString());
-			}
+			service = new IngestEngineService();
 		}
 		return service;
 	}
 
-	/** @param s the service to use (tests), or null to look it up again */
+	/** @param s the service to use from now on (tests) */
 	public static synchronized void set(IngestService s) {
 		service = s;
 	}
 
-	private record Unavailable(String why) implements IngestService {
-		@Override
-		public Job createUploadJob(Workspace workspace, String project, UploadRequest request) {
-			Job j = new Job("Uploading " + project) {
-				@Override
-				protected IStatus run(IProgressMonitor monitor) {
-					return Status.error("cannot upload " + project + ": the ingest engine is not in this build (" + why + ")");
-				}
-			};
-			j.setUser(true);
-			return j;
-		}
-
-		@Override
-		public String launchReconstruction(Workspace workspace, String project, String taskType, IProgressMonitor m)
-				throws IOException {
-			throw new IOException("cannot reconstruct " + project + ": the ingest engine is not in this build (" + why + ")");
-		}
+	/**
+	 * @param workspace a workspace
+	 * @return its effective settings: the user's file, the workspace's, the environment
+	 * @throws ConfigException when a settings file cannot be read
+	 */
+	public static TiepointConfig config(Workspace workspace) throws ConfigException {
+		Map<String, String> env = System.getenv();
+		return TiepointConfig.load(Map.of(), TiepointConfig.userFile(env), workspace.root(), env, Map.of());
 	}
 }

@@ -37,6 +37,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 
+import io.tiepoint.core.project.Footprints;
 import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.JournalException;
@@ -256,7 +257,7 @@ public final class MapPanel {
 			xy[i] = metres(placed.get(i).latitude(), placed.get(i).longitude(), lat0, lon0);
 		}
 		Map<String, List<double[]>> fps = new java.util.LinkedHashMap<>();
-		for (Map.Entry<String, List<double[]>> f : FootprintStore.read(ws, project).entrySet()) {
+		for (Map.Entry<String, List<double[]>> f : Footprints.read(ws, project).entrySet()) {
 			List<double[]> ring = new ArrayList<>();
 			for (double[] ll : f.getValue()) {
 				ring.add(metres(ll[1], ll[0], lat0, lon0));

@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.cli;
+package io.tiepoint.hub.embedded.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +35,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubCommand.Token.class,
 		description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
 public final class HubCommand implements Callable<Integer> {
+
+	/** For the command line's extension point. */
+	public HubCommand() {
+		// picocli sets the options
+	}
 
 	private static final int OK = 0;
 	private static final int FAILED = 1;

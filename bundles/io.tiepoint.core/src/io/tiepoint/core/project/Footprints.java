@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.ui.internal.map;
+package io.tiepoint.core.project;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -22,17 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.tiepoint.core.project.Workspace;
 import io.tiepoint.exif.Footprint;
 
 /**
  * The nadir footprints of a project's images, as the inspection estimated them, kept beside the
  * journal ({@code .tiepoint/footprints/PROJECT.tsv}: path, then longitude/latitude pairs, tab
- * separated) for the map. No secrets: plain text is fine.
+ * separated) for the map, written by every inspection (the command line's and the workbench's). No secrets:
+ * plain text is fine.
  */
-public final class FootprintStore {
+public final class Footprints {
 
-	private FootprintStore() {
+	private Footprints() {
 	}
 
 	private static Path file(Workspace ws, String project) {

@@ -1,0 +1,64 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.embedded.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.RegistryFactory;
+import org.osgi.service.component.annotations.Component;
+
+import io.tiepoint.core.config.TiepointConfig;
+import io.tiepoint.core.hub.EmbeddedHubs;
+import io.tiepoint.core.ingest.HubEndpoint;
+import io.tiepoint.hub.Hub;
+import io.tiepoint.hub.HubConfig;
+import io.tiepoint.hub.S3Settings;
+
+/**
+ * The embedded hub, as a service of the core: the hub server of {@code io.tiepoint.hub} on loopback, on a
+ * free port, with its data in the workspace and its reconstruction engines from the extension registry;
+ * S3 storage when the workspace's settings name it ({@code hub.s3.endpoint}, {@code hub.s3.bucket},
+ * {@code hub.s3.region}, {@code hub.s3.access.key}, {@code hub.s3.secret.key}).
+ */
+@Component(service = EmbeddedHubs.class)
+public final class EmbeddedHubsComponent implements EmbeddedHubs {
+
+	@Override
+	public EmbeddedHub start(Path dataDir, TiepointConfig config) throws IOException {
+		Hub hub = Hub.start(config(dataDir, config));
+		HubEndpoint endpoint = new HubEndpoint(hub.uri(), hub.appKey(), hub.userToken());
+		return new EmbeddedHub() {
+			@Override
+			public HubEndpoint endpoint() {
+				return endpoint;
+			}
+
+			@Override
+			public void close() {
+				hub.close();
+			}
+		};
+	}
+
+	private static HubConfig config(Path dataDir, TiepointConfig config) {
+		HubConfig.Builder b = HubConfig.builder(dataDir).host("127.0.0.1").port(0)
+				.extensionRegistry(RegistryFactory.getRegistry());
+		Optional<String> endpoint = config.get("hub.s3.endpoint");
+		if (endpoint.isPresent()) {
+			b.s3(new S3Settings(URI.create(endpoint.get()), config.get("hub.s3.bucket").orElse("tiepoint"),
+					config.get("hub.s3.region").orElse("us-east-1"), config.get("hub.s3.access.key").orElse(""),
+					config.get("hub.s3.secret.key").orElse("")));
+		}
+		return b.build();
+	}
+}
