@@ -23,7 +23,10 @@ import io.tiepoint.platform.PlatformException;
 /**
  * Takes one image through its flow with the image's own retries: a transient failure waits a backoff with
  * jitter and tries again (an expired target at once), up to {@code maxAttempts}; a permanent one, or the
- * last attempt, leaves the image {@code Failed} with the reason and whether a later retry can help.
+ * last attempt, leaves the image {@code Failed} with the reason and whether a later retry can help. A
+ * destination that says another client is writing the same content ({@code BUSY}: a lease, perhaps of this
+ * workspace's own run that was killed) is asked again for up to twice the stall timeout without using up
+ * attempts: the lease lapses in that time.
  */
 final class ImageSender {
 
@@ -38,6 +41,7 @@ final class ImageSender {
 	void send(ImageEntry first) {
 		ImageEntry e = first;
 		int attempt = e.attempts();
+		long busyUntil = 0;
 		while (!run.canceled()) {
 			try {
 				flow.sendOnce(e);
@@ -51,6 +55,16 @@ final class ImageSender {
 				boolean retryable = ex instanceof PlatformException pe ? pe.retryable()
 						: ex instanceof StorageException se ? se.retryable() : !(ex instanceof JournalException);
 				boolean expired = ex instanceof StorageException se && se.kind() == StorageException.Kind.EXPIRED;
+				boolean busy = ex instanceof StorageException se && se.kind() == StorageException.Kind.BUSY;
+				if (busy) {
+					busyUntil = busyUntil == 0 ? System.currentTimeMillis() + 2 * run.options.stallTimeout().toMillis() : busyUntil;
+					if (System.currentTimeMillis() < busyUntil) {
+						if (!Backoff.sleep(Backoff.delay(6), run::canceled)) {
+							return;
+						}
+						continue;
+					}
+				}
 				attempt++;
 				String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
 				try {

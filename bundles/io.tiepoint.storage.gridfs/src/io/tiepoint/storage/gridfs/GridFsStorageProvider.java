@@ -13,8 +13,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
+import io.tiepoint.core.storage.ProviderSettings;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageProvider;
 import io.tiepoint.core.storage.StorageSession;
@@ -82,5 +84,37 @@ public final class GridFsStorageProvider implements StorageProvider {
 		ResourceClient client = new ResourceClient(endpoint, appId, license,
 				target.option("packageName").orElse("tiepoint"), allowed, timeout);
 		return new GridFsSession(client, target.prefix(), busyWait);
+	}
+
+	/**
+	 * A resource server of seed 003 as a direct destination: {@code gridfs+http://host:port/dir} (or
+	 * {@code gridfs+https}) sends into the service at {@code http://host:port/}, files in directory {@code dir};
+	 * the APPID, License and PackageName come from the settings {@code gridfs.appid}, {@code gridfs.license},
+	 * {@code gridfs.package} ({@code TIEPOINT_GRIDFS_APPID}...).
+	 */
+	@Override
+	public StorageTarget destination(URI destination, ProviderSettings settings) throws StorageException {
+		String scheme = destination.getScheme() == null ? "" : destination.getScheme().toLowerCase(Locale.ROOT);
+		if (!scheme.startsWith("gridfs+") || destination.getHost() == null) {
+			throw new StorageException(StorageException.Kind.PERMANENT, "a resource server destination is"
+					+ " gridfs+http://HOST:PORT/DIR or gridfs+https://HOST:PORT/DIR");
+		}
+		if (destination.getRawUserInfo() != null || destination.getRawQuery() != null) {
+			throw new StorageException(StorageException.Kind.PERMANENT, "the destination must carry neither user"
+					+ " information nor a query: the APPID and License belong in the settings gridfs.appid and gridfs.license");
+		}
+		String appId = settings.get("gridfs.appid").orElseThrow(() -> missing("gridfs.appid", "TIEPOINT_GRIDFS_APPID",
+				"the resource server's AppID"));
+		String license = settings.get("gridfs.license").orElseThrow(() -> missing("gridfs.license",
+				"TIEPOINT_GRIDFS_LICENSE", "your License on the resource server"));
+		URI endpoint = URI.create(scheme.substring("gridfs+".length()) + "://" + destination.getRawAuthority() + "/");
+		String dir = destination.getPath() == null ? "" : destination.getPath().replaceAll("^/+|/+$", "");
+		return new StorageTarget(endpoint, null, dir, Map.of("packageName", settings.get("gridfs.package", "tiepoint")),
+				Map.of("appId", appId, "license", license));
+	}
+
+	private static StorageException missing(String key, String env, String what) {
+		return new StorageException(StorageException.Kind.PERMANENT, "the setting " + key + " (" + what
+				+ ") is not set: put it in the settings file or the environment variable " + env);
 	}
 }

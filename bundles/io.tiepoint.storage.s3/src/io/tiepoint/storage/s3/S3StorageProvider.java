@@ -9,6 +9,11 @@
  *******************************************************************************/
 package io.tiepoint.storage.s3;
 
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.tiepoint.core.storage.ProviderSettings;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageProvider;
 import io.tiepoint.core.storage.StorageSession;
@@ -51,5 +56,45 @@ public final class S3StorageProvider implements StorageProvider {
 		}
 		S3Config config = S3Config.of(target);
 		return config.direct() ? new S3DirectSession(config) : new S3PresignedSession(config);
+	}
+
+	/**
+	 * Your own bucket as a direct destination: {@code s3://BUCKET/PREFIX}; the endpoint (empty: AWS), region,
+	 * credentials and multipart threshold come from the settings {@code s3.endpoint}, {@code s3.region},
+	 * {@code s3.access.key}, {@code s3.secret.key}, {@code s3.session.token}, {@code s3.multipart.threshold}
+	 * ({@code TIEPOINT_S3_ENDPOINT}...).
+	 */
+	@Override
+	public StorageTarget destination(URI destination, ProviderSettings settings) throws StorageException {
+		String bucket = destination.getRawAuthority();
+		if (!"s3".equalsIgnoreCase(destination.getScheme()) || bucket == null || bucket.isBlank()) {
+			throw new StorageException(StorageException.Kind.PERMANENT, "an S3 destination is s3://BUCKET/PREFIX");
+		}
+		if (destination.getRawUserInfo() != null || bucket.contains("@") || destination.getRawQuery() != null) {
+			throw new StorageException(StorageException.Kind.PERMANENT, "the destination must carry neither user"
+					+ " information nor a query: the keys belong in the settings s3.access.key and s3.secret.key");
+		}
+		String access = settings.get("s3.access.key").orElse(null);
+		String secret = settings.get("s3.secret.key").orElse(null);
+		if (access == null || secret == null) {
+			throw new StorageException(StorageException.Kind.PERMANENT, "the setting " + (access == null ? "s3.access.key"
+					: "s3.secret.key") + " is not set: put the bucket's credentials in the settings file or the environment"
+					+ " variables TIEPOINT_S3_ACCESS_KEY and TIEPOINT_S3_SECRET_KEY");
+		}
+		URI endpoint;
+		try {
+			endpoint = settings.get("s3.endpoint").map(URI::create).orElse(null);
+		} catch (IllegalArgumentException e) {
+			throw new StorageException(StorageException.Kind.PERMANENT, "the setting s3.endpoint is not a URL");
+		}
+		Map<String, String> options = new HashMap<>();
+		settings.get("s3.region").ifPresent(v -> options.put(S3Config.REGION, v));
+		settings.get("s3.multipart.threshold").ifPresent(v -> options.put(S3Config.THRESHOLD, v));
+		Map<String, String> secrets = new HashMap<>();
+		secrets.put("accessKey", access);
+		secrets.put("secretKey", secret);
+		settings.get("s3.session.token").ifPresent(v -> secrets.put("sessionToken", v));
+		String prefix = destination.getPath() == null ? "" : destination.getPath().replaceAll("^/+", "");
+		return new StorageTarget(endpoint, bucket, prefix, options, secrets);
 	}
 }

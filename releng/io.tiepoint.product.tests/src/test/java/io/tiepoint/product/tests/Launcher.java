@@ -48,10 +48,14 @@ final class Launcher {
 	}
 
 	static Result run(String... args) throws IOException, InterruptedException {
+		return run(Map.of(), args);
+	}
+
+	static Result run(Map<String, String> env, String... args) throws IOException, InterruptedException {
 		Path out = Files.createTempFile("tiepoint-out", ".txt");
 		Path err = Files.createTempFile("tiepoint-err", ".txt");
 		try {
-			Process p = builder(Map.of(), args).redirectOutput(out.toFile()).redirectError(err.toFile())
+			Process p = builder(env, args).redirectOutput(out.toFile()).redirectError(err.toFile())
 					.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
 			if (!p.waitFor(120, TimeUnit.SECONDS)) {
 				p.destroyForcibly();
