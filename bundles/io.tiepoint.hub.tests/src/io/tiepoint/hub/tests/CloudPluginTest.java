@@ -146,6 +146,8 @@ class CloudPluginTest {
 			String pid = gql.createProject("declined");
 			assertEquals("cloud minio is not served by this hub; see support.supportedCloud",
 					gql.error(Docs.UPLOAD_MINIO, "pid", pid, "bucket", "mem", "filename", "x.jpg"));
+			assertEquals("cloud s3 is not configured on this hub", gql.error(Docs.UPLOAD_S3, "pid", pid, "bucket", "b",
+					"filename", "x.jpg"), "the answer of before: the S3 contribution declined");
 		}
 	}
 }

@@ -79,9 +79,10 @@ public final class CloudRegistry {
 			throws IOException {
 		List<HubCloud> started = new ArrayList<>();
 		Set<String> served = new HashSet<>();
+		Set<String> declined = new HashSet<>();
 		try {
 			for (Descriptor d : descriptors()) {
-				Optional<HubCloud> cloud = create(d, context.apply(d.id()));
+				Optional<HubCloud> cloud = create(d, context.apply(d.id()), declined);
 				if (cloud.isEmpty()) {
 					continue;
 				}
@@ -98,13 +99,14 @@ public final class CloudRegistry {
 				started.add(c);
 			}
 		} catch (IOException | RuntimeException | Error e) {
-			new Clouds(started).close();
+			new Clouds(started, Set.of()).close();
 			throw e;
 		}
-		return new Clouds(started);
+		return new Clouds(started, declined);
 	}
 
-	private static Optional<HubCloud> create(Descriptor d, HubCloudContext context) throws IOException {
+	private static Optional<HubCloud> create(Descriptor d, HubCloudContext context, Set<String> declined)
+			throws IOException {
 		HubCloudFactory factory = d.factory();
 		try {
 			if (factory == null) {
@@ -115,7 +117,11 @@ public final class CloudRegistry {
 				}
 				factory = f;
 			}
-			return factory.create(context);
+			Optional<HubCloud> cloud = factory.create(context);
+			if (cloud.isEmpty()) {
+				declined.add(d.id());
+			}
+			return cloud;
 		} catch (CoreException | RuntimeException | LinkageError e) {
 			LOG.error("cannot create cloud " + d.id() + " of " + d.contributor() + "; skipped", e);
 			return Optional.empty();

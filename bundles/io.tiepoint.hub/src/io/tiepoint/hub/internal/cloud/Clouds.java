@@ -11,6 +11,7 @@ package io.tiepoint.hub.internal.cloud;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.spi.HubCloud;
@@ -24,10 +25,20 @@ public final class Clouds implements AutoCloseable {
 
 	private static final HubLog LOG = HubLog.of(Clouds.class);
 	private final List<HubCloud> all;
+	private final Set<String> declined;
 
-	/** @param all the started clouds, ids and mutations unique */
-	public Clouds(List<HubCloud> all) {
+	/**
+	 * @param all      the started clouds, ids and mutations unique
+	 * @param declined the ids of contributions that declined (not configured on this hub)
+	 */
+	public Clouds(List<HubCloud> all, Set<String> declined) {
 		this.all = List.copyOf(all);
+		this.declined = Set.copyOf(declined);
+	}
+
+	/** @param id a cloud's id @return whether it is contributed but not configured on this hub */
+	public boolean declined(String id) {
+		return declined.contains(id);
 	}
 
 	/** @return every cloud, in order */

@@ -87,11 +87,16 @@ final class MutationWiring {
 		return out;
 	}
 
-	/** The mutation's cloud, as clients would name it: {@code uploadImageOSS} is {@code oss}. */
-	private static Object notServed(DataFetchingEnvironment e, String mutation) {
+	/**
+	 * Refuses a mutation no cloud serves, naming its cloud as clients would ({@code uploadImageOSS}: {@code oss});
+	 * when a contribution of that id declined, the cloud is installed but not configured here.
+	 */
+	private Object notServed(DataFetchingEnvironment e, String mutation) {
 		Caller.require(e);
 		String cloud = mutation.substring("uploadImage".length()).toLowerCase(Locale.ROOT);
-		throw new HubException("CLOUD_NOT_SUPPORTED", "cloud " + cloud + " is not served by this hub; see support.supportedCloud");
+		throw new HubException("CLOUD_NOT_SUPPORTED", s.access().clouds().declined(cloud)
+				? "cloud " + cloud + " is not configured on this hub"
+				: "cloud " + cloud + " is not served by this hub; see support.supportedCloud");
 	}
 
 	private static String taskType(DataFetchingEnvironment e) {
