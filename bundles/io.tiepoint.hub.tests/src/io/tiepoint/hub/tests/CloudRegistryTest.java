@@ -20,6 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.RegistryFactory;
+import org.eclipse.core.runtime.spi.RegistryStrategy;
 import org.junit.jupiter.api.Test;
 
 import io.tiepoint.hub.internal.cloud.CloudContext;
@@ -201,7 +204,14 @@ class CloudRegistryTest {
 	}
 
 	@Test
-	void outsideOsgiTheHubsOwnFactoriesAreUsed() {
-		assertEquals(List.of("s3", "gridfs"), new CloudRegistry(null).ids());
+	void withoutTheExtensionPointTheHubsOwnFactoriesAreUsed() {
+		assertEquals(List.of("s3", "gridfs"), new CloudRegistry(null).ids(), "outside OSGi");
+		Object master = new Object();
+		IExtensionRegistry bare = RegistryFactory.createRegistry(new RegistryStrategy(null, null), master, null);
+		try {
+			assertEquals(List.of("s3", "gridfs"), new CloudRegistry(bare).ids(), "a registry made for engines only");
+		} finally {
+			bare.stop(master);
+		}
 	}
 }

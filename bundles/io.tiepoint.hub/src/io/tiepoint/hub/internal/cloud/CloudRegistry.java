@@ -35,7 +35,8 @@ import io.tiepoint.hub.spi.HubCloudFactory;
  * {@code plugin.xml}) come first, then the others in the registry's order. Bad contributions (an attribute
  * missing, a class that cannot be created or is no {@link HubCloudFactory}, a repeated id, a cloud that does
  * not answer its contribution's id or serves no servable mutation) are logged and skipped. Outside OSGi (no
- * registry) the hub's own two factories are used directly.
+ * registry), or with a registry that lacks the extension point (one made for engines only), the hub's own two
+ * factories are used directly.
  */
 public final class CloudRegistry {
 
@@ -131,7 +132,10 @@ public final class CloudRegistry {
 	private List<Descriptor> descriptors() {
 		if (descriptors == null) {
 			List<Descriptor> list = new ArrayList<>();
-			if (registry == null) {
+			if (registry == null || registry.getExtensionPoint(EXTENSION_POINT) == null) {
+				if (registry != null) {
+					LOG.warn("the extension registry given has no " + EXTENSION_POINT + "; serving the hub's own clouds");
+				}
 				list.add(new Descriptor(S3Cloud.ID, HUB, null, new S3CloudFactory()));
 				list.add(new Descriptor(GridFsCloud.ID, HUB, null, new GridFsCloudFactory()));
 			} else {

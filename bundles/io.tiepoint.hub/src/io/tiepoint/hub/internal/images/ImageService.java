@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.images;
 import java.io.IOException;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.bson.Document;
@@ -109,7 +110,7 @@ public final class ImageService {
 	 */
 	public UploadTarget target(HubCloud cloud, Document image) {
 		if (!ImageState.WAITING.contains(image.getString("state"))) {
-			return new UploadTarget(java.util.Map.of());
+			return new UploadTarget(Map.of());
 		}
 		try {
 			return cloud.register(CloudImages.of(image));
