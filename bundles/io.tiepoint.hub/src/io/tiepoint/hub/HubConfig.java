@@ -13,11 +13,14 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.eclipse.core.runtime.IExtensionRegistry;
 
@@ -29,11 +32,12 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  * @param host                address to bind, default {@code 127.0.0.1}
  * @param port                port, {@code 0} for an ephemeral one
  * @param mongoUri            a MongoDB URI, or {@code null} for the embedded server in {@code dataDir}
- * @param s3                  the S3-compatible cloud, or {@code null} when only GridFS is served
  * @param imageExpiry         how long after registration an unfinished image becomes Invalid (65 min)
- * @param sweepInterval       how often expiry and S3 arrival are checked
+ * @param sweepInterval       how often expiry and the arrivals of swept clouds (S3) are checked
  * @param verificationThreads size of the verification pool
- * @param extensionRegistry   where engines are contributed, may be {@code null} (outside OSGi)
+ * @param extensionRegistry   where engines and clouds are contributed, may be {@code null}: then engines are
+ *                            only those registered programmatically, and clouds come from the platform's
+ *                            registry (outside OSGi: the hub's own S3 and GridFS clouds)
  * @param engines             engines registered programmatically
  * @param firstStart          receives the {@code key=} and {@code altitoken=} lines once, when the
  *                            credentials are created; the only place a secret is ever written
@@ -42,11 +46,15 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  * @param peers               other hubs of a partitioned resource service: lower-case md5 prefix (1 to
  *                            8 hex characters) to the peer's base URI; requests for md5s with such a
  *                            prefix are answered with a client redirect (code 300)
+ * @param cloudSettings       the clouds' settings, {@code cloud.<id>.<key>} to value (e.g.
+ *                            {@code cloud.s3.bucket}); a cloud without settings may decline to be served
  */
-public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3Settings s3, Duration imageExpiry,
+public record HubConfig(Path dataDir, String host, int port, String mongoUri, Duration imageExpiry,
 		Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
 		List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
-		Map<String, URI> peers) {
+		Map<String, URI> peers, Map<String, String> cloudSettings) {
+
+	private static final Pattern SETTING = Pattern.compile("cloud\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
 
 	/** Validates and copies. */
 	public HubConfig {
@@ -70,6 +78,85 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 						+ "': the prefix must be 1 to 8 lower-case hex digits and the URI http://host:port");
 			}
 		});
+		cloudSettings = Collections.unmodifiableMap(new TreeMap<>(cloudSettings == null ? Map.of() : cloudSettings));
+		cloudSettings.forEach((key, value) -> {
+			if (!SETTING.matcher(key).matches() || value == null) {
+				throw new IllegalArgumentException("cloud setting '" + key + "': the key must be cloud.<id>.<key> and the value present");
+			}
+		});
+	}
+
+	/**
+	 * The configuration as it was before clouds had generic settings.
+	 *
+	 * @param dataDir             see the record
+	 * @param host                see the record
+	 * @param port                see the record
+	 * @param mongoUri            see the record
+	 * @param s3                  the S3-compatible cloud, or {@code null} when only GridFS is served
+	 * @param imageExpiry         see the record
+	 * @param sweepInterval       see the record
+	 * @param verificationThreads see the record
+	 * @param extensionRegistry   see the record
+	 * @param engines             see the record
+	 * @param firstStart          see the record
+	 * @param resourceLease       see the record
+	 * @param peers               see the record
+	 * @deprecated use {@link #builder(Path)}; S3 settings are {@code cloud.s3.*} entries of {@link #cloudSettings()}
+	 */
+	@Deprecated(since = "0.1.0")
+	public HubConfig(Path dataDir, String host, int port, String mongoUri, S3Settings s3, Duration imageExpiry,
+			Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
+			List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
+			Map<String, URI> peers) {
+		this(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads, extensionRegistry, engines,
+				firstStart, resourceLease, peers, s3 == null ? Map.of() : prefixed(S3Settings.CLOUD, s3.toSettings()));
+	}
+
+	/**
+	 * @param id a cloud's id
+	 * @return its settings by key, without the {@code cloud.<id>.} prefix; empty when it has none
+	 */
+	public Map<String, String> cloudSettings(String id) {
+		String prefix = "cloud." + id + ".";
+		Map<String, String> out = new TreeMap<>();
+		cloudSettings.forEach((k, v) -> {
+			if (k.startsWith(prefix)) {
+				out.put(k.substring(prefix.length()), v);
+			}
+		});
+		return Collections.unmodifiableMap(out);
+	}
+
+	/**
+	 * @return the S3 cloud's settings ({@code cloud.s3.*}), or {@code null} when there are none
+	 * @throws IllegalArgumentException when they are incomplete
+	 */
+	public S3Settings s3() {
+		Map<String, String> s = cloudSettings(S3Settings.CLOUD);
+		return s.isEmpty() ? null : S3Settings.fromSettings(s);
+	}
+
+	private static Map<String, String> prefixed(String id, Map<String, String> settings) {
+		Map<String, String> out = new TreeMap<>();
+		settings.forEach((k, v) -> out.put("cloud." + id + "." + k, v));
+		return out;
+	}
+
+	/** @return the configuration, secrets masked (the same rule as the workspace configuration's) */
+	@Override
+	public String toString() {
+		Map<String, String> masked = new TreeMap<>();
+		cloudSettings.forEach((k, v) -> masked.put(k, secret(k) ? "***" : v));
+		return "HubConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", mongoUri="
+				+ (mongoUri != null && mongoUri.contains("@") ? "***" : mongoUri) + ", imageExpiry=" + imageExpiry + ", sweepInterval=" + sweepInterval
+				+ ", verificationThreads=" + verificationThreads + ", engines=" + engines.size() + ", resourceLease="
+				+ resourceLease + ", peers=" + peers + ", cloudSettings=" + masked + "]";
+	}
+
+	private static boolean secret(String key) {
+		String k = key.toLowerCase(java.util.Locale.ROOT);
+		return k.contains("secret") || k.contains("token") || k.contains("password") || k.endsWith("key");
 	}
 
 	/**
@@ -86,7 +173,7 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 		private String host = "127.0.0.1";
 		private int port;
 		private String mongoUri;
-		private S3Settings s3;
+		private final Map<String, String> cloudSettings = new TreeMap<>();
 		private Duration imageExpiry = Duration.ofMinutes(65);
 		private Duration sweepInterval = Duration.ofSeconds(5);
 		private int verificationThreads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -120,9 +207,33 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 			return this;
 		}
 
-		/** @param value S3 settings or null @return this */
+		/**
+		 * Sets the S3 cloud's settings: the same as {@link #cloudSetting} for each of
+		 * {@link S3Settings#toSettings()}.
+		 *
+		 * @param value S3 settings, or null to have none
+		 * @return this
+		 */
 		public Builder s3(S3Settings value) {
-			s3 = value;
+			cloudSettings.keySet().removeIf(k -> k.startsWith("cloud." + S3Settings.CLOUD + "."));
+			if (value != null) {
+				cloudSettings.putAll(prefixed(S3Settings.CLOUD, value.toSettings()));
+			}
+			return this;
+		}
+
+		/**
+		 * @param id    a cloud's id, e.g. {@code s3}
+		 * @param key   one of its settings, e.g. {@code bucket}
+		 * @param value the value, or null to remove the setting
+		 * @return this
+		 */
+		public Builder cloudSetting(String id, String key, String value) {
+			if (value == null) {
+				cloudSettings.remove("cloud." + id + "." + key);
+			} else {
+				cloudSettings.put("cloud." + id + "." + key, value);
+			}
 			return this;
 		}
 
@@ -180,8 +291,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 
 		/** @return the configuration */
 		public HubConfig build() {
-			return new HubConfig(dataDir, host, port, mongoUri, s3, imageExpiry, sweepInterval, verificationThreads,
-					extensionRegistry, engines, firstStart, resourceLease, peers);
+			return new HubConfig(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads,
+					extensionRegistry, engines, firstStart, resourceLease, peers, cloudSettings);
 		}
 	}
 }

@@ -11,11 +11,15 @@ package io.tiepoint.hub;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where the hub keeps images in an S3-compatible store. The secret never appears in
- * {@link #toString()}.
+ * Where the hub keeps images in an S3-compatible store: the settings of the hub's cloud {@value #CLOUD}, which
+ * {@link HubConfig} carries as {@code cloud.s3.<key>} entries ({@link #toSettings()}, {@link #fromSettings}).
+ * The secret never appears in {@link #toString()}.
  *
  * @param endpoint  explicit endpoint (path-style addressing is always used)
  * @param bucket    bucket name
@@ -29,6 +33,11 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
 
 	/** The validity of presigned PUTs unless told otherwise. */
 	public static final Duration PUT_VALIDITY = Duration.ofHours(3);
+
+	/** The id of the hub's cloud these settings configure. */
+	public static final String CLOUD = "s3";
+	/** The region used when the settings name none. */
+	public static final String DEFAULT_REGION = "us-east-1";
 
 	/**
 	 * Settings whose presigned PUTs are valid {@link #PUT_VALIDITY}.
@@ -51,6 +60,54 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
 		Objects.requireNonNull(region, "region");
 		Objects.requireNonNull(accessKey, "accessKey");
 		Objects.requireNonNull(secretKey, "secretKey");
+	}
+
+	/**
+	 * @return these settings as the cloud's settings: {@code endpoint}, {@code bucket}, {@code region},
+	 *         {@code access.key}, {@code secret.key} and {@code put.validity} (ISO-8601, e.g. {@code PT3H})
+	 */
+	public Map<String, String> toSettings() {
+		Map<String, String> m = new LinkedHashMap<>();
+		m.put("endpoint", endpoint.toString());
+		m.put("bucket", bucket);
+		m.put("region", region);
+		m.put("access.key", accessKey);
+		m.put("secret.key", secretKey);
+		m.put("put.validity", putValidity.toString());
+		return m;
+	}
+
+	/**
+	 * @param settings the cloud's settings, as {@link #toSettings()} writes them; {@code region} and
+	 *                 {@code put.validity} may be left out
+	 * @return the settings
+	 * @throws IllegalArgumentException when one is missing or malformed (the message names it, never a value)
+	 */
+	public static S3Settings fromSettings(Map<String, String> settings) {
+		String uri = required(settings, "endpoint");
+		URI endpoint;
+		Duration validity;
+		try {
+			endpoint = URI.create(uri);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("endpoint is not a URI", e);
+		}
+		try {
+			String v = settings.get("put.validity");
+			validity = v == null ? PUT_VALIDITY : Duration.parse(v);
+		} catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("put.validity is not an ISO-8601 duration such as PT3H", e);
+		}
+		return new S3Settings(endpoint, required(settings, "bucket"), settings.getOrDefault("region", DEFAULT_REGION),
+				required(settings, "access.key"), required(settings, "secret.key"), validity);
+	}
+
+	private static String required(Map<String, String> settings, String key) {
+		String v = settings.get(key);
+		if (v == null) {
+			throw new IllegalArgumentException(key + " is missing");
+		}
+		return v;
 	}
 
 	@Override

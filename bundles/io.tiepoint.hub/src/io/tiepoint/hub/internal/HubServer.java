@@ -12,13 +12,14 @@ package io.tiepoint.hub.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.types.ObjectId;
+import org.eclipse.core.runtime.IExtensionRegistry;
+import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -29,9 +30,9 @@ import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.ReconstructionEngine;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
-import io.tiepoint.hub.internal.cloud.Cloud;
-import io.tiepoint.hub.internal.cloud.GridFsCloud;
-import io.tiepoint.hub.internal.cloud.S3Cloud;
+import io.tiepoint.hub.internal.cloud.CloudContext;
+import io.tiepoint.hub.internal.cloud.CloudRegistry;
+import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.graphql.GraphQLHandler;
 import io.tiepoint.hub.internal.graphql.SchemaFactory;
 import io.tiepoint.hub.internal.graphql.Services;
@@ -59,7 +60,7 @@ public final class HubServer implements Hub {
 	private final CredentialsFile credentials;
 	private final Database db;
 	private final EngineRegistry engines;
-	private S3Cloud s3;
+	private Clouds clouds;
 	private Verifier verifier;
 	private TaskService tasks;
 	private GridFsUploads gridFsUploads;
@@ -102,15 +103,12 @@ public final class HubServer implements Hub {
 	}
 
 	private void startServices(HubConfig config) throws IOException {
-		Map<String, Cloud> clouds = new LinkedHashMap<>();
-		if (config.s3() != null) {
-			s3 = new S3Cloud(config.s3());
-			s3.ensureBucket();
-			clouds.put(s3.name(), s3);
-		}
-		long tS3 = System.nanoTime();
-		GridFsCloud gridFs = new GridFsCloud(db);
-		clouds.put(gridFs.name(), gridFs);
+		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
+				: RegistryFactory.getRegistry();
+		clouds = new CloudRegistry(registry).start(
+				id -> new CloudContext(id, config.cloudSettings(id), () -> uri, Map.of(Database.class, db)),
+				SchemaFactory.uploadMutations().servable());
+		long tClouds = System.nanoTime();
 		ProjectStore projects = new ProjectStore(db);
 		ImageStore images = new ImageStore(db, config.mongoUri() == null);
 		tasks = new TaskService(projects, images, new TaskStore(db), clouds, engines,
@@ -154,8 +152,8 @@ public final class HubServer implements Hub {
 		long[] t = startedAt;
 		// where a start's time goes (on 2 cores: ~2.2 s, class loading mostly; in the Eclipse log)
 		LOG.info(String.format(java.util.Locale.ROOT, "hub listening on %s after %d ms (credentials and engines %d,"
-				+ " database %d, S3 %d, stores %d, GraphQL schema %d, HTTP %d)", uri, ms(t[0], System.nanoTime()),
-				ms(t[0], t[1]), ms(t[1], t[2]), ms(t[2], tS3), ms(tS3, tStores), ms(tStores, tSchema),
+				+ " database %d, clouds %s %d, stores %d, GraphQL schema %d, HTTP %d)", uri, ms(t[0], System.nanoTime()),
+				ms(t[0], t[1]), ms(t[1], t[2]), clouds.ids(), ms(t[2], tClouds), ms(tClouds, tStores), ms(tStores, tSchema),
 				ms(tSchema, System.nanoTime())));
 	}
 
@@ -255,8 +253,8 @@ public final class HubServer implements Hub {
 		if (tasks != null) {
 			tasks.close();
 		}
-		if (s3 != null) {
-			s3.close();
+		if (clouds != null) {
+			clouds.close();
 		}
 		db.close();
 	}

@@ -11,7 +11,10 @@ package io.tiepoint.hub.internal.cloud;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -22,35 +25,57 @@ import com.mongodb.client.gridfs.model.GridFSFile;
 
 import io.tiepoint.hub.internal.resource.ChunkStore;
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.spi.HubCloud;
+import io.tiepoint.hub.spi.HubImage;
+import io.tiepoint.hub.spi.UploadTarget;
 
 /**
- * Images in the GridFS of the hub's own database. An image's bytes are the GridFS file named by its
- * {@code gridFsId}, set when the resource service completes the upload.
+ * Images in the GridFS of the hub's own database, uploaded through the hub's resource service (seed 003):
+ * registration hands out {@code /Resource/Upload?uid=<upload token>}; the resource service reports the
+ * arrival with the GridFS file's id, the image's {@link HubImage#location()}.
  */
-public final class GridFsCloud implements Cloud {
+public final class GridFsCloud implements HubCloud, HubCloud.Hosted {
 
+	/** The cloud's id. */
+	public static final String ID = "gridfs";
 	private final GridFSBucket bucket;
 	private final ChunkStore chunks;
+	private final Supplier<URI> base;
 
-	/** @param db the database */
-	public GridFsCloud(Database db) {
+	/**
+	 * @param db   the database
+	 * @param base the hub's base URI, asked when an upload URL is made
+	 */
+	public GridFsCloud(Database db, Supplier<URI> base) {
 		this.bucket = db.gridFs();
 		this.chunks = new ChunkStore(db.database());
+		this.base = base;
 	}
 
 	@Override
-	public String name() {
-		return "gridfs";
+	public String id() {
+		return ID;
 	}
 
 	@Override
-	public String bucket() {
-		return Database.GRIDFS_BUCKET;
+	public String mutation() {
+		return "uploadImageGridFS";
+	}
+
+	/** @return the GridFS bucket itself ({@code gridfs.files}, {@code gridfs.chunks}), the one bucket clients name */
+	@Override
+	public List<String> buckets() {
+		return List.of(Database.GRIDFS_BUCKET);
 	}
 
 	@Override
-	public OptionalLong stored(Document image) throws IOException {
-		ObjectId id = image.getObjectId("gridFsId");
+	public UploadTarget register(HubImage image) {
+		return UploadTarget.url(base.get().resolve("Resource/Upload?uid=" + image.uploadToken()).toString());
+	}
+
+	@Override
+	public OptionalLong stored(HubImage image) throws IOException {
+		ObjectId id = fileId(image);
 		if (id == null) {
 			return OptionalLong.empty();
 		}
@@ -63,15 +88,15 @@ public final class GridFsCloud implements Cloud {
 	}
 
 	@Override
-	public InputStream open(Document image) throws IOException {
-		ObjectId id = image.getObjectId("gridFsId");
+	public InputStream open(HubImage image) throws IOException {
+		ObjectId id = fileId(image);
 		if (id == null) {
-			throw new IOException("image " + image.getObjectId("_id") + " has no GridFS file");
+			throw new IOException("image " + image.id() + " has no GridFS file");
 		}
 		try {
 			GridFSFile f = bucket.find(new Document("_id", id)).first();
 			if (f == null) {
-				throw new IOException("GridFS file " + id + " of image " + image.getObjectId("_id") + " not found");
+				throw new IOException("GridFS file " + id + " of image " + image.id() + " not found");
 			}
 			return chunks.open(id, f.getLength(), 0);
 		} catch (MongoException e) {
@@ -80,8 +105,8 @@ public final class GridFsCloud implements Cloud {
 	}
 
 	@Override
-	public void delete(Document image) throws IOException {
-		ObjectId id = image.getObjectId("gridFsId");
+	public void delete(HubImage image) throws IOException {
+		ObjectId id = fileId(image);
 		if (id == null) {
 			return;
 		}
@@ -90,5 +115,16 @@ public final class GridFsCloud implements Cloud {
 		} catch (MongoException e) {
 			throw new IOException("GridFS delete failed: " + e.getMessage(), e);
 		}
+	}
+
+	private static ObjectId fileId(HubImage image) throws IOException {
+		String location = image.location();
+		if (location == null) {
+			return null;
+		}
+		if (!ObjectId.isValid(location)) {
+			throw new IOException("image " + image.id() + " has no valid GridFS file id");
+		}
+		return new ObjectId(location);
 	}
 }

@@ -12,11 +12,14 @@ package io.tiepoint.hub.internal.cloud;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.bson.Document;
-
 import io.tiepoint.hub.S3Settings;
+import io.tiepoint.hub.spi.HubCloud;
+import io.tiepoint.hub.spi.HubImage;
+import io.tiepoint.hub.spi.UploadTarget;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -34,10 +37,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * An S3-compatible store: explicit endpoint, path-style, explicit HTTP client (no ServiceLoader
- * discovery, which fails under OSGi). SDK errors become {@link IOException} here.
+ * discovery, which fails under OSGi). SDK errors become {@link IOException} here. Registration hands out a
+ * presigned PUT bound to the image's key and Content-Type; clients need not call {@code doneImageUpload}, so
+ * the hub sweeps for arrivals; Ready images get a presigned GET.
  */
-public final class S3Cloud implements Cloud, AutoCloseable {
+public final class S3Cloud implements HubCloud, HubCloud.Swept, HubCloud.Downloads {
 
+	/** The cloud's id. */
+	public static final String ID = S3Settings.CLOUD;
 	private static final Duration GET_VALIDITY = Duration.ofHours(1);
 	private final S3Settings settings;
 	private final SdkHttpClient http;
@@ -61,13 +68,28 @@ public final class S3Cloud implements Cloud, AutoCloseable {
 	}
 
 	@Override
-	public String name() {
-		return "s3";
+	public String id() {
+		return ID;
 	}
 
 	@Override
-	public String bucket() {
-		return settings.bucket();
+	public String mutation() {
+		return "uploadImageS3";
+	}
+
+	@Override
+	public List<String> buckets() {
+		return List.of(settings.bucket());
+	}
+
+	@Override
+	public UploadTarget register(HubImage image) {
+		return UploadTarget.url(presignPut(image.key(), image.contentType()));
+	}
+
+	@Override
+	public Optional<String> downloadUrl(HubImage image) {
+		return Optional.of(presignGet(image.key()));
 	}
 
 	/**
@@ -75,22 +97,22 @@ public final class S3Cloud implements Cloud, AutoCloseable {
 	 * @param contentType the Content-Type the PUT must carry
 	 * @return a presigned PUT URL valid {@link S3Settings#putValidity()}
 	 */
-	public String presignPut(String key, String contentType) {
+	private String presignPut(String key, String contentType) {
 		return presigner.presignPutObject(r -> r.signatureDuration(settings.putValidity())
 				.putObjectRequest(p -> p.bucket(settings.bucket()).key(key).contentType(contentType))).url().toString();
 	}
 
 	/** @param key object key @return a presigned GET URL valid one hour */
-	public String presignGet(String key) {
+	private String presignGet(String key) {
 		return presigner.presignGetObject(
 				r -> r.signatureDuration(GET_VALIDITY).getObjectRequest(g -> g.bucket(settings.bucket()).key(key)))
 				.url().toString();
 	}
 
 	@Override
-	public OptionalLong stored(Document image) throws IOException {
+	public OptionalLong stored(HubImage image) throws IOException {
 		try {
-			return OptionalLong.of(s3.headObject(r -> r.bucket(settings.bucket()).key(image.getString("key")))
+			return OptionalLong.of(s3.headObject(r -> r.bucket(settings.bucket()).key(image.key()))
 					.contentLength());
 		} catch (NoSuchKeyException e) {
 			return OptionalLong.empty();
@@ -105,18 +127,18 @@ public final class S3Cloud implements Cloud, AutoCloseable {
 	}
 
 	@Override
-	public InputStream open(Document image) throws IOException {
+	public InputStream open(HubImage image) throws IOException {
 		try {
-			return s3.getObject(r -> r.bucket(settings.bucket()).key(image.getString("key")));
+			return s3.getObject(r -> r.bucket(settings.bucket()).key(image.key()));
 		} catch (SdkException e) {
 			throw new IOException("S3 GetObject failed: " + e.getMessage(), e);
 		}
 	}
 
 	@Override
-	public void delete(Document image) throws IOException {
+	public void delete(HubImage image) throws IOException {
 		try {
-			s3.deleteObject(r -> r.bucket(settings.bucket()).key(image.getString("key")));
+			s3.deleteObject(r -> r.bucket(settings.bucket()).key(image.key()));
 		} catch (SdkException e) {
 			throw new IOException("S3 DeleteObject failed: " + e.getMessage(), e);
 		}

@@ -10,18 +10,23 @@
 package io.tiepoint.hub.internal.graphql;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.bson.Document;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.TypeRuntimeWiring;
 import io.tiepoint.hub.internal.HubException;
-import io.tiepoint.hub.internal.cloud.Cloud;
-import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.tasks.TaskService;
+import io.tiepoint.hub.spi.HubCloud;
 
-/** Resolvers of {@code Mutation}. */
+/**
+ * Resolvers of {@code Mutation}. Each upload mutation is served by the cloud that names it
+ * ({@link HubCloud#mutation()}); one no cloud serves answers {@code CLOUD_NOT_SUPPORTED}.
+ */
 final class MutationWiring {
 
 	private static final int MAX_PROJECT_NAME = 200;
@@ -31,18 +36,14 @@ final class MutationWiring {
 		this.s = services;
 	}
 
-	void wire(RuntimeWiring.Builder w) {
-		w.type("Mutation", t -> t.dataFetcher("createProject", this::createProject)
+	/** @param w the wiring @param uploadMutations the schema's {@code uploadImage*} mutations */
+	void wire(RuntimeWiring.Builder w, List<String> uploadMutations) {
+		w.type("Mutation", t -> uploads(t, uploadMutations).dataFetcher("createProject", this::createProject)
 				.dataFetcher("removeProject", e -> s.removal().removeProject(Caller.require(e), e.getArgument("id")))
 				.dataFetcher("removeImages",
 						e -> s.removal().removeImages(Caller.require(e), e.getArgument("pid"), e.getArgument("ids")))
 				.dataFetcher("hasImage",
 						e -> Views.image(s.images().hasImage(Caller.require(e), e.getArgument("pid"), e.getArgument("checksum"))))
-				.dataFetcher("uploadImageS3", e -> upload(e, "s3"))
-				.dataFetcher("uploadImageGridFS", e -> upload(e, "gridfs"))
-				.dataFetcher("uploadImageOSS", e -> notServed(e, "oss"))
-				.dataFetcher("uploadImageMinio", e -> notServed(e, "minio"))
-				.dataFetcher("uploadImageURL", e -> notServed(e, "url"))
 				.dataFetcher("startImageUpload", e -> Views.image(s.images().start(Caller.require(e), e.getArgument("id"))))
 				.dataFetcher("doneImageUpload", e -> Views.image(s.images().done(Caller.require(e), e.getArgument("id"))))
 				.dataFetcher("startReconstructionWithError",
@@ -67,29 +68,35 @@ final class MutationWiring {
 				visibility == null ? "private" : visibility.toString()));
 	}
 
-	private Map<String, Object> upload(DataFetchingEnvironment e, String cloudName) {
+	private TypeRuntimeWiring.Builder uploads(TypeRuntimeWiring.Builder t, List<String> uploadMutations) {
+		for (String mutation : uploadMutations) {
+			HubCloud cloud = s.access().clouds().serving(mutation).orElse(null);
+			t.dataFetcher(mutation, cloud != null ? e -> upload(e, cloud) : e -> notServed(e, mutation));
+		}
+		return t;
+	}
+
+	private Map<String, Object> upload(DataFetchingEnvironment e, HubCloud cloud) {
 		String user = Caller.require(e);
-		Cloud cloud = s.access().cloud(cloudName);
 		Object bucket = e.getArgument("bucket");
 		Object type = e.getArgument("type");
 		Document image = s.images().register(user, e.getArgument("pid"), cloud, bucket == null ? null : bucket.toString(),
 				e.getArgument("filename"), type == null ? null : type.toString(), e.getArgument("checksum"));
-		Map<String, Object> out = new HashMap<>();
+		Map<String, Object> out = new HashMap<>(s.images().target(cloud, image).fields());
 		out.put("image", Views.image(image));
-		out.put("url", ImageState.WAITING.contains(image.getString("state")) ? url(cloudName, image) : null);
 		return out;
 	}
 
-	private String url(String cloudName, Document image) {
-		if ("s3".equals(cloudName)) {
-			return s.access().s3().orElseThrow().presignPut(image.getString("key"), image.getString("contentType"));
-		}
-		return s.base().get().resolve("Resource/Upload?uid=" + image.getString("uploadId")).toString();
-	}
-
-	private Object notServed(DataFetchingEnvironment e, String cloud) {
+	/**
+	 * Refuses a mutation no cloud serves, naming its cloud as clients would ({@code uploadImageOSS}: {@code oss});
+	 * when a contribution of that id declined, the cloud is installed but not configured here.
+	 */
+	private Object notServed(DataFetchingEnvironment e, String mutation) {
 		Caller.require(e);
-		throw new HubException("CLOUD_NOT_SUPPORTED", "cloud " + cloud + " is not served by this hub; see support.supportedCloud");
+		String cloud = mutation.substring("uploadImage".length()).toLowerCase(Locale.ROOT);
+		throw new HubException("CLOUD_NOT_SUPPORTED", s.access().clouds().declined(cloud)
+				? "cloud " + cloud + " is not configured on this hub"
+				: "cloud " + cloud + " is not served by this hub; see support.supportedCloud");
 	}
 
 	private static String taskType(DataFetchingEnvironment e) {

@@ -20,13 +20,18 @@ import com.mongodb.client.model.Filters;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.images.CloudImages;
 import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.Pages;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.tasks.ProjectErrorCode;
+import io.tiepoint.hub.spi.HubCloud;
 
-/** Resolvers of {@code Query} and of the nested fields of its types. */
+/**
+ * Resolvers of {@code Query} and of the nested fields of its types. What depends on clouds comes from the
+ * served ones: {@code supportedCloud}, the buckets, and an image's {@code grounded} and {@code url} by the
+ * features of its cloud.
+ */
 final class QueryWiring {
 
 	private final Services s;
@@ -38,7 +43,7 @@ final class QueryWiring {
 	void wire(RuntimeWiring.Builder w) {
 		w.type("Query", t -> t.dataFetcher("getGeoIPInfo", e -> geo()).dataFetcher("support", e -> Map.of())
 				.dataFetcher("project", this::project).dataFetcher("my", this::my));
-		w.type("Support", t -> t.dataFetcher("supportedCloud", e -> clouds())
+		w.type("Support", t -> t.dataFetcher("supportedCloud", e -> s.access().clouds().ids())
 				.dataFetcher("endpoints", e -> Map.of("api", s.base().get().resolve("graphql").toString(), "web",
 						s.base().get().toString()))
 				.dataFetcher("systemMode", e -> "Normal").dataFetcher("errorCodeInfo", this::errorCodes));
@@ -47,15 +52,16 @@ final class QueryWiring {
 				.dataFetcher("allImages", this::allImages)
 				.dataFetcher("task", e -> Views.task(s.tasks().store().latest(Views.id(e.getSource()))))
 				.dataFetcher("tasks", e -> s.tasks().store().all(Views.id(e.getSource())).stream().map(Views::task).toList()));
-		w.type("ProjectImage", t -> t.dataFetcher("url", this::imageUrl));
+		w.type("ProjectImage", t -> t.dataFetcher("url", this::imageUrl).dataFetcher("grounded", this::grounded));
 		w.type("Task", t -> t.dataFetcher("queueing", e -> s.tasks().queueing(Views.doc(e.getSource()))));
 	}
 
 	private List<Map<String, Object>> bucketList() {
 		List<Map<String, Object>> out = new ArrayList<>();
-		for (String name : clouds()) {
-			Cloud c = s.access().clouds().get(name);
-			out.add(Map.of("cloud", c.name(), "bucket", c.bucket()));
+		for (HubCloud c : s.access().clouds().all()) {
+			for (String bucket : c.buckets()) {
+				out.add(Map.of("cloud", c.id(), "bucket", bucket));
+			}
 		}
 		return out;
 	}
@@ -63,15 +69,6 @@ final class QueryWiring {
 	private Map<String, Object> geo() {
 		List<Map<String, Object>> b = bucketList();
 		return Map.of("nearestBuckets", b, "nearestMetaBuckets", b, "nearestModelBuckets", b);
-	}
-
-	private List<String> clouds() {
-		List<String> out = new ArrayList<>();
-		if (s.access().s3().isPresent()) {
-			out.add("s3");
-		}
-		out.add("gridfs");
-		return out;
 	}
 
 	private List<Map<String, Object>> errorCodes(DataFetchingEnvironment e) {
@@ -118,11 +115,19 @@ final class QueryWiring {
 		return Views.connection(Pages.page(s.store().collection(), filter, page(e)), Views::image);
 	}
 
+	/** A Ready image of a cloud that {@link HubCloud.Downloads downloads}: its link. */
 	private String imageUrl(DataFetchingEnvironment e) {
 		Document i = Views.doc(e.getSource());
-		if (!"s3".equals(i.getString("cloud")) || !"Ready".equals(i.getString("state"))) {
+		if (!"Ready".equals(i.getString("state"))) {
 			return null;
 		}
-		return s.access().s3().map(c -> c.presignGet(i.getString("key"))).orElse(null);
+		return s.access().clouds().get(i.getString("cloud")).flatMap(c -> c.feature(HubCloud.Downloads.class))
+				.flatMap(d -> d.downloadUrl(CloudImages.of(i))).orElse(null);
+	}
+
+	/** Kept by the hub itself: its cloud is {@link HubCloud.Hosted hosted} and the bytes are stored. */
+	private boolean grounded(DataFetchingEnvironment e) {
+		Document i = Views.doc(e.getSource());
+		return i.get(CloudImages.LOCATION) != null && s.access().clouds().has(i.getString("cloud"), HubCloud.Hosted.class);
 	}
 }

@@ -13,7 +13,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQL;
@@ -21,24 +25,41 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeInfo;
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 
 /**
  * Builds the executable schema from {@code schema/altizure.graphqls} (a bundle resource) and the
- * resolvers. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
+ * resolvers. The schema's {@code uploadImage*} mutations are the clouds' ({@link #uploadMutations()}): each is
+ * served by the cloud that names it, the others answer {@code CLOUD_NOT_SUPPORTED}; the {@code Bucket*} scalars
+ * are bucket names. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
  * with their message; anything else is logged and answered as an internal error.
  */
 public final class SchemaFactory {
 
 	/** Resource path of the SDL. */
 	public static final String SDL = "schema/altizure.graphqls";
+	private static final String UPLOAD = "uploadImage";
 	private static final HubLog LOG = HubLog.of(SchemaFactory.class);
+	private static volatile Uploads uploads;
+
+	/**
+	 * The schema's upload mutations.
+	 *
+	 * @param all       every {@code uploadImage*} mutation, in schema order
+	 * @param servable  those a cloud can serve: their payload type has an {@code image} field beside the
+	 *                  cloud's own ({@code url}, {@code sts})
+	 */
+	public record Uploads(List<String> all, Set<String> servable) {
+	}
 
 	private SchemaFactory() {
 	}
@@ -55,15 +76,42 @@ public final class SchemaFactory {
 		}
 	}
 
+	/** @return the schema's upload mutations (read once) */
+	public static Uploads uploadMutations() {
+		Uploads u = uploads;
+		if (u == null) {
+			u = uploads(new SchemaParser().parse(sdl()));
+			uploads = u;
+		}
+		return u;
+	}
+
+	private static Uploads uploads(TypeDefinitionRegistry types) {
+		List<String> all = new ArrayList<>();
+		Set<String> servable = new LinkedHashSet<>();
+		ObjectTypeDefinition mutation = types.getType("Mutation", ObjectTypeDefinition.class).orElseThrow();
+		for (FieldDefinition f : mutation.getFieldDefinitions()) {
+			if (f.getName().startsWith(UPLOAD)) {
+				all.add(f.getName());
+				types.getType(TypeInfo.typeInfo(f.getType()).getName(), ObjectTypeDefinition.class)
+						.filter(t -> t.getFieldDefinitions().stream().anyMatch(p -> p.getName().equals("image")))
+						.ifPresent(t -> servable.add(f.getName()));
+			}
+		}
+		return new Uploads(List.copyOf(all), Set.copyOf(servable));
+	}
+
 	/** @param services what resolvers use @return the executable GraphQL */
 	public static GraphQL create(Services services) {
 		TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
-		for (String scalar : new String[] { "BucketS3", "BucketOSS", "BucketMinio", "BucketGridFS" }) {
-			wiring.scalar(BucketScalar.named(scalar));
+		for (String scalar : types.scalars().keySet()) {
+			if (scalar.startsWith("Bucket")) {
+				wiring.scalar(BucketScalar.named(scalar));
+			}
 		}
 		new QueryWiring(services).wire(wiring);
-		new MutationWiring(services).wire(wiring);
+		new MutationWiring(services).wire(wiring, uploads(types).all());
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
 		return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new Errors())
 				.preparsedDocumentProvider(new DocumentCache()).build();

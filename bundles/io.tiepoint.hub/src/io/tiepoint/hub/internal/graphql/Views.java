@@ -74,7 +74,6 @@ final class Views {
 		m.put("checksum", i.getBoolean("checksumKnown", false) ? i.getString("checksum") : null);
 		m.put("type", i.getString("type"));
 		m.put("error", i.getList("error", String.class, List.of()));
-		m.put("grounded", "gridfs".equals(i.getString("cloud")) && i.get("gridFsId") != null);
 		m.put("thumbs", List.of());
 		m.put("cloud", i.getString("cloud"));
 		Object size = i.get("size");

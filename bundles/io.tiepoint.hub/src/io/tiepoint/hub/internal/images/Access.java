@@ -10,23 +10,22 @@
 package io.tiepoint.hub.internal.images;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import io.tiepoint.hub.internal.HubException;
-import io.tiepoint.hub.internal.cloud.Cloud;
-import io.tiepoint.hub.internal.cloud.S3Cloud;
+import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.spi.HubCloud;
 
-/** The configured clouds and the ownership checks every image call starts with. */
+/** The served clouds and the ownership checks every image call starts with. */
 public final class Access {
 
-	private final Map<String, Cloud> clouds;
+	private final Clouds clouds;
 	private final ProjectStore projects;
 	private final ImageStore images;
 	/** Project id to owner; owners never change, removed projects are dropped. */
@@ -34,33 +33,25 @@ public final class Access {
 	private static final int MAX_CACHED = 100_000;
 
 	/**
-	 * @param clouds   clouds by name ({@code gridfs} always, {@code s3} when configured)
+	 * @param clouds   the served clouds
 	 * @param projects project store
 	 * @param images   image store
 	 */
-	public Access(Map<String, Cloud> clouds, ProjectStore projects, ImageStore images) {
-		this.clouds = Map.copyOf(clouds);
+	public Access(Clouds clouds, ProjectStore projects, ImageStore images) {
+		this.clouds = clouds;
 		this.projects = projects;
 		this.images = images;
 	}
 
-	/** @return clouds by name */
-	public Map<String, Cloud> clouds() {
+	/** @return the served clouds */
+	public Clouds clouds() {
 		return clouds;
 	}
 
-	/** @param name cloud name @return it, or a client error when not configured */
-	public Cloud cloud(String name) {
-		Cloud c = clouds.get(name);
-		if (c == null) {
-			throw new HubException("CLOUD_NOT_SUPPORTED", "cloud " + name + " is not configured on this hub");
-		}
-		return c;
-	}
-
-	/** @return the S3 cloud, if configured */
-	public Optional<S3Cloud> s3() {
-		return Optional.ofNullable((S3Cloud) clouds.get("s3"));
+	/** @param id an image's cloud @return it, or a client error when not served */
+	public HubCloud cloud(String id) {
+		return clouds.get(id).orElseThrow(
+				() -> new HubException("CLOUD_NOT_SUPPORTED", "cloud " + id + " is not configured on this hub"));
 	}
 
 	/** @param owner caller @param pid project id @return the caller's project, or NOT_FOUND */

@@ -22,9 +22,10 @@ import io.tiepoint.hub.internal.store.Database;
 import io.tiepoint.hub.internal.store.ImageStore;
 
 /**
- * The GridFS side of uploads, for the resource service ({@code /Resource/Upload?uid=..}, another
- * issue). An upload id is {@code <image id>.<32 random characters>}; the image document keeps it in
- * {@code uploadId}, so the mapping lives in MongoDB and costs no extra write per registration. The
+ * The hub side of uploads into a {@link io.tiepoint.hub.spi.HubCloud.Hosted hosted} cloud (GridFS), for the
+ * resource service ({@code /Resource/Upload?uid=..}). An upload id is {@code <image id>.<32 random
+ * characters>}, made at registration; the image document keeps it in {@link CloudImages#UPLOAD_TOKEN}, so the
+ * mapping lives in MongoDB and costs no extra write per registration. The
  * resource service finds the image with {@link #image(String)}, writes the GridFS file into the
  * bucket {@link Database#GRIDFS_BUCKET} (chunk documents one by one, files document last), then calls
  * {@link #completed(String, ObjectId)}, which starts verification.
@@ -56,7 +57,7 @@ public final class GridFsUploads {
 			return null;
 		}
 		Document image = images.find(new ObjectId(uploadId.substring(0, dot)));
-		String stored = image == null ? null : image.getString("uploadId");
+		String stored = image == null ? null : image.getString(CloudImages.UPLOAD_TOKEN);
 		if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
 				uploadId.getBytes(StandardCharsets.US_ASCII))) {
 			return null;
@@ -79,7 +80,7 @@ public final class GridFsUploads {
 			throw new IllegalArgumentException("unknown upload id");
 		}
 		ObjectId id = image.getObjectId("_id");
-		Document after = service.markStored(id, Updates.set("gridFsId", fileId));
+		Document after = service.markStored(id, Updates.set(CloudImages.LOCATION, fileId));
 		return after != null ? after : images.find(id);
 	}
 }

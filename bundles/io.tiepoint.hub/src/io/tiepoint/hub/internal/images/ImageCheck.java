@@ -29,7 +29,7 @@ import io.tiepoint.exif.Digests;
 import io.tiepoint.exif.Finding;
 import io.tiepoint.exif.ImageInspector;
 import io.tiepoint.exif.ImageRecord;
-import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.spi.HubCloud;
 
 /**
  * Reads one stored image once: recomputes its sha1, lets {@link ImageInspector} decode it and read
@@ -68,14 +68,14 @@ final class ImageCheck {
 	 * @throws IOException when the store could not be read (transient: try again later)
 	 * @throws OperationCanceledException when canceled
 	 */
-	static Outcome run(Cloud cloud, Document image, IProgressMonitor monitor) throws IOException {
+	static Outcome run(HubCloud cloud, Document image, IProgressMonitor monitor) throws IOException {
 		SubMonitor progress = SubMonitor.convert(monitor, "Verifying " + image.getString("filename"), 2);
 		progress.split(1);
 		MessageDigest sha1 = Digests.sha1();
 		List<String> reasons = new ArrayList<>();
 		ImageRecord record = null;
 		long size;
-		try (Recording stored = new Recording(cloud.open(image));
+		try (Recording stored = new Recording(cloud.open(CloudImages.of(image)));
 				DigestInputStream in = new DigestInputStream(stored, sha1)) {
 			InputStream shield = new FilterInputStream(in) {
 				@Override

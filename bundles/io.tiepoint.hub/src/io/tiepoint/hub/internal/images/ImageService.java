@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.images;
 import java.io.IOException;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.bson.Document;
@@ -22,14 +23,16 @@ import com.mongodb.client.model.Updates;
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
-import io.tiepoint.hub.internal.cloud.Cloud;
 import io.tiepoint.hub.internal.cloud.Names;
 import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.spi.HubCloud;
+import io.tiepoint.hub.spi.UploadTarget;
 
 /**
  * Image lifecycle calls: register (idempotent per checksum; re-registering an Invalid image resets it
- * to Pending), start, done. All state changes are single-document updates with state preconditions.
+ * to Pending), start, done. All state changes are single-document updates with state preconditions. The
+ * cloud an image goes to is a {@link HubCloud}; what differs between clouds is asked of it or of its features.
  */
 public final class ImageService {
 
@@ -66,31 +69,32 @@ public final class ImageService {
 	 * @param owner    caller
 	 * @param pid      project id
 	 * @param cloud    where it will be uploaded
-	 * @param bucket   the bucket the client named
+	 * @param bucket   the bucket the client named, or null for the cloud's first
 	 * @param filename the client's file name
 	 * @param type     IMAGE_TYPE or null
 	 * @param checksum sha1 or null
 	 * @return the image (Pending for a new or reset one)
 	 */
-	public Document register(String owner, String pid, Cloud cloud, String bucket, String filename, String type,
+	public Document register(String owner, String pid, HubCloud cloud, String bucket, String filename, String type,
 			String checksum) {
 		ObjectId projectId = access.projectId(owner, pid);
-		if (bucket != null && !cloud.bucket().equals(bucket)) {
+		if (bucket != null && !cloud.buckets().contains(bucket)) {
 			throw new HubException("BUCKET_NOT_SUPPORTED", "bucket " + bucket + " is not served; see getGeoIPInfo");
 		}
+		String chosen = bucket != null ? bucket : cloud.buckets().get(0);
 		String name = Names.sanitize(filename);
 		boolean known = checksum != null;
 		String sum = known ? Names.checksum(checksum) : "unknown-" + CredentialsFile.newSecret();
 		for (int i = 0; i < ATTEMPTS; i++) {
 			// insert first: the unique index (pid, checksum) decides; look up only when it refuses
-			Document doc = newImage(projectId, owner, name, type, sum, known, cloud);
+			Document doc = newImage(projectId, owner, name, type, sum, known, cloud, chosen);
 			if (images.insert(doc)) {
 				return doc;
 			}
 			// after a refused insert read the database: the winner may not be in the cache yet
 			Document existing = known ? images.readByChecksum(projectId, sum) : null;
 			if (existing != null) {
-				Document reused = reuse(existing, cloud);
+				Document reused = reuse(existing, cloud, chosen);
 				if (reused != null) {
 					return reused;
 				}
@@ -99,51 +103,77 @@ public final class ImageService {
 		throw new HubException("CONFLICT", "could not register " + name + ", try again");
 	}
 
+	/**
+	 * @param cloud the image's cloud
+	 * @param image a registered image
+	 * @return what the client needs to send its bytes, or nothing when they are there already
+	 */
+	public UploadTarget target(HubCloud cloud, Document image) {
+		if (!ImageState.WAITING.contains(image.getString("state"))) {
+			return new UploadTarget(Map.of());
+		}
+		try {
+			return cloud.register(CloudImages.of(image));
+		} catch (IOException e) {
+			LOG.error("cannot make an upload target for image " + image.getObjectId("_id"), e);
+			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");
+		}
+	}
+
 	private Document newImage(ObjectId pid, String owner, String name, String type, String sum, boolean known,
-			Cloud cloud) {
+			HubCloud cloud, String bucket) {
 		String filename = Names.hashed(sum, name);
 		Date now = new Date();
 		ObjectId id = new ObjectId();
 		return new Document("_id", id).append("pid", pid).append("owner", owner).append("name", name)
 				.append("filename", filename).append("checksum", sum).append("checksumKnown", known)
 				.append("type", type).append("contentType", Names.contentType(type, name))
-				.append("state", ImageState.Pending.name()).append("error", List.of()).append("cloud", cloud.name())
-				.append("bucket", cloud.bucket()).append("key", Names.key(pid.toHexString(), filename))
-				.append("uploadId", "gridfs".equals(cloud.name()) ? GridFsUploads.newUploadId(id) : null)
+				.append("state", ImageState.Pending.name()).append("error", List.of()).append("cloud", cloud.id())
+				.append("bucket", bucket).append("key", Names.key(pid.toHexString(), filename))
+				.append(CloudImages.UPLOAD_TOKEN, hosted(cloud) ? GridFsUploads.newUploadId(id) : null)
 				.append("registeredAt", now).append("updatedAt", now);
 	}
 
-	private Document reuse(Document existing, Cloud cloud) {
+	private static boolean hosted(HubCloud cloud) {
+		return cloud.feature(HubCloud.Hosted.class).isPresent();
+	}
+
+	private Document reuse(Document existing, HubCloud cloud, String bucket) {
 		String state = existing.getString("state");
-		boolean sameCloud = cloud.name().equals(existing.getString("cloud"));
+		boolean sameTarget = cloud.id().equals(existing.getString("cloud")) && bucket.equals(existing.getString("bucket"));
 		if (ImageState.Invalid.name().equals(state)) {
 			deleteStored(existing);
-			return images.transition(existing.getObjectId("_id"), List.of(state), reset(existing, cloud, true));
+			return images.transition(existing.getObjectId("_id"), List.of(state), reset(existing, cloud, bucket, true));
 		}
-		if (!sameCloud && ImageState.WAITING.contains(state)) {
-			return images.transition(existing.getObjectId("_id"), ImageState.WAITING, reset(existing, cloud, false));
+		if (!sameTarget && ImageState.WAITING.contains(state)) {
+			return images.transition(existing.getObjectId("_id"), ImageState.WAITING,
+					reset(existing, cloud, bucket, false));
 		}
 		return existing;
 	}
 
-	private org.bson.conversions.Bson reset(Document existing, Cloud cloud, boolean fresh) {
-		String uploadId = existing.getString("uploadId");
-		if ("gridfs".equals(cloud.name()) && uploadId == null) {
-			uploadId = GridFsUploads.newUploadId(existing.getObjectId("_id"));
+	/** Pending again, for this cloud: a hosted cloud's upload token is kept (or made), any other's dropped. */
+	private org.bson.conversions.Bson reset(Document existing, HubCloud cloud, String bucket, boolean fresh) {
+		String token = existing.getString(CloudImages.UPLOAD_TOKEN);
+		if (!hosted(cloud)) {
+			token = null;
+		} else if (token == null) {
+			token = GridFsUploads.newUploadId(existing.getObjectId("_id"));
 		}
 		var u = Updates.combine(Updates.set("state", ImageState.Pending.name()), Updates.set("error", List.of()),
-				Updates.set("cloud", cloud.name()), Updates.set("bucket", cloud.bucket()),
-				Updates.set("uploadId", uploadId), Updates.unset("gridFsId"), Updates.unset("verifying"));
+				Updates.set("cloud", cloud.id()), Updates.set("bucket", bucket),
+				Updates.set(CloudImages.UPLOAD_TOKEN, token), Updates.unset(CloudImages.LOCATION),
+				Updates.unset("verifying"));
 		return fresh ? Updates.combine(u, Updates.set("registeredAt", new Date())) : u;
 	}
 
 	private void deleteStored(Document image) {
-		Cloud c = access.clouds().get(image.getString("cloud"));
+		HubCloud c = access.clouds().get(image.getString("cloud")).orElse(null);
 		if (c == null) {
 			return;
 		}
 		try {
-			c.delete(image);
+			c.delete(CloudImages.of(image));
 		} catch (IOException e) {
 			LOG.warn("could not delete the stale object of image " + image.getObjectId("_id"), e);
 		}
@@ -169,7 +199,7 @@ public final class ImageService {
 		}
 		OptionalLong size;
 		try {
-			size = access.cloud(image.getString("cloud")).stored(image);
+			size = access.cloud(image.getString("cloud")).stored(CloudImages.of(image));
 		} catch (IOException e) {
 			LOG.error("cannot check the upload of image " + iid, e);
 			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");

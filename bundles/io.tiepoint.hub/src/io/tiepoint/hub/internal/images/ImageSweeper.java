@@ -23,14 +23,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.cloud.Cloud;
 import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.spi.HubCloud;
 
 /**
- * Periodic image work: notices S3 objects of waiting images (clients need not call
- * {@code doneImageUpload} for S3), queues Uploaded images no worker holds, and forces images not
- * finished within the expiry to Invalid.
+ * Periodic image work: notices the bytes of waiting images of {@link HubCloud.Swept swept} clouds (S3:
+ * clients need not call {@code doneImageUpload}), queues Uploaded images no worker holds, and forces images
+ * not finished within the expiry to Invalid.
  */
 public final class ImageSweeper {
 
@@ -62,7 +62,9 @@ public final class ImageSweeper {
 
 	/** One pass: arrivals, queueing, expiry. */
 	public void sweep() {
-		pollS3();
+		for (HubCloud cloud : access.clouds().with(HubCloud.Swept.class)) {
+			poll(cloud);
+		}
 		for (ObjectId id : images.ids(Filters.and(Filters.eq("state", ImageState.Uploaded.name()),
 				Filters.ne("verifying", Boolean.TRUE)))) {
 			verifier.enqueue(id);
@@ -70,19 +72,15 @@ public final class ImageSweeper {
 		expire();
 	}
 
-	private void pollS3() {
-		Cloud s3 = access.clouds().get("s3");
-		if (s3 == null) {
-			return;
-		}
-		for (Document image : images.list(Filters.and(Filters.eq("cloud", "s3"), Filters.in("state", ImageState.WAITING)))) {
+	private void poll(HubCloud cloud) {
+		for (Document image : images.list(Filters.and(Filters.eq("cloud", cloud.id()), Filters.in("state", ImageState.WAITING)))) {
 			try {
-				OptionalLong size = s3.stored(image);
+				OptionalLong size = cloud.stored(CloudImages.of(image));
 				if (size.isPresent()) {
 					service.markStored(image.getObjectId("_id"), Updates.set("size", size.getAsLong()));
 				}
 			} catch (IOException e) {
-				LOG.warn("cannot check S3 for image " + image.getObjectId("_id"), e);
+				LOG.warn("cannot ask cloud " + cloud.id() + " for image " + image.getObjectId("_id"), e);
 				return;
 			}
 		}

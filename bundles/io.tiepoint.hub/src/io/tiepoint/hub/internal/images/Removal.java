@@ -17,11 +17,11 @@ import org.bson.types.ObjectId;
 
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.cloud.Cloud;
 import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.spi.HubCloud;
 
 /** Removal of images and projects, with their stored bytes and the project counters. */
 public final class Removal {
@@ -86,12 +86,12 @@ public final class Removal {
 	}
 
 	private void dropBytes(Document image) {
-		Cloud cloud = access.clouds().get(image.getString("cloud"));
+		HubCloud cloud = access.clouds().get(image.getString("cloud")).orElse(null);
 		if (cloud == null) {
 			return;
 		}
 		try {
-			cloud.delete(image);
+			cloud.delete(CloudImages.of(image));
 		} catch (IOException e) {
 			LOG.warn("could not delete the object of removed image " + image.getObjectId("_id"), e);
 		}

@@ -11,7 +11,6 @@ package io.tiepoint.hub.internal.images;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,10 +31,11 @@ import com.mongodb.MongoException;
 import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.spi.HubCloud;
 
 /**
  * The verification worker: a bounded pool that takes Uploaded images to Ready or Invalid. An image is
@@ -47,7 +47,7 @@ public final class Verifier implements AutoCloseable {
 	private static final HubLog LOG = HubLog.of(Verifier.class);
 	private final ImageStore images;
 	private final ProjectStore projects;
-	private final Map<String, Cloud> clouds;
+	private final Clouds clouds;
 	private final Consumer<ObjectId> settled;
 	private final ThreadPoolExecutor pool;
 	private final Set<ObjectId> queued = ConcurrentHashMap.newKeySet();
@@ -59,15 +59,15 @@ public final class Verifier implements AutoCloseable {
 	/**
 	 * @param images   image store
 	 * @param projects project store (counters)
-	 * @param clouds   clouds by name
+	 * @param clouds   the served clouds
 	 * @param threads  pool size
 	 * @param settled  told the project id whenever an image became Ready or Invalid
 	 */
-	public Verifier(ImageStore images, ProjectStore projects, Map<String, Cloud> clouds, int threads,
+	public Verifier(ImageStore images, ProjectStore projects, Clouds clouds, int threads,
 			Consumer<ObjectId> settled) {
 		this.images = images;
 		this.projects = projects;
-		this.clouds = Map.copyOf(clouds);
+		this.clouds = clouds;
 		this.settled = settled;
 		AtomicInteger n = new AtomicInteger();
 		this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -102,7 +102,7 @@ public final class Verifier implements AutoCloseable {
 			if (image == null) {
 				return;
 			}
-			Cloud cloud = clouds.get(image.getString("cloud"));
+			HubCloud cloud = clouds.get(image.getString("cloud")).orElse(null);
 			if (cloud == null) {
 				finish(image, List.of("cloud " + image.getString("cloud") + " is not configured"), null);
 				return;

@@ -34,7 +34,11 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  */
 public final class Database implements AutoCloseable {
 
-	/** Name of the GridFS bucket holding images. */
+	/**
+	 * Name of the GridFS bucket holding images and task files: the prefix of its collections
+	 * ({@code gridfs.files}, {@code gridfs.chunks}), a collection name and no cloud id (the GridFS cloud lists it
+	 * as the one bucket clients name).
+	 */
 	public static final String GRIDFS_BUCKET = "gridfs";
 	private static final String DEFAULT_DB = "tiepoint";
 

@@ -36,12 +36,14 @@ import io.tiepoint.hub.ReconstructionEngine;
 import io.tiepoint.hub.TaskContext;
 import io.tiepoint.hub.TaskImage;
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.cloud.Clouds;
+import io.tiepoint.hub.internal.images.CloudImages;
 import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.TaskStore;
 import io.tiepoint.hub.internal.store.TaskStore.State;
+import io.tiepoint.hub.spi.HubCloud;
 
 /**
  * Runs one task: copies the Ready images into the work directory, hands them to the engine, and
@@ -53,11 +55,11 @@ final class TaskRunner {
 	private final ProjectStore projects;
 	private final ImageStore images;
 	private final TaskStore tasks;
-	private final Map<String, Cloud> clouds;
+	private final Clouds clouds;
 	private final Path workRoot;
 	private final Map<ObjectId, IProgressMonitor> monitors = new ConcurrentHashMap<>();
 
-	TaskRunner(ProjectStore projects, ImageStore images, TaskStore tasks, Map<String, Cloud> clouds, Path workRoot) {
+	TaskRunner(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds, Path workRoot) {
 		this.projects = projects;
 		this.images = images;
 		this.tasks = tasks;
@@ -124,12 +126,12 @@ final class TaskRunner {
 		List<TaskImage> out = new ArrayList<>();
 		for (Document d : ready) {
 			sub.split(1);
-			Cloud cloud = clouds.get(d.getString("cloud"));
+			HubCloud cloud = clouds.get(d.getString("cloud")).orElse(null);
 			if (cloud == null) {
 				throw new IOException("cloud " + d.getString("cloud") + " is not configured");
 			}
 			Path target = dir.resolve(d.getString("filename"));
-			try (InputStream in = cloud.open(d)) {
+			try (InputStream in = cloud.open(CloudImages.of(d))) {
 				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
 			}
 			out.add(new TaskImage(d.getObjectId("_id").toHexString(), d.getString("name"), d.getString("filename"), target));

@@ -11,7 +11,6 @@ package io.tiepoint.hub.internal.tasks;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +25,7 @@ import com.mongodb.client.model.Updates;
 import io.tiepoint.hub.ReconstructionEngine;
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.cloud.Cloud;
+import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.ImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
@@ -68,17 +67,17 @@ public final class TaskService implements AutoCloseable {
 	 * @param projects project store
 	 * @param images   image store
 	 * @param tasks    task store
-	 * @param clouds   clouds by name
+	 * @param clouds   the served clouds
 	 * @param engines  engine registry
 	 * @param workRoot parent of the task work directories
 	 */
-	public TaskService(ProjectStore projects, ImageStore images, TaskStore tasks, Map<String, Cloud> clouds,
+	public TaskService(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds,
 			EngineRegistry engines, Path workRoot) {
 		this.projects = projects;
 		this.images = images;
 		this.tasks = tasks;
 		this.engines = engines;
-		this.runner = new TaskRunner(projects, images, tasks, Map.copyOf(clouds), workRoot);
+		this.runner = new TaskRunner(projects, images, tasks, clouds, workRoot);
 		recover();
 	}
 

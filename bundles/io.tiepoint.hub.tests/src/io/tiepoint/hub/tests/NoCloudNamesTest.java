@@ -1,0 +1,56 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hub decides nothing by a cloud's name: outside the clouds themselves ({@code internal/cloud}) no source
+ * names one, so a new cloud needs no edit to the GraphQL wiring, the image service or the access rules.
+ */
+class NoCloudNamesTest {
+
+	private static final Pattern NAME = Pattern.compile("\"(s3|gridfs|oss|gphotos|minio|memory)\"");
+	/** The S3 cloud's public settings (its id); the GridFS collections' name. */
+	private static final Set<String> CONSTANTS = Set.of("S3Settings.java", "Database.java");
+
+	@Test
+	void onlyTheCloudsNameClouds() throws IOException {
+		Path src = Path.of(System.getProperty("tiepoint.hub.bundle", "../io.tiepoint.hub"), "src");
+		Assumptions.assumeTrue(Files.isDirectory(src), "the hub's sources are not beside this fragment");
+		List<String> hits = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(src)) {
+			for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+				String rel = src.relativize(f).toString().replace('\\', '/');
+				if (rel.contains("/internal/cloud/") || CONSTANTS.contains(f.getFileName().toString())) {
+					continue;
+				}
+				Matcher m = NAME.matcher(Files.readString(f));
+				while (m.find()) {
+					hits.add(rel + ": " + m.group());
+				}
+			}
+		}
+		assertEquals(List.of(), hits, "ask the cloud (or its features) instead of naming it");
+	}
+}
