@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.eclipse.core.runtime.RegistryFactory;
+
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubCredentials;
@@ -94,7 +96,8 @@ public final class HubCommand implements Callable<Integer> {
 			err.println("tiepoint hub: --s3-endpoint, --s3-bucket, --s3-access-key and --s3-secret-key go together");
 			return USAGE;
 		}
-		HubConfig.Builder config = HubConfig.builder(data).host(host).port(port).mongoUri(mongo).firstStart(line -> {
+		HubConfig.Builder config = HubConfig.builder(data).host(host).port(port).mongoUri(mongo)
+				.extensionRegistry(RegistryFactory.getRegistry()).firstStart(line -> {
 			out.println(line);
 			out.flush();
 		});
