@@ -60,14 +60,19 @@ class LargeProjectTest {
 		}
 		j.discover("big", files);
 		Map<Long, Update> updates = new LinkedHashMap<>();
+		Map<Long, Update> onTheirWay = new LinkedHashMap<>();
 		ImageState[] states = { ImageState.INSPECTED, ImageState.READY, ImageState.UPLOADING, ImageState.FAILED };
 		int i = 0;
 		for (ImageEntry e : j.images("big")) {
-			Update u = Update.to(states[i % states.length]).camera("DJI", "FC6310").taken("2026-05-01T10:00:00")
+			// inspected first, then on their way: the changes the journal allows
+			Update u = Update.to(ImageState.INSPECTED).camera("DJI", "FC6310").taken("2026-05-01T10:00:00")
 					.position(47.0 + (i % 100) * 1e-4, 8.0 + (i / 100) * 1e-4, 500.0, 80.0).dimensions(5472, 3648)
 					.sha1(String.format(Locale.ROOT, "%040x", i))
 					.findings(i % 7 == 0 ? "WARNING blur: " + e.name() + ": blurred" : "INFO nadir: " + e.name() + ": nadir");
 			updates.put(e.id(), u);
+			if (states[i % states.length] != ImageState.INSPECTED) {
+				onTheirWay.put(e.id(), Update.to(states[i % states.length]));
+			}
 			if (updates.size() == 2000) {
 				j.updateBatch(updates);
 				updates = new LinkedHashMap<>();
@@ -75,6 +80,7 @@ class LargeProjectTest {
 			i++;
 		}
 		j.updateBatch(updates);
+		j.updateBatch(onTheirWay);
 		ui.spin(WorkbenchModel.COALESCE_MS * 2);
 	}
 

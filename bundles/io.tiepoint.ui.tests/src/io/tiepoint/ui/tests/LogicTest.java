@@ -11,6 +11,7 @@ package io.tiepoint.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import io.tiepoint.ui.internal.images.ImageQuery;
 import io.tiepoint.ui.internal.jobs.ReconstructionJob;
 import io.tiepoint.ui.internal.jobs.TransferText;
 import io.tiepoint.ui.internal.jobs.UploadPlan;
+import io.tiepoint.ui.internal.map.MapLegend;
 import io.tiepoint.ui.internal.prefs.SecretStore;
 import io.tiepoint.ui.internal.prefs.TiepointPreferences;
 
@@ -64,17 +66,21 @@ class LogicTest {
 		Path a = Files.writeString(tmp.resolve("a.jpg"), "aaaa");
 		Path b = Files.writeString(tmp.resolve("b.jpg"), "bbbbbbbb");
 		Path c = Files.writeString(tmp.resolve("c.jpg"), "c");
+		Path d = Files.writeString(tmp.resolve("d.jpg"), "dd");
 		try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
 			ws.journal().createProject("p", "embedded", "gridfs");
-			ws.journal().discover("p", List.of(a, b, c));
+			ws.journal().discover("p", List.of(a, b, c, d));
 			var imgs = ws.journal().images("p");
 			ws.journal().update(imgs.get(0).id(), Update.to(ImageState.INSPECTED));
 			ws.journal().update(imgs.get(1).id(), Update.to(ImageState.REJECTED).findings("ERROR truncated: b.jpg: ends early"));
+			ws.journal().update(imgs.get(2).id(), Update.to(ImageState.INSPECTED)); // the journal's way to Ready
 			ws.journal().update(imgs.get(2).id(), Update.to(ImageState.READY));
+			ws.journal().update(imgs.get(3).id(), Update.to(ImageState.INSPECTED));
+			ws.journal().update(imgs.get(3).id(), Update.to(ImageState.STORED));
 			UploadPlan plan = UploadPlan.of(ws.journal(), "p", false, true);
 			assertEquals(1, plan.toSend());
 			assertEquals(4, plan.bytesToSend());
-			assertEquals(1, plan.done());
+			assertEquals(2, plan.done(), "Ready and Stored are there already");
 			assertEquals(1, plan.rejected());
 			assertEquals(2, UploadPlan.of(ws.journal(), "p", true, true).toSend());
 			assertEquals(1, ReconstructionJob.onTheirWay(ws.journal().counts("p")));
@@ -97,6 +103,18 @@ class LogicTest {
 		assertFalse(Files.readString(file).contains("s3cr3t-token-value"), "the token is not in plain text");
 		assertEquals("s3cr3t-token-value",
 				SecretStore.open(file, "test-master-password".toCharArray()).get("hubs/team", "token"));
+	}
+
+	@Test
+	void theMapTellsReadyExistingAndStoredApart() {
+		assertNotEquals(MapLegend.of(ImageState.EXISTING), MapLegend.of(ImageState.READY));
+		assertNotEquals(MapLegend.of(ImageState.STORED), MapLegend.of(ImageState.READY));
+		assertNotEquals(MapLegend.of(ImageState.STORED), MapLegend.of(ImageState.EXISTING));
+		assertNotEquals(MapLegend.of(ImageState.STORED), MapLegend.of(ImageState.INSPECTED));
+		List<MapLegend.Row> rows = MapLegend.byState(List.of(ImageState.STORED, ImageState.READY, ImageState.EXISTING,
+				ImageState.READY));
+		assertEquals(List.of("Existing", "Ready", "Stored"), rows.stream().map(MapLegend.Row::label).toList());
+		assertEquals(MapLegend.of(ImageState.STORED), rows.get(2).rgb());
 	}
 
 	@Test

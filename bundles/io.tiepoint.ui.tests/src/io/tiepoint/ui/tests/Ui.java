@@ -110,7 +110,8 @@ final class Ui implements AutoCloseable {
 			Files.createDirectories(local.getParent());
 			loader.save(local.toString(), SWT.IMAGE_PNG);
 			String dir = System.getProperty(SCREENSHOTS);
-			if (dir != null && !dir.isBlank() && !"null".equals(dir)) { // tycho-surefire passes an empty property as "null"
+			// the pom's empty default reaches the test runtime as the text "null"
+			if (dir != null && !dir.isBlank() && !"null".equals(dir)) {
 				Path out = Path.of(dir).resolve(name + ".png");
 				Files.createDirectories(out.getParent());
 				loader.save(out.toString(), SWT.IMAGE_PNG);

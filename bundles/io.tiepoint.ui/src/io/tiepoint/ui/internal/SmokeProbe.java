@@ -13,6 +13,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.eclipse.jface.preference.IPreferenceNode;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
@@ -28,10 +32,16 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
+import io.tiepoint.core.Services;
+import io.tiepoint.core.storage.StorageProviderDescriptor;
+import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.ui.internal.prefs.ProviderPages;
+
 /**
  * The product's self-check, used by the GUI smoke test and never by users: started with
  * {@code -Dtiepoint.smoke=FILE.png}, it shows the Images view in the open window, saves a screenshot
- * of the window to FILE.png, prints one {@code tiepoint-smoke:} line describing what it saw, and
+ * of the window to FILE.png, prints a {@code tiepoint-smoke-providers:} line (the installed storage providers and
+ * the preference pages under Storage Providers) and one {@code tiepoint-smoke:} line describing what it saw, and
  * closes the workbench when standard input ends (so the test can look at the window from outside
  * first).
  */
@@ -65,6 +75,7 @@ final class SmokeProbe {
 			Shell shell = window.getShell();
 			Rectangle r = shell.getBounds();
 			capture(display, shell);
+			System.out.println(providers());
 			line = String.format("tiepoint-smoke: window='%s' visible=%s size=%dx%d perspective=%s view=%s columns=%d png=%s",
 					shell.getText(), shell.isVisible(), r.width, r.height, page.getPerspective().getId(),
 					view == null ? "none" : view.getViewSite().getId(),
@@ -86,6 +97,21 @@ final class SmokeProbe {
 		}, "tiepoint-smoke-stdin");
 		waiter.setDaemon(true);
 		waiter.start();
+	}
+
+	/** @return the installed storage providers and the preference pages under Storage Providers */
+	private static String providers() {
+		try {
+			String ids = Services.get(StorageProviders.class).descriptors().stream().map(StorageProviderDescriptor::id)
+					.sorted().collect(Collectors.joining(","));
+			IPreferenceNode parent = ProviderPages.find(PlatformUI.getWorkbench().getPreferenceManager().getRootSubNodes(),
+					ProviderPages.STORAGE_PROVIDERS);
+			String pages = parent == null ? "none" : Arrays.stream(parent.getSubNodes()).map(IPreferenceNode::getId).sorted()
+					.collect(Collectors.joining(","));
+			return "tiepoint-smoke-providers: providers=" + ids + " pages=" + pages;
+		} catch (RuntimeException e) {
+			return "tiepoint-smoke-providers: failed: " + e;
+		}
 	}
 
 	private void capture(Display display, Shell shell) throws IOException {

@@ -10,10 +10,12 @@
 package io.tiepoint.ui.internal.jobs;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -23,18 +25,25 @@ import org.eclipse.core.runtime.jobs.Job;
 
 import io.tiepoint.core.Services;
 import io.tiepoint.core.config.ConfigException;
+import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.ingest.IngestOptions;
 import io.tiepoint.core.ingest.IngestSummary;
 import io.tiepoint.core.operations.IngestOperation;
 import io.tiepoint.core.operations.LaunchOperation;
 import io.tiepoint.core.project.ImageState;
+import io.tiepoint.core.project.JournalException;
+import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
+import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.ui.internal.prefs.ProviderPreferences;
 
 /**
  * The workbench's uploads and reconstructions: the core's {@link IngestOperation} and
- * {@link LaunchOperation} as jobs. The embedded hub of a workspace, once started, keeps running for the
+ * {@link LaunchOperation} as jobs. A project with its own destination is sent with the settings of its provider
+ * that the user stored in the workbench ({@link ProviderPreferences}: preferences and secure storage), else
+ * those of the workspace (files and {@code TIEPOINT_*} environment), as {@code tiepoint ingest} reads them. The embedded hub of a workspace, once started, keeps running for the
  * workbench's later jobs until {@link #closeHubs(Path)} or the end of the process.
  */
 public final class IngestEngineService implements IngestService {
@@ -78,7 +87,13 @@ public final class IngestEngineService implements IngestService {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
-					IngestOptions.Builder b = IngestOptions.builder(UploadServices.config(workspace)).connector(hubs(workspace));
+					TiepointConfig config = UploadServices.config(workspace);
+					IngestOptions.Builder b = IngestOptions.builder(config).connector(hubs(workspace));
+					StorageProviders providers = Services.get(StorageProviders.class);
+					Optional<StorageProviderDescriptor> store = directProvider(workspace, project, providers);
+					if (store.isPresent()) { // what the user stored in the preferences, else the workspace's settings
+						b.settings(ProviderPreferences.workbench().settings(store.get(), config));
+					}
 					if (request != null) {
 						b.hub(request.hub()).cloud(request.cloud()).bucket(request.bucket()).threads(request.threads())
 								.limitRate(request.limitRate()).includeRejected(request.includeRejected())
@@ -86,7 +101,7 @@ public final class IngestEngineService implements IngestService {
 					}
 					IngestOperation op = new IngestOperation(workspace, new IngestOperation.Request(project, List.of(),
 							request == null ? null : request.hub(), request == null ? null : request.cloud(), null, false),
-							b.build(), Services.get(StorageProviders.class), List.of());
+							b.build(), providers, List.of());
 					op.execute(monitor); // the run reports images done and a text of files, bytes, rate and time left
 					if (monitor.isCanceled()) {
 						return Status.CANCEL_STATUS;
@@ -109,6 +124,14 @@ public final class IngestEngineService implements IngestService {
 		};
 		job.setUser(true);
 		return job;
+	}
+
+	/** @return the provider that takes the project's own destination, when it has one */
+	private static Optional<StorageProviderDescriptor> directProvider(Workspace ws, String project,
+			StorageProviders providers) throws JournalException {
+		Optional<Project> p = ws.journal().project(project);
+		return p.isPresent() && p.get().direct() ? providers.forDestination(URI.create(p.get().destination()))
+				: Optional.empty();
 	}
 
 	@Override

@@ -24,7 +24,7 @@ import io.tiepoint.core.project.JournalException;
  * @param project     the project
  * @param toSend      images that would be sent
  * @param bytesToSend their bytes
- * @param done        images already Ready or Existing
+ * @param done        images already arrived (Ready, Existing, Stored) or verifying
  * @param excluded    images excluded by the user
  * @param rejected    images with error findings (left out unless asked)
  * @param failed      images that failed before (sent again only when asked)
@@ -65,7 +65,7 @@ public record UploadPlan(String project, int toSend, long bytesToSend, int done,
 			default -> false;
 			};
 			switch (e.state()) {
-			case READY, EXISTING, UPLOADED -> done++;
+			case READY, EXISTING, STORED, UPLOADED -> done++;
 			case REJECTED, INVALID -> rejected++;
 			case FAILED -> failed++;
 			case DISCOVERED -> notChecked++;
@@ -85,7 +85,7 @@ public record UploadPlan(String project, int toSend, long bytesToSend, int done,
 	public String describe() {
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format("Would send %,d images (%s).%n", toSend, TransferText.bytes(bytesToSend)));
-		sb.append(String.format("Already on the platform or verifying: %,d.%n", done));
+		sb.append(String.format("Already there or verifying: %,d.%n", done));
 		sb.append(String.format("Left out: %,d excluded, %,d rejected or invalid, %,d failed, %,d not checked yet.",
 				excluded, rejected, failed, notChecked));
 		return sb.toString();

@@ -39,7 +39,6 @@ import org.eclipse.swt.widgets.Label;
 
 import io.tiepoint.core.project.Footprints;
 import io.tiepoint.core.project.ImageEntry;
-import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.JournalException;
 import io.tiepoint.core.project.Workspace;
 import io.tiepoint.ui.internal.WorkbenchModel;
@@ -184,6 +183,11 @@ public final class MapPanel {
 	/** @return footprints drawn */
 	public int footprintCount() {
 		return data.footprints().size();
+	}
+
+	/** @return the footprints drawn by image path, as east/north metres around the centre of the cameras */
+	public Map<String, List<double[]>> footprints() {
+		return data.footprints();
 	}
 
 	private void reload() {
@@ -358,7 +362,7 @@ public final class MapPanel {
 		}
 		gc.setLineWidth(1);
 		scaleBar(gc, area);
-		legend(gc, area, byFinding);
+		legend(gc, area);
 	}
 
 	private int[] polygon(List<double[]> ring) {
@@ -408,53 +412,31 @@ public final class MapPanel {
 		gc.drawText("N", nx - 4, ny - 12, true);
 	}
 
-	private void legend(GC gc, Rectangle area, boolean byFinding) {
-		List<Object[]> rows = new ArrayList<>();
-		if (byFinding) {
-			rows.add(new Object[] { "error", colourOf(2) });
-			rows.add(new Object[] { "warning", colourOf(1) });
-			rows.add(new Object[] { "no finding", colourOf(0) });
-		} else {
-			Set<ImageState> present = new java.util.TreeSet<>();
-			data.images().forEach(i -> present.add(i.state()));
-			for (ImageState s : present) {
-				rows.add(new Object[] { s.label(), stateColour(s) });
-			}
-		}
+	/** @return the lines of the legend as drawn now */
+	public List<MapLegend.Row> legend() {
+		return colouring.getSelectionIndex() == 1 ? MapLegend.byFinding()
+				: MapLegend.byState(data.images().stream().map(ImageEntry::state).toList());
+	}
+
+	private void legend(GC gc, Rectangle area) {
+		List<MapLegend.Row> rows = legend();
 		int lh = gc.getFontMetrics().getHeight() + 2;
 		int x = area.x + area.width - 120;
 		int y = area.y + area.height - 10 - lh * rows.size();
-		for (Object[] row : rows) {
-			gc.setBackground((Color) row[1]);
+		for (MapLegend.Row row : rows) {
+			gc.setBackground(new Color(row.rgb()));
 			gc.fillOval(x, y + lh / 2 - 4, 9, 9);
-			gc.drawText((String) row[0], x + 14, y, true);
+			gc.drawText(row.label(), x + 14, y, true);
 			y += lh;
 		}
 	}
 
-	private Color colour(ImageEntry img, boolean byFinding) {
+	private static Color colour(ImageEntry img, boolean byFinding) {
 		if (byFinding) {
-			return colourOf(Findings.matches(img.findings(), "ERROR") ? 2 : Findings.matches(img.findings(), "WARNING") ? 1 : 0);
+			return new Color(MapLegend.ofFinding(Findings.matches(img.findings(), "ERROR") ? 2
+					: Findings.matches(img.findings(), "WARNING") ? 1 : 0));
 		}
-		return stateColour(img.state());
-	}
-
-	private Color colourOf(int level) {
-		return switch (level) {
-		case 2 -> new Color(new RGB(210, 30, 30));
-		case 1 -> new Color(new RGB(235, 150, 20));
-		default -> new Color(new RGB(40, 150, 60));
-		};
-	}
-
-	private static Color stateColour(ImageState s) {
-		return switch (s) {
-		case DISCOVERED -> new Color(new RGB(150, 150, 150));
-		case INSPECTED -> new Color(new RGB(40, 110, 210));
-		case REJECTED, INVALID, FAILED -> new Color(new RGB(210, 30, 30));
-		case EXISTING, READY -> new Color(new RGB(40, 150, 60));
-		default -> new Color(new RGB(150, 60, 200));
-		};
+		return new Color(MapLegend.of(img.state()));
 	}
 
 	private void click(Event e) {

@@ -31,15 +31,25 @@ public final class SecretStore {
 	/** Root node of Tiepoint's secrets. */
 	public static final String ROOT = "io.tiepoint";
 
+	private static SecretStore replacement;
+
 	private final ISecurePreferences root;
 
 	private SecretStore(ISecurePreferences root) {
 		this.root = root;
 	}
 
-	/** @return the user's default secure storage */
-	public static SecretStore getDefault() {
-		return new SecretStore(SecurePreferencesFactory.getDefault());
+	/** @return the store set by {@link #setDefault(SecretStore)}, else the user's default secure storage */
+	public static synchronized SecretStore getDefault() {
+		return replacement != null ? replacement : new SecretStore(SecurePreferencesFactory.getDefault());
+	}
+
+	/**
+	 * @param store the store {@link #getDefault()} answers from now on (tests, with {@link #open(Path, char[])}), or
+	 *              null for the user's default secure storage again
+	 */
+	public static synchronized void setDefault(SecretStore store) {
+		replacement = store;
 	}
 
 	/**
@@ -97,6 +107,17 @@ public final class SecretStore {
 		} catch (StorageException e) {
 			throw new IOException("cannot read the secret " + path + "/" + key + " from secure storage: " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * Tells whether a secret is stored without decrypting it (no master password is asked).
+	 *
+	 * @param path e.g. {@code providers/s3}
+	 * @param key  e.g. {@code s3.secret.key}
+	 * @return whether a value is stored under the key
+	 */
+	public boolean has(String path, String key) {
+		return root.nodeExists(ROOT + "/" + path) && java.util.Arrays.asList(root.node(ROOT + "/" + path).keys()).contains(key);
 	}
 
 	/**

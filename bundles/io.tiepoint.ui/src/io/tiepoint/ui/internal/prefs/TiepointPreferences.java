@@ -17,8 +17,9 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
- * The workbench's plain settings (instance scope, node {@value #NODE}): hubs by name, provider
- * settings that are not secret. Secrets go to {@link SecretStore}, never here.
+ * The workbench's plain settings (instance scope, node {@value #NODE}): hubs by name, transfers; the storage
+ * providers' settings that are not secret are in its child node (see {@link ProviderPreferences}). Secrets go
+ * to {@link SecretStore}, never here.
  */
 public final class TiepointPreferences {
 
@@ -26,14 +27,6 @@ public final class TiepointPreferences {
 	public static final String NODE = "io.tiepoint.ui";
 	/** Hubs: lines of {@code name=URL}. */
 	public static final String HUBS = "hubs";
-	/** S3 endpoint URL. */
-	public static final String S3_ENDPOINT = "s3.endpoint";
-	/** S3 region. */
-	public static final String S3_REGION = "s3.region";
-	/** S3 bucket. */
-	public static final String S3_BUCKET = "s3.bucket";
-	/** S3 access key id (not secret on its own). */
-	public static final String S3_ACCESS_KEY = "s3.accessKey";
 	/** Parallel transfers. */
 	public static final String THREADS = "upload.threads";
 	/** Rate limit in KiB/s, 0 for none. */

@@ -32,8 +32,8 @@ import io.tiepoint.core.project.Workspace;
 import io.tiepoint.ui.internal.WorkbenchModel;
 
 /**
- * The Projects view's content: the workspace's projects (with their hub, cloud and images per state)
- * and the hubs they use, embedded or remote. Selecting a project makes it the current one.
+ * The Projects view's content: the workspace's projects (with their hub and cloud, or their own destination, and
+ * images per state) and the hubs they use, embedded or remote. Selecting a project makes it the current one.
  */
 public final class ProjectsPanel {
 
@@ -95,8 +95,12 @@ public final class ProjectsPanel {
 				}
 				if (o instanceof ProjectNode p) {
 					List<Object> l = new ArrayList<>();
-					l.add(new Detail("Hub: " + (p.project().hub() == null ? "embedded" : p.project().hub())));
-					l.add(new Detail("Cloud: " + (p.project().cloud() == null ? "default" : p.project().cloud())));
+					if (p.project().direct()) {
+						l.add(new Detail("Destination: " + p.project().destination()));
+					} else {
+						l.add(new Detail("Hub: " + (p.project().hub() == null ? "embedded" : p.project().hub())));
+						l.add(new Detail("Cloud: " + (p.project().cloud() == null ? "default" : p.project().cloud())));
+					}
 					if (p.project().remoteId() != null) {
 						l.add(new Detail("Platform id: " + p.project().remoteId()));
 					}
@@ -158,7 +162,9 @@ public final class ProjectsPanel {
 					Map<String, List<String>> hubs = new TreeMap<>();
 					for (Project p : ws.journal().projects()) {
 						projects.add(new ProjectNode(p, ws.journal().counts(p.name())));
-						hubs.computeIfAbsent(p.hub() == null ? "embedded" : p.hub(), k -> new ArrayList<>()).add(p.name());
+						if (!p.direct()) {
+							hubs.computeIfAbsent(p.hub() == null ? "embedded" : p.hub(), k -> new ArrayList<>()).add(p.name());
+						}
 					}
 					input.add(new Group("Projects in " + ws.root(), projects));
 					input.add(new Group("Hubs", hubs.entrySet().stream().map(e -> (Object) new HubNode(e.getKey(), e.getValue()))

@@ -10,96 +10,56 @@
 package io.tiepoint.ui.internal.wizards;
 
 import org.eclipse.jface.wizard.Wizard;
-import org.eclipse.jface.wizard.WizardPage;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Text;
 
+import io.tiepoint.core.Services;
 import io.tiepoint.core.project.JournalException;
+import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.ui.internal.WorkbenchModel;
-import io.tiepoint.ui.internal.prefs.TiepointPreferences;
 
-/** New Project: a name, the hub it goes to (embedded or one from the preferences) and the cloud. */
+/**
+ * New Project: a name and where its images go, a platform (hub and cloud) or the user's own storage (a
+ * destination URI); see {@link ProjectDestinationPage}.
+ */
 public class NewProjectWizard extends Wizard {
 
 	private final WorkbenchModel model;
-	private Text name;
-	private Combo hub;
-	private Combo cloud;
+	private final ProjectDestinationPage page;
 
 	/** @param model the workspace */
 	public NewProjectWizard(WorkbenchModel model) {
+		this(model, Services.get(StorageProviders.class));
+	}
+
+	/**
+	 * @param model     the workspace
+	 * @param providers the installed storage providers
+	 */
+	public NewProjectWizard(WorkbenchModel model, StorageProviders providers) {
 		this.model = model;
+		this.page = new ProjectDestinationPage(model, providers);
 		setWindowTitle("New Project");
 	}
 
 	@Override
 	public void addPages() {
-		addPage(new WizardPage("project", "New Project", null) {
-			@Override
-			public void createControl(Composite parent) {
-				setDescription("A project groups the images of one survey and says where they go.");
-				Composite c = new Composite(parent, SWT.NONE);
-				c.setLayout(new GridLayout(2, false));
-				new Label(c, SWT.NONE).setText("Name:");
-				name = new Text(c, SWT.BORDER);
-				name.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-				new Label(c, SWT.NONE).setText("Hub:");
-				hub = new Combo(c, SWT.DROP_DOWN);
-				hub.add("embedded");
-				TiepointPreferences.hubs().keySet().forEach(hub::add);
-				hub.select(0);
-				hub.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-				new Label(c, SWT.NONE).setText("Cloud:");
-				cloud = new Combo(c, SWT.READ_ONLY);
-				cloud.setItems("gridfs", "s3");
-				cloud.select(0);
-				name.addListener(SWT.Modify, e -> validate());
-				setControl(c);
-				validate();
-			}
-
-			private void validate() {
-				String n = name.getText().strip();
-				String err = null;
-				try {
-					if (model.workspace() == null) {
-						err = model.error();
-					} else if (!n.isEmpty() && model.workspace().journal().project(n).isPresent()) {
-						err = "A project named '" + n + "' already exists.";
-					}
-				} catch (JournalException e) {
-					err = e.getMessage();
-				}
-				setErrorMessage(err);
-				setPageComplete(err == null && !n.isEmpty());
-			}
-		});
+		addPage(page);
 	}
 
-	/** @param n the name @param h the hub @param c the cloud (tests fill the page this way) */
-	public void fill(String n, String h, String c) {
-		name.setText(n);
-		hub.setText(h);
-		cloud.setText(c);
+	/** @return the page (tests fill it) */
+	public ProjectDestinationPage page() {
+		return page;
 	}
 
 	@Override
 	public boolean performFinish() {
-		String h = hub.getText().strip();
-		String hubValue = TiepointPreferences.hubs().getOrDefault(h, h);
+		String name = page.projectName();
 		try {
-			model.workspace().journal().createProject(name.getText().strip(), hubValue.isEmpty() ? "embedded" : hubValue,
-					cloud.getText());
+			model.workspace().journal().createProject(name, page.hub(), page.cloud(), page.destination());
 		} catch (JournalException e) {
-			((WizardPage) getPages()[0]).setErrorMessage(e.getMessage());
+			page.setErrorMessage(e.getMessage());
 			return false;
 		}
-		model.setCurrentProject(name.getText().strip());
+		model.setCurrentProject(name);
 		return true;
 	}
 }

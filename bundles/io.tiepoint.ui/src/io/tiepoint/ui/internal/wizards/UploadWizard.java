@@ -18,20 +18,20 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Spinner;
-import org.eclipse.swt.widgets.Text;
 
+import io.tiepoint.core.Services;
 import io.tiepoint.core.project.JournalException;
 import io.tiepoint.core.project.Project;
+import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.jobs.ReconstructionJob;
 import io.tiepoint.ui.internal.jobs.UploadPlan;
 import io.tiepoint.ui.internal.jobs.UploadRequest;
 import io.tiepoint.ui.internal.jobs.UploadServices;
-import io.tiepoint.ui.internal.prefs.TiepointPreferences;
 
 /**
- * Upload: the cloud and bucket, transfer settings, then a dry-run summary read from the journal
+ * Upload: where the images go ({@link UploadTargetPage}: the project's destination, or its hub and a cloud among
+ * the installed providers that serve one), transfer settings, then a dry-run summary read from the journal
  * before anything is sent; Finish starts the upload job. With {@link #reconstruction()} true it is the
  * Launch Reconstruction wizard instead: a task type and whether to start now or once the images are
  * ready.
@@ -41,11 +41,8 @@ public class UploadWizard extends Wizard {
 	private final WorkbenchModel model;
 	private final boolean reconstruction;
 	private final String project;
-	private Combo cloud;
-	private Text bucket;
-	private Spinner threads;
-	private Button includeRejected;
-	private Button retryFailed;
+	private final StorageProviders providers;
+	private UploadTargetPage target;
 	private Label summary;
 	private Combo taskType;
 	private Button whenReady;
@@ -56,10 +53,25 @@ public class UploadWizard extends Wizard {
 	 * @param reconstruction launch a reconstruction instead of uploading
 	 */
 	public UploadWizard(WorkbenchModel model, boolean reconstruction) {
+		this(model, reconstruction, reconstruction ? null : Services.get(StorageProviders.class));
+	}
+
+	/**
+	 * @param model          the workspace
+	 * @param reconstruction launch a reconstruction instead of uploading
+	 * @param providers      the installed storage providers
+	 */
+	public UploadWizard(WorkbenchModel model, boolean reconstruction, StorageProviders providers) {
 		this.model = model;
 		this.reconstruction = reconstruction;
 		this.project = model.currentProject();
+		this.providers = providers;
 		setWindowTitle(reconstruction ? "Launch Reconstruction" : "Upload");
+	}
+
+	/** @return the first page, where the images go (null for Launch Reconstruction) */
+	public UploadTargetPage targetPage() {
+		return target;
 	}
 
 	/** @return whether this is the Launch Reconstruction wizard */
@@ -100,35 +112,8 @@ public class UploadWizard extends Wizard {
 			});
 			return;
 		}
-		addPage(new WizardPage("target", "Upload " + project, null) {
-			@Override
-			public void createControl(Composite parent) {
-				setDescription("Where the images go. Nothing is sent before the next page's summary.");
-				Composite c = new Composite(parent, SWT.NONE);
-				c.setLayout(new GridLayout(2, false));
-				new Label(c, SWT.NONE).setText("Cloud:");
-				cloud = new Combo(c, SWT.READ_ONLY);
-				cloud.setItems("gridfs", "s3");
-				String current = currentCloud();
-				cloud.select(Math.max(0, cloud.indexOf(current)));
-				new Label(c, SWT.NONE).setText("Bucket:");
-				bucket = new Text(c, SWT.BORDER);
-				bucket.setText(TiepointPreferences.get(TiepointPreferences.S3_BUCKET, ""));
-				bucket.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-				new Label(c, SWT.NONE).setText("Parallel transfers:");
-				threads = new Spinner(c, SWT.BORDER);
-				threads.setValues(TiepointPreferences.getInt(TiepointPreferences.THREADS, 8), 1, 64, 0, 1, 4);
-				includeRejected = new Button(c, SWT.CHECK);
-				includeRejected.setText("Send rejected images too");
-				includeRejected.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
-				retryFailed = new Button(c, SWT.CHECK);
-				retryFailed.setText("Send failed images again");
-				retryFailed.setSelection(true);
-				retryFailed.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
-				setControl(c);
-				setPageComplete(project != null && model.workspace() != null);
-			}
-		});
+		target = new UploadTargetPage(currentProject(), providers);
+		addPage(target);
 		addPage(new WizardPage("summary", "Dry run", null) {
 			@Override
 			public void createControl(Composite parent) {
@@ -147,20 +132,20 @@ public class UploadWizard extends Wizard {
 		});
 	}
 
-	private String currentCloud() {
+	private Project currentProject() {
 		try {
-			return model.workspace().journal().project(project).map(Project::cloud).orElse("gridfs");
-		} catch (JournalException | NullPointerException e) {
-			return "gridfs";
+			return project == null || model.workspace() == null ? null
+					: model.workspace().journal().project(project).orElse(null);
+		} catch (JournalException e) {
+			return null;
 		}
 	}
 
 	/** Reads the dry-run summary for the current choices (UI thread; the journal answers quickly). */
 	public void refreshPlan() {
 		try {
-			plan = UploadPlan.of(model.workspace().journal(), project, includeRejected.getSelection(), retryFailed.getSelection());
-			summary.setText("Cloud " + cloud.getText() + (bucket.getText().isBlank() ? "" : ", bucket " + bucket.getText())
-					+ ".\n" + plan.describe());
+			plan = UploadPlan.of(model.workspace().journal(), project, target.includeRejected(), target.retryFailed());
+			summary.setText(target.describe() + "\n" + plan.describe());
 		} catch (JournalException e) {
 			summary.setText(e.getMessage());
 		}
@@ -178,15 +163,7 @@ public class UploadWizard extends Wizard {
 			new ReconstructionJob(model.workspace(), project, taskType.getText(), whenReady.getSelection(), 2000).schedule();
 			return true;
 		}
-		String hub;
-		try {
-			hub = model.workspace().journal().project(project).map(Project::hub).orElse("embedded");
-		} catch (JournalException e) {
-			hub = "embedded";
-		}
-		UploadRequest req = new UploadRequest(hub, cloud.getText(), bucket.getText().isBlank() ? null : bucket.getText(),
-				threads.getSelection(), TiepointPreferences.getInt(TiepointPreferences.RATE_LIMIT, 0) * 1024L,
-				includeRejected.getSelection(), retryFailed.getSelection());
+		UploadRequest req = target.request();
 		UploadServices.get().createUploadJob(model.workspace(), project, req).schedule();
 		return true;
 	}

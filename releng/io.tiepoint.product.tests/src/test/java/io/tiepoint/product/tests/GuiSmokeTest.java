@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,9 @@ class GuiSmokeTest {
 
 	private static final Pattern SMOKE = Pattern.compile(
 			"tiepoint-smoke: window='([^']*)' visible=(\\w+) size=(\\d+)x(\\d+) perspective=(\\S+) view=(\\S+) columns=(-?\\d+) png=(.*)");
+
+	/** The probe's line: the installed storage providers' ids, the preference pages under Storage Providers. */
+	private static final Pattern PROVIDERS = Pattern.compile("tiepoint-smoke-providers: providers=(\\S*) pages=(\\S*)");
 
 	/** The smallest window a user can work in (the workbench asks for 1280x800; the window manager decides). */
 	private static final int MIN_WIDTH = 640;
@@ -98,6 +102,18 @@ class GuiSmokeTest {
 			assertTrue(shot.getWidth() >= MIN_WIDTH && shot.getHeight() >= MIN_HEIGHT,
 					"the screenshot is " + shot.getWidth() + "x" + shot.getHeight());
 			assertTrue(distinctColours(shot) > 20, "the screenshot is blank");
+			// every installed storage provider has its page under Preferences > Tiepoint > Storage Providers
+			String providers;
+			synchronized (log) {
+				providers = log.toString().lines().filter(l -> l.startsWith("tiepoint-smoke-providers:")).findFirst()
+						.orElse("");
+			}
+			Matcher pm = PROVIDERS.matcher(providers);
+			assertTrue(pm.matches(), "no storage provider pages reported:\n" + log);
+			List<String> ids = List.of(pm.group(1).split(","));
+			assertTrue(!pm.group(1).isEmpty(), providers);
+			assertEquals(ids.stream().map(id -> "io.tiepoint.ui.prefs.provider." + id).sorted().toList(),
+					List.of(pm.group(2).split(",")), providers);
 		} finally {
 			p.getOutputStream().close(); // the probe closes the workbench when its stdin ends
 			if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -9,8 +9,6 @@
  *******************************************************************************/
 package io.tiepoint.ui.internal.prefs;
 
-import java.io.IOException;
-
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -24,22 +22,19 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
- * Preferences > Tiepoint (providers): S3 endpoint, region, bucket and access key in the preferences,
- * the S3 secret key in secure storage; transfer threads and rate limit.
+ * Preferences > Tiepoint: how uploads run (parallel transfers, a bandwidth limit). Hubs and storage providers have
+ * their own pages under it.
  */
-public class ProvidersPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
+public class TiepointPreferencePage extends PreferencePage implements IWorkbenchPreferencePage {
 
-	private static final String[][] FIELDS = { { TiepointPreferences.S3_ENDPOINT, "S3 endpoint URL:" },
-			{ TiepointPreferences.S3_REGION, "S3 region:" }, { TiepointPreferences.S3_BUCKET, "S3 bucket:" },
-			{ TiepointPreferences.S3_ACCESS_KEY, "S3 access key id:" }, { TiepointPreferences.THREADS, "Parallel transfers:" },
+	private static final String[][] FIELDS = { { TiepointPreferences.THREADS, "Parallel transfers:" },
 			{ TiepointPreferences.RATE_LIMIT, "Rate limit (KiB/s, 0 = none):" } };
 
 	private final Text[] texts = new Text[FIELDS.length];
-	private Text secret;
 
 	@Override
 	public void init(IWorkbench workbench) {
-		setDescription("Storage providers and transfers. The secret key is kept in Eclipse secure storage.");
+		setDescription("How uploads run. Hubs and storage providers are configured on the pages under this one.");
 	}
 
 	@Override
@@ -52,10 +47,6 @@ public class ProvidersPreferencePage extends PreferencePage implements IWorkbenc
 			texts[i].setText(TiepointPreferences.get(FIELDS[i][0], ""));
 			texts[i].setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		}
-		new Label(c, SWT.NONE).setText("S3 secret key:");
-		secret = new Text(c, SWT.BORDER | SWT.PASSWORD);
-		secret.setMessage("unchanged");
-		secret.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		return c;
 	}
 
@@ -64,19 +55,15 @@ public class ProvidersPreferencePage extends PreferencePage implements IWorkbenc
 		try {
 			for (int i = 0; i < FIELDS.length; i++) {
 				String v = texts[i].getText().strip();
-				if ((FIELDS[i][0].equals(TiepointPreferences.THREADS) || FIELDS[i][0].equals(TiepointPreferences.RATE_LIMIT))
-						&& !v.isEmpty() && !v.matches("\\d+")) {
+				if (!v.isEmpty() && !v.matches("\\d+")) {
 					setErrorMessage(FIELDS[i][1] + " must be a whole number");
 					return false;
 				}
 				TiepointPreferences.put(FIELDS[i][0], v.isEmpty() ? null : v);
 			}
-			if (!secret.getText().isEmpty()) {
-				SecretStore.getDefault().put("providers/s3", "secretKey", secret.getText());
-				secret.setText("");
-			}
+			setErrorMessage(null);
 			return true;
-		} catch (BackingStoreException | IOException | RuntimeException e) {
+		} catch (BackingStoreException e) {
 			setErrorMessage("cannot save: " + e.getMessage());
 			return false;
 		}
