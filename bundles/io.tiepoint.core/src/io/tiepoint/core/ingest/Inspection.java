@@ -116,6 +116,7 @@ final class Inspection {
 		Map<String, ImageEntry> byPath = new HashMap<>();
 		todo.forEach(e -> byPath.put(e.path(), e));
 		InspectionRun full = run(CheckConfig.defaults());
+		Set<Long> rejected = java.util.concurrent.ConcurrentHashMap.newKeySet();
 		List<ImageRecord> records;
 		try {
 			records = full.inspectFiles(paths(todo), cancelOnly(canceled), r -> {
@@ -127,6 +128,9 @@ final class Inspection {
 					workspace.journal().update(e.id(), policy.update(r.withFindings(early.of(r.path())), e));
 					ImageEntry now = workspace.journal().image(e.id()).orElse(null);
 					if (now != null) {
+						if (now.state() == ImageState.REJECTED) {
+							rejected.add(now.id());
+						}
 						inspected.accept(now);
 					}
 				} catch (JournalException je) {
@@ -144,7 +148,13 @@ final class Inspection {
 			if (e == null || !seen.add(r.path())) {
 				continue;
 			}
-			updates.put(e.id(), Update.fields().findings(RejectPolicy.findingLines(r.withFindings(late.of(r.path())).findings())));
+			ImageRecord complete = r.withFindings(late.of(r.path()));
+			Update u = Update.fields().findings(RejectPolicy.findingLines(complete.findings()));
+			List<String> reasons = policy.reasons(complete);
+			if (rejected.contains(e.id()) && !reasons.isEmpty()) {
+				u.error(String.join("; ", reasons), false); // in the words of the whole set, as an inspection of it says
+			}
+			updates.put(e.id(), u);
 			for (Finding f : late.of(r.path())) {
 				if (policy.warnings().contains(f.id()) && early.of(r.path()).stream().noneMatch(g -> g.id().equals(f.id()))) {
 					notes.accept(e.name() + ": " + f.id() + " found only with the complete records, after it was handed"
