@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
+import io.tiepoint.core.storage.Capability;
 import io.tiepoint.core.storage.Content;
 import io.tiepoint.core.storage.ExistsByChecksum;
 import io.tiepoint.core.storage.MultipartPut;
@@ -64,8 +65,9 @@ import io.tiepoint.core.storage.TransferListener;
  * Every test opens its own session with {@link #openSession()} (a fresh destination: a new bucket,
  * album, database...); {@link #object(String, byte[])} and {@link #expiredObject(String, byte[])} make
  * objects for the destination of the last session opened. A test needing a capability the session does
- * not offer, or one the subclass declares in {@link #optOuts()}, is skipped with the reason
- * ({@link #optOutReason(Capability)}).
+ * not offer, or one the subclass declares in {@link #optOuts()} (the {@link Capability capabilities} a
+ * provider's extension declares), is skipped with the reason ({@link #optOutReason(Capability)}); so is the
+ * expiry test when {@link #expires()} is false ({@link #noExpiryReason()}).
  * <p>
  * What is checked:
  * <ul>
@@ -84,33 +86,6 @@ import io.tiepoint.core.storage.TransferListener;
  * </ul>
  */
 public abstract class StorageProviderConformance {
-
-	/** What a test needs; also what a subclass may opt out of. */
-	public enum Capability {
-		/** {@link SinglePut}. */
-		SINGLE_PUT(SinglePut.class),
-		/** {@link MultipartPut}. */
-		MULTIPART_PUT(MultipartPut.class),
-		/** {@link OffsetResumable}. */
-		OFFSET_RESUMABLE(OffsetResumable.class),
-		/** {@link ExistsByChecksum}. */
-		EXISTS_BY_CHECKSUM(ExistsByChecksum.class),
-		/** {@link RangedDownload}. */
-		RANGED_DOWNLOAD(RangedDownload.class),
-		/** URLs, leases or credentials that expire ({@link #expiredObject(String, byte[])}). */
-		EXPIRY(null);
-
-		private final Class<?> type;
-
-		Capability(Class<?> type) {
-			this.type = type;
-		}
-
-		/** @return the capability interface, or null for a behaviour ({@link #EXPIRY}) */
-		public Class<?> type() {
-			return type;
-		}
-	}
 
 	// ------------------------------------------------------------------ what a provider's tests implement
 
@@ -149,8 +124,8 @@ public abstract class StorageProviderConformance {
 
 	/**
 	 * Makes an object whose URL, lease or credentials have expired (for example a URL presigned for one
-	 * second, after waiting). Not called when {@link Capability#EXPIRY} is opted out; a class that does not
-	 * opt it out overrides this.
+	 * second, after waiting). Not called when {@link #expires()} is false; a class whose flow expires
+	 * overrides this.
 	 *
 	 * @param key   the provider-relative key
 	 * @param bytes the content
@@ -158,12 +133,13 @@ public abstract class StorageProviderConformance {
 	 * @throws Exception when it cannot be made
 	 */
 	protected StorageObject expiredObject(String key, byte[] bytes) throws Exception {
-		throw new UnsupportedOperationException("EXPIRY is opted out, or the test class makes expired objects");
+		throw new UnsupportedOperationException(getClass().getSimpleName() + " says its flow expires (expires()) but does"
+				+ " not override expiredObject");
 	}
 
 	/**
-	 * @return the capabilities whose tests are skipped for this provider or flow, each with a reason
-	 *         from {@link #optOutReason(Capability)}
+	 * @return the capabilities (those of the provider's extension, {@link Capability}) whose tests are skipped
+	 *         for this provider or flow, each with a reason from {@link #optOutReason(Capability)}
 	 */
 	protected abstract Set<Capability> optOuts();
 
@@ -172,6 +148,23 @@ public abstract class StorageProviderConformance {
 	 * @return why it is opted out (required: a test of an opted-out capability fails without a reason)
 	 */
 	protected String optOutReason(Capability capability) {
+		return null;
+	}
+
+	/**
+	 * @return whether something the flow uses expires (URLs, leases, temporary credentials): then
+	 *         {@link #expiredObject(String, byte[])} makes an expired object and the expiry test runs; true by
+	 *         default. A class returning false gives the reason in {@link #noExpiryReason()}.
+	 */
+	protected boolean expires() {
+		return true;
+	}
+
+	/**
+	 * @return why nothing of the flow expires (required when {@link #expires()} is false: the expiry test
+	 *         fails without a reason)
+	 */
+	protected String noExpiryReason() {
 		return null;
 	}
 
@@ -235,9 +228,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void singlePutThenReadBack() throws Exception {
-		skipIfOptedOut(Capability.SINGLE_PUT);
+		skipIfOptedOut(Capability.PUT);
 		try (StorageSession session = openSession()) {
-			SinglePut put = require(session, Capability.SINGLE_PUT);
+			SinglePut put = require(session, Capability.PUT);
 			byte[] bytes = randomBytes(smallSize(), 1);
 			StorageObject object = object("conformance/single.bin", bytes);
 			Counting counting = new Counting(object.content());
@@ -259,9 +252,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void multipartPutThenReadBack() throws Exception {
-		skipIfOptedOut(Capability.MULTIPART_PUT);
+		skipIfOptedOut(Capability.MULTIPART);
 		try (StorageSession session = openSession()) {
-			MultipartPut put = require(session, Capability.MULTIPART_PUT);
+			MultipartPut put = require(session, Capability.MULTIPART);
 			byte[] bytes = randomBytes(largeSize(), 2);
 			StorageObject object = object("conformance/multipart.bin", bytes);
 			Counting counting = new Counting(object.content());
@@ -332,9 +325,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void unknownResumeTokenIsNotFound() throws Exception {
-		skipIfOptedOut(Capability.MULTIPART_PUT);
+		skipIfOptedOut(Capability.MULTIPART);
 		try (StorageSession session = openSession()) {
-			MultipartPut put = require(session, Capability.MULTIPART_PUT);
+			MultipartPut put = require(session, Capability.MULTIPART);
 			byte[] bytes = randomBytes(largeSize(), 4);
 			StorageObject object = object("conformance/unknown-token.bin", bytes);
 			StorageException e = assertThrows(StorageException.class, () -> put.upload(object,
@@ -351,9 +344,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void existsByChecksumFindsTheSameContent() throws Exception {
-		skipIfOptedOut(Capability.EXISTS_BY_CHECKSUM);
+		skipIfOptedOut(Capability.CHECKSUM);
 		try (StorageSession session = openSession()) {
-			ExistsByChecksum exists = require(session, Capability.EXISTS_BY_CHECKSUM);
+			ExistsByChecksum exists = require(session, Capability.CHECKSUM);
 			byte[] bytes = randomBytes(smallSize(), 5);
 			StorageObject object = object("conformance/exists.bin", bytes);
 			store(session, object);
@@ -373,9 +366,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void existsByChecksumIgnoresOtherContent() throws Exception {
-		skipIfOptedOut(Capability.EXISTS_BY_CHECKSUM);
+		skipIfOptedOut(Capability.CHECKSUM);
 		try (StorageSession session = openSession()) {
-			ExistsByChecksum exists = require(session, Capability.EXISTS_BY_CHECKSUM);
+			ExistsByChecksum exists = require(session, Capability.CHECKSUM);
 			byte[] bytes = randomBytes(smallSize(), 6);
 			StorageObject object = object("conformance/other.bin", bytes);
 			assertEquals(Optional.empty(), exists.find(object, new NullProgressMonitor()), "nothing stored yet");
@@ -402,7 +395,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void expiredUrlIsExpired() throws Exception {
-		skipIfOptedOut(Capability.EXPIRY);
+		if (!expires()) {
+			abortWithReason("expiry", noExpiryReason());
+		}
 		try (StorageSession session = openSession()) {
 			Sender sender = sender(session);
 			byte[] bytes = randomBytes(smallSize(), 7);
@@ -449,9 +444,9 @@ public abstract class StorageProviderConformance {
 	 */
 	@Test
 	public void cancelDuringSinglePutLeavesNothing() throws Exception {
-		skipIfOptedOut(Capability.SINGLE_PUT);
+		skipIfOptedOut(Capability.PUT);
 		try (StorageSession session = openSession()) {
-			SinglePut put = require(session, Capability.SINGLE_PUT);
+			SinglePut put = require(session, Capability.PUT);
 			byte[] bytes = randomBytes(largeSize(), 9);
 			StorageObject object = object("conformance/canceled-single.bin", bytes);
 			IProgressMonitor monitor = new NullProgressMonitor();
@@ -508,11 +503,11 @@ public abstract class StorageProviderConformance {
 	/**
 	 * @param object an object
 	 * @param content another content
-	 * @return the object with that content
+	 * @return the object with that content (its URL and grant kept)
 	 */
 	public static StorageObject withContent(StorageObject object, Content content) {
 		return new StorageObject(object.name(), object.key(), content, object.sha1(), object.md5(),
-				object.contentType(), object.url(), object.urlExpires());
+				object.contentType(), object.url(), object.urlExpires(), object.grant());
 	}
 
 	/**
@@ -774,24 +769,24 @@ public abstract class StorageProviderConformance {
 	}
 
 	private Resumable resumable(StorageSession session) {
-		if (!optedOut(Capability.MULTIPART_PUT)) {
+		if (!optedOut(Capability.MULTIPART)) {
 			Optional<MultipartPut> m = session.feature(MultipartPut.class);
 			if (m.isPresent()) {
 				return m.get()::upload;
 			}
 		}
-		if (!optedOut(Capability.OFFSET_RESUMABLE)) {
+		if (!optedOut(Capability.OFFSET)) {
 			Optional<OffsetResumable> o = session.feature(OffsetResumable.class);
 			if (o.isPresent()) {
 				return o.get()::upload;
 			}
 		}
-		throw new TestAbortedException("no resumable upload: " + reasonAbsent(session, Capability.MULTIPART_PUT)
-				+ "; " + reasonAbsent(session, Capability.OFFSET_RESUMABLE));
+		throw new TestAbortedException("no resumable upload: " + reasonAbsent(session, Capability.MULTIPART)
+				+ "; " + reasonAbsent(session, Capability.OFFSET));
 	}
 
 	private Sender sender(StorageSession session) {
-		if (!optedOut(Capability.SINGLE_PUT)) {
+		if (!optedOut(Capability.PUT)) {
 			Optional<SinglePut> s = session.feature(SinglePut.class);
 			if (s.isPresent()) {
 				return s.get()::put;
@@ -801,7 +796,7 @@ public abstract class StorageProviderConformance {
 			Resumable r = resumable(session);
 			return (o, l, m) -> r.upload(o, null, l, m);
 		} catch (TestAbortedException e) {
-			throw new TestAbortedException("no way to send: " + reasonAbsent(session, Capability.SINGLE_PUT) + "; "
+			throw new TestAbortedException("no way to send: " + reasonAbsent(session, Capability.PUT) + "; "
 					+ e.getMessage());
 		}
 	}
@@ -812,9 +807,9 @@ public abstract class StorageProviderConformance {
 
 	private String reasonAbsent(StorageSession session, Capability c) {
 		if (optedOut(c)) {
-			return c + " opted out: " + optOutReason(c);
+			return c.id() + " opted out: " + optOutReason(c);
 		}
-		return session.feature(c.type()).isPresent() ? c + " present" : "the session has no " + c.type().getSimpleName();
+		return session.feature(c.feature()).isPresent() ? c + " present" : "the session has no " + c.feature().getSimpleName();
 	}
 
 	private boolean optedOut(Capability c) {
@@ -824,19 +819,23 @@ public abstract class StorageProviderConformance {
 
 	private void skipIfOptedOut(Capability c) {
 		if (optedOut(c)) {
-			String reason = optOutReason(c);
-			if (reason == null || reason.isBlank()) {
-				fail(getClass().getSimpleName() + " opts out of " + c + " without a reason: override optOutReason");
-			}
-			Assumptions.abort(c + " opted out: " + reason);
+			abortWithReason(c.id(), optOutReason(c));
 		}
+	}
+
+	private void abortWithReason(String what, String reason) {
+		if (reason == null || reason.isBlank()) {
+			fail(getClass().getSimpleName() + " opts out of " + what + " without a reason: override "
+					+ ("expiry".equals(what) ? "noExpiryReason" : "optOutReason"));
+		}
+		Assumptions.abort(what + " opted out: " + reason);
 	}
 
 	private <T> T require(StorageSession session, Capability c) {
 		skipIfOptedOut(c);
 		@SuppressWarnings("unchecked")
-		Optional<T> f = (Optional<T>) session.feature(c.type());
-		Assumptions.assumeTrue(f.isPresent(), () -> "the session has no " + c.type().getSimpleName());
+		Optional<T> f = (Optional<T>) session.feature(c.feature());
+		Assumptions.assumeTrue(f.isPresent(), () -> "the session has no " + c.feature().getSimpleName());
 		return f.get();
 	}
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tiepoint.core.storage.Capability;
 import io.tiepoint.core.storage.ExistsByChecksum;
 import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StorageSession;
@@ -96,17 +97,26 @@ public class GridFsConformanceTest extends StorageProviderConformance {
 
 	@Override
 	protected Set<Capability> optOuts() {
-		return EnumSet.of(Capability.SINGLE_PUT, Capability.MULTIPART_PUT, Capability.EXPIRY);
+		return EnumSet.of(Capability.PUT, Capability.MULTIPART);
 	}
 
 	@Override
 	protected String optOutReason(Capability capability) {
 		return switch (capability) {
-		case SINGLE_PUT, MULTIPART_PUT -> "the resource service's protocol is one offset-resumable upload per"
+		case PUT, MULTIPART -> "the resource service's protocol is one offset-resumable upload per"
 				+ " object (OffsetResumable), whatever its size";
-		case EXPIRY -> "nothing the client holds expires: requests carry the hub's app key and user token, and"
-				+ " an upload's lease only keeps it reserved for its client while it makes progress";
 		default -> null;
 		};
+	}
+
+	@Override
+	protected boolean expires() {
+		return false;
+	}
+
+	@Override
+	protected String noExpiryReason() {
+		return "nothing the client holds expires: requests carry the hub's app key and user token, and"
+				+ " an upload's lease only keeps it reserved for its client while it makes progress";
 	}
 }

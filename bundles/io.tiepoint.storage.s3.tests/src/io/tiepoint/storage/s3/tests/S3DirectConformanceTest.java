@@ -9,10 +9,10 @@
  *******************************************************************************/
 package io.tiepoint.storage.s3.tests;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.tiepoint.core.storage.Capability;
 import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.storage.s3.S3StorageProvider;
@@ -47,14 +47,17 @@ public class S3DirectConformanceTest extends StorageProviderConformance {
 
 	@Override
 	protected Set<Capability> optOuts() {
-		return EnumSet.of(Capability.EXPIRY);
+		return Set.of();
 	}
 
 	@Override
-	protected String optOutReason(Capability capability) {
-		return capability == Capability.EXPIRY
-				? "the direct flow signs each request with the user's long-lived keys; presigned URL expiry is"
-						+ " covered by S3PresignedConformanceTest"
-				: null;
+	protected boolean expires() {
+		return false;
+	}
+
+	@Override
+	protected String noExpiryReason() {
+		return "the direct flow signs each request with the user's long-lived keys; presigned URL expiry is"
+				+ " covered by S3PresignedConformanceTest";
 	}
 }

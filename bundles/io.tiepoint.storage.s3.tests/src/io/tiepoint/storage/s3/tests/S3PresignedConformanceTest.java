@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.tiepoint.core.storage.Capability;
 import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StorageTarget;
