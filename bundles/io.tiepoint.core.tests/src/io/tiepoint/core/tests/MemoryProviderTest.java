@@ -104,7 +104,7 @@ class MemoryProviderTest {
 			assertEquals("In-memory (tests)", d.name());
 			assertEquals(List.of("mem"), d.schemes());
 			assertEquals(Set.of(Capability.values()), d.capabilities());
-			assertEquals(new PlatformBinding("memory", "uploadImageMemory", null, "url"), d.platformBinding().orElseThrow());
+			assertEquals(new PlatformBinding("memory", "uploadImageMemory", null, "url", false), d.platformBinding().orElseThrow());
 			assertEquals(List.of(MemoryStorageProvider.THRESHOLD, MemoryStorageProvider.PART_SIZE, MemoryStorageProvider.TOKEN),
 					d.settings().stream().map(ProviderSetting::key).toList());
 			assertTrue(d.setting(MemoryStorageProvider.TOKEN).orElseThrow().secret());

@@ -32,7 +32,8 @@ import io.tiepoint.core.storage.StoredObject;
 
 /**
  * The direct flow: the user's own destination (a bucket, a resource server, an album), without a
- * platform. Each image is first looked up by checksum where the destination can tell (S3's
+ * platform. A twin of an image the project already stored (the same bytes in another file) is {@code Existing}
+ * there, by the journal. Each image is first looked up by checksum where the destination can tell (S3's
  * {@code x-amz-meta-sha1}, the resource service's md5): found, it is {@code Existing} (or {@code Stored}, when
  * this project's earlier run sent it and died before recording it); otherwise it is sent, resumed from
  * the parts or the offset the destination reports, and {@code Stored} once the destination's own integrity
@@ -88,6 +89,14 @@ final class DirectFlow implements Flow {
 
 	@Override
 	public void sendOnce(ImageEntry e) throws StorageException, IOException {
+		// a twin (the same bytes in another file of the project) already there: never a second copy
+		for (ImageEntry twin : run.journal.withChecksum(run.project, e.sha1())) {
+			if (twin.id() != e.id() && twin.location() != null && twin.state().arrived()) {
+				settle(e, Update.to(ImageState.EXISTING).location(twin.location()).error("same content as " + twin.name(),
+						false));
+				return;
+			}
+		}
 		FileContent content = sending.content(e);
 		StorageObject object = new StorageObject(e.name(), key(e), content, e.sha1(), e.md5(),
 				e.mediaType() != null ? e.mediaType() : "image/jpeg", null, null);

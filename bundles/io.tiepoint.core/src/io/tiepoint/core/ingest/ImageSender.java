@@ -73,7 +73,11 @@ final class ImageSender {
 						run.done.incrementAndGet();
 						return;
 					}
-					run.journal.update(e.id(), Update.fields().attempts(attempt).error(message, true));
+					Update retry = Update.fields().attempts(attempt).error(message, true);
+					if (ex instanceof StorageException se && se.kind() == StorageException.Kind.NOT_FOUND) {
+						retry.resumeToken(null).offset(0); // the upload is gone at the destination: start it anew
+					}
+					run.journal.update(e.id(), retry);
 					if (!expired && !Backoff.sleep(Backoff.delay(attempt), run::canceled)) {
 						return;
 					}

@@ -473,6 +473,16 @@ public final class Journal implements AutoCloseable {
 	}
 
 	/**
+	 * @param project the project
+	 * @param sha1    a content's SHA-1
+	 * @return its images with that content (twins), by name
+	 * @throws JournalException when the journal fails
+	 */
+	public synchronized List<ImageEntry> withChecksum(String project, String sha1) throws JournalException {
+		return query("SELECT " + COLUMNS + " FROM image WHERE project = ? AND sha1 = ? ORDER BY name, path", project, sha1);
+	}
+
+	/**
 	 * One page of a project's images, by name (for lazy views of large projects).
 	 *
 	 * @param project the project
