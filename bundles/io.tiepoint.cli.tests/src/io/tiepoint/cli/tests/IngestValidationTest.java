@@ -128,7 +128,7 @@ class IngestValidationTest {
 				assertEquals("TIEPOINT_S3_SECRET_KEY", secretKey.path("environment").asText());
 			}
 		}
-		assertTrue(ids.containsAll(Set.of("s3", "gridfs")), ids.toString());
+		assertTrue(ids.containsAll(Set.of("s3", "gridfs", "memory")), ids.toString());
 	}
 
 	@Test
@@ -162,6 +162,25 @@ class IngestValidationTest {
 					"s3://mine/flight");
 			assertEquals(0, again.code(), again.err());
 			assertTrue(again.out().contains("0 sent"), again.out());
+		}
+	}
+
+	@Test
+	void aProviderThatOnlyATestBundleContributesIsListedAndTakesAnIngest() throws Exception {
+		// io.tiepoint.testing's plugin.xml contributes the in-memory provider: no line of the product names it
+		Result list = run("providers");
+		assertTrue(list.out().contains("memory  In-memory (tests)") && list.out().contains("destinations:  mem://"),
+				list.out());
+		String store = "cli-" + System.nanoTime();
+		Path ws = tmp.resolve("ws");
+		Result r = run("ingest", TestData.sampleImages().toString(), "--project", "m", "--workspace", ws.toString(), "--to",
+				"mem://" + store + "/flight");
+		try {
+			assertEquals(0, r.code(), r.out() + r.err());
+			assertTrue(r.out().contains("states: Stored=16"), r.out());
+			assertEquals(16, io.tiepoint.testing.storage.memory.MemoryStore.named(store).objects().size());
+		} finally {
+			io.tiepoint.testing.storage.memory.MemoryStore.reset(store);
 		}
 	}
 
