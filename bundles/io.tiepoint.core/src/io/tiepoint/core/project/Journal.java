@@ -36,9 +36,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Journal implements AutoCloseable {
 
-	private static final String COLUMNS = "id, project, path, name, size, mtime, sha1, md5, media_type, make, model, taken,"
-			+ " latitude, longitude, altitude, rel_altitude, yaw, pitch, width, height, findings, state, offset_bytes,"
-			+ " resume_token, remote_id, error, retryable, attempts, bytes_sent, excluded, updated, location";
 
 	private final Path file;
 	private final Connection db;
@@ -69,7 +66,7 @@ public final class Journal implements AutoCloseable {
 				throw new JournalException("cannot open the journal " + abs + ".mv.db");
 			}
 			Journal j = new Journal(abs, c);
-			j.createSchema();
+			JournalRows.createSchema(c);
 			return j;
 		} catch (SQLException e) {
 			String why = e.getErrorCode() == 90020 // DATABASE_ALREADY_OPEN_1
@@ -78,31 +75,6 @@ public final class Journal implements AutoCloseable {
 			throw new JournalException("cannot open the journal " + abs + ".mv.db: " + why, e);
 		} catch (java.io.IOException e) {
 			throw new JournalException("cannot create the folder of the journal " + abs + ": " + e.getMessage(), e);
-		}
-	}
-
-	private void createSchema() throws SQLException {
-		try (Statement s = db.createStatement()) {
-			s.execute("CREATE TABLE IF NOT EXISTS project (name VARCHAR PRIMARY KEY, hub VARCHAR, cloud VARCHAR,"
-					+ " remote_id VARCHAR, created BIGINT)");
-			s.execute("CREATE TABLE IF NOT EXISTS image (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
-					+ " project VARCHAR NOT NULL, path VARCHAR NOT NULL, name VARCHAR NOT NULL, size BIGINT, mtime BIGINT,"
-					+ " sha1 VARCHAR(40), md5 VARCHAR(32), media_type VARCHAR, make VARCHAR, model VARCHAR, taken VARCHAR,"
-					+ " latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, altitude DOUBLE PRECISION,"
-					+ " rel_altitude DOUBLE PRECISION, yaw DOUBLE PRECISION, pitch DOUBLE PRECISION, width INT, height INT,"
-					+ " findings VARCHAR DEFAULT '', state VARCHAR NOT NULL, offset_bytes BIGINT DEFAULT 0,"
-					+ " resume_token VARCHAR, remote_id VARCHAR, error VARCHAR, retryable BOOLEAN DEFAULT FALSE,"
-					+ " attempts INT DEFAULT 0, bytes_sent BIGINT DEFAULT 0, excluded BOOLEAN DEFAULT FALSE,"
-					+ " updated BIGINT, UNIQUE (project, path))");
-			s.execute("CREATE INDEX IF NOT EXISTS image_sha1 ON image (project, sha1)");
-			s.execute("CREATE INDEX IF NOT EXISTS image_state ON image (project, state)");
-			s.execute("CREATE INDEX IF NOT EXISTS image_name ON image (project, name, path)");
-			// added by later versions: journals of earlier ones get the columns on first open
-			s.execute("ALTER TABLE project ADD COLUMN IF NOT EXISTS destination VARCHAR");
-			s.execute("ALTER TABLE image ADD COLUMN IF NOT EXISTS location VARCHAR");
-			s.execute("CREATE TABLE IF NOT EXISTS event (id BIGINT AUTO_INCREMENT PRIMARY KEY, image_id BIGINT,"
-					+ " at BIGINT, state VARCHAR, detail VARCHAR)");
-			s.execute("CREATE INDEX IF NOT EXISTS event_image ON event (image_id)");
 		}
 	}
 
@@ -219,10 +191,10 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized Optional<Project> project(String name) throws JournalException {
-		try (PreparedStatement ps = db.prepareStatement("SELECT name, hub, cloud, remote_id, created, destination FROM project WHERE name = ?")) {
+		try (PreparedStatement ps = db.prepareStatement("SELECT " + JournalRows.PROJECT_COLUMNS + " FROM project WHERE name = ?")) {
 			ps.setString(1, name);
 			try (ResultSet rs = ps.executeQuery()) {
-				return rs.next() ? Optional.of(project(rs)) : Optional.empty();
+				return rs.next() ? Optional.of(JournalRows.project(rs)) : Optional.empty();
 			}
 		} catch (SQLException e) {
 			throw fail("read project " + name, e);
@@ -236,19 +208,15 @@ public final class Journal implements AutoCloseable {
 	public synchronized List<Project> projects() throws JournalException {
 		List<Project> out = new ArrayList<>();
 		try (Statement s = db.createStatement();
-				ResultSet rs = s.executeQuery("SELECT name, hub, cloud, remote_id, created, destination FROM project ORDER BY name")) {
+				ResultSet rs = s.executeQuery("SELECT " + JournalRows.PROJECT_COLUMNS
+						+ " FROM project ORDER BY name")) {
 			while (rs.next()) {
-				out.add(project(rs));
+				out.add(JournalRows.project(rs));
 			}
 		} catch (SQLException e) {
 			throw fail("read projects", e);
 		}
 		return out;
-	}
-
-	private static Project project(ResultSet rs) throws SQLException {
-		return new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-				rs.getString(6));
 	}
 
 	// ------------------------------------------------------------------ images
@@ -448,7 +416,7 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized Optional<ImageEntry> image(long id) throws JournalException {
-		List<ImageEntry> l = query("SELECT " + COLUMNS + " FROM image WHERE id = ?", id);
+		List<ImageEntry> l = query("SELECT " + JournalRows.COLUMNS + " FROM image WHERE id = ?", id);
 		return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
 	}
 
@@ -458,7 +426,7 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized List<ImageEntry> images(String project) throws JournalException {
-		return query("SELECT " + COLUMNS + " FROM image WHERE project = ? ORDER BY name, path", project);
+		return query("SELECT " + JournalRows.COLUMNS + " FROM image WHERE project = ? ORDER BY name, path", project);
 	}
 
 	/**
@@ -468,7 +436,7 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized List<ImageEntry> images(String project, ImageState state) throws JournalException {
-		return query("SELECT " + COLUMNS + " FROM image WHERE project = ? AND state = ? ORDER BY name, path", project,
+		return query("SELECT " + JournalRows.COLUMNS + " FROM image WHERE project = ? AND state = ? ORDER BY name, path", project,
 				state.name());
 	}
 
@@ -479,7 +447,7 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized List<ImageEntry> withChecksum(String project, String sha1) throws JournalException {
-		return query("SELECT " + COLUMNS + " FROM image WHERE project = ? AND sha1 = ? ORDER BY name, path", project, sha1);
+		return query("SELECT " + JournalRows.COLUMNS + " FROM image WHERE project = ? AND sha1 = ? ORDER BY name, path", project, sha1);
 	}
 
 	/**
@@ -492,7 +460,7 @@ public final class Journal implements AutoCloseable {
 	 * @throws JournalException when the journal fails
 	 */
 	public synchronized List<ImageEntry> page(String project, int offset, int limit) throws JournalException {
-		return query("SELECT " + COLUMNS + " FROM image WHERE project = ? ORDER BY name, path LIMIT ? OFFSET ?", project,
+		return query("SELECT " + JournalRows.COLUMNS + " FROM image WHERE project = ? ORDER BY name, path LIMIT ? OFFSET ?", project,
 				limit, offset);
 	}
 
@@ -563,32 +531,13 @@ public final class Journal implements AutoCloseable {
 			}
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
-					out.add(entry(rs));
+					out.add(JournalRows.entry(rs));
 				}
 			}
 		} catch (SQLException e) {
 			throw fail("read images", e);
 		}
 		return out;
-	}
-
-	private static Double dbl(ResultSet rs, int i) throws SQLException {
-		double v = rs.getDouble(i);
-		return rs.wasNull() ? null : v;
-	}
-
-	private static Integer integer(ResultSet rs, int i) throws SQLException {
-		int v = rs.getInt(i);
-		return rs.wasNull() ? null : v;
-	}
-
-	private static ImageEntry entry(ResultSet rs) throws SQLException {
-		return new ImageEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-				rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-				rs.getString(12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), dbl(rs, 16), dbl(rs, 17), dbl(rs, 18),
-				integer(rs, 19), integer(rs, 20), rs.getString(21), ImageState.valueOf(rs.getString(22)), rs.getLong(23),
-				rs.getString(24), rs.getString(25), rs.getString(26), rs.getBoolean(27), rs.getInt(28), rs.getLong(29),
-				rs.getBoolean(30), rs.getLong(31), rs.getString(32));
 	}
 
 	private void rollback() {
