@@ -122,7 +122,7 @@ class StorageProvidersTest {
 		}
 		waitFor(() -> providers.descriptor("late").isEmpty(), "the removed provider is gone");
 		StorageException e = assertThrows(StorageException.class, () -> providers.provider("late"));
-		assertTrue(e.getMessage().contains("installed: counting"), e.getMessage());
+		assertTrue(e.getMessage().contains("counting") && !e.getMessage().contains("late"), e.getMessage());
 		assertTrue(logged.isEmpty(), logged.toString());
 		providers.dispose();
 	}
@@ -146,7 +146,9 @@ class StorageProvidersTest {
 		add("<plugin><extension point=\"io.tiepoint.core.storageProviders\"><provider id=\"noclass\" name=\"n\">"
 				+ "<scheme name=\"n\"/></provider></extension></plugin>", "no-class");
 		StorageProviders providers = new StorageProviders(registry, logged::add);
-		assertEquals(List.of("good"), providers.descriptors().stream().map(StorageProviderDescriptor::id).toList());
+		// (the OSGi strategy reads the installed bundles too: the test fixtures' memory provider is there, by its bundle)
+		assertEquals(List.of("good"), providers.descriptors().stream().filter(d -> d.contributor().equals("io.tiepoint.core"))
+				.map(StorageProviderDescriptor::id).toList());
 		assertEquals(List.of("good"), providers.forDestination(URI.create("good://x")).stream()
 				.map(StorageProviderDescriptor::id).toList());
 		assertEquals(5, logged.size(), logged.toString());
