@@ -48,8 +48,6 @@ import io.tiepoint.testing.s3.S3ProxyProcess;
 class DirectIngestTest {
 
 	private static final int COPIES = 6;
-	private static final Pattern IMAGE = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\",\\s*\"sha1\"\\s*:\\s*(?:\"[0-9a-f]*\"|null),"
-			+ "\\s*\"state\"\\s*:\\s*\"([A-Za-z]+)\"");
 
 	@TempDir
 	Path tmp;
@@ -159,7 +157,7 @@ class DirectIngestTest {
 			p.destroyForcibly();
 			assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the killed process is gone");
 			Thread.sleep(500);
-			Map<String, String> killed = states(ws);
+			Map<String, String> killed = Launcher.states("flight", ws);
 			long inFlight = killed.entrySet().stream().filter(e -> e.getValue().equals("Uploading"))
 					.mapToLong(e -> sizes.get(e.getKey())).sum();
 			long inFlightImages = killed.values().stream().filter("Uploading"::equals).count();
@@ -167,7 +165,7 @@ class DirectIngestTest {
 			Launcher.Result second = Launcher.run(env, ingest);
 			assertEquals(0, second.code(), second.out() + second.err());
 			long total = counter.bodyBytes(method);
-			Map<String, String> after = states(ws);
+			Map<String, String> after = Launcher.states("flight", ws);
 			assertEquals(files.size(), after.size(), after.toString());
 			after.forEach((name, state) -> assertEquals("Stored", state, name + "\n" + second.out()));
 			assertTrue(total <= data + inFlight, "sent " + total + " bytes for " + data + " bytes of data with " + inFlight
@@ -196,7 +194,7 @@ class DirectIngestTest {
 			Launcher.Result overlap = Launcher.run(env, "ingest", tmp.resolve(label + "-images2").toString(), "--project",
 					"flight", "--to", to, "--workspace", ws2.toString());
 			assertEquals(0, overlap.code(), overlap.out() + overlap.err());
-			Map<String, String> s2 = states(ws2);
+			Map<String, String> s2 = Launcher.states("flight", ws2);
 			long existing = s2.values().stream().filter("Existing"::equals).count();
 			long stored2 = s2.values().stream().filter("Stored"::equals).count();
 			long newBytes = counter.bodyBytes(method) - before;
@@ -209,17 +207,5 @@ class DirectIngestTest {
 			assertEquals(more.size() - files.size(), stored2, overlap.out());
 			return more.size();
 		}
-	}
-
-	/** @return image name to state, from {@code tiepoint status --json} */
-	private static Map<String, String> states(Path ws) throws Exception {
-		Launcher.Result r = Launcher.run("status", "--project", "flight", "--workspace", ws.toString(), "--json");
-		assertEquals(0, r.code(), r.err());
-		Map<String, String> out = new HashMap<>();
-		Matcher m = IMAGE.matcher(r.out());
-		while (m.find()) {
-			out.put(m.group(1), m.group(2));
-		}
-		return out;
 	}
 }

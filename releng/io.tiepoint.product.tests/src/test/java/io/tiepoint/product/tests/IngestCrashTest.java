@@ -23,8 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -43,8 +41,6 @@ import io.tiepoint.testing.s3.S3ProxyProcess;
 class IngestCrashTest {
 
 	private static final int COPIES = 6;
-	private static final Pattern IMAGE = Pattern.compile(
-			"\"name\"\\s*:\\s*\"([^\"]+)\",\\s*\"sha1\"\\s*:\\s*(?:\"[0-9a-f]*\"|null),\\s*\"state\"\\s*:\\s*\"([A-Za-z]+)\"");
 
 	@TempDir
 	Path tmp;
@@ -97,7 +93,7 @@ class IngestCrashTest {
 			long partial = cut.stream().mapToLong(FaultProxy.Exchange::bodyBytes).sum();
 
 			// what the journal says was in flight: registered or uploading, not acknowledged whole
-			Map<String, String> states = states(ws);
+			Map<String, String> states = Launcher.states("crash", ws);
 			long inFlight = 0;
 			int inFlightImages = 0;
 			for (Map.Entry<String, String> s : states.entrySet()) {
@@ -116,7 +112,7 @@ class IngestCrashTest {
 					+ " %d image(s), %,d bytes; sent in total %,d bytes = data + %,d%n", files.size(), data, atKill,
 					firstRun, partial, cut.size(), inFlightImages, inFlight, total, total - data);
 
-			Map<String, String> after = states(ws);
+			Map<String, String> after = Launcher.states("crash", ws);
 			assertEquals(files.size(), after.size(), after.toString());
 			after.forEach((name, state) -> assertEquals("Ready", state, name));
 			assertTrue(total <= data + inFlight, "sent " + total + " bytes for " + data + " bytes of data with "
@@ -134,17 +130,5 @@ class IngestCrashTest {
 			assertEquals(files.size(), objects, "objects in the bucket");
 			assertEquals(1, projects.size(), "one project on the hub: " + projects);
 		}
-	}
-
-	/** @return image name to state, from {@code tiepoint status --json} */
-	private static Map<String, String> states(Path ws) throws Exception {
-		Launcher.Result r = Launcher.run("status", "--project", "crash", "--workspace", ws.toString(), "--json");
-		assertEquals(0, r.code(), r.err());
-		Map<String, String> out = new HashMap<>();
-		Matcher m = IMAGE.matcher(r.out());
-		while (m.find()) {
-			out.put(m.group(1), m.group(2));
-		}
-		return out;
 	}
 }

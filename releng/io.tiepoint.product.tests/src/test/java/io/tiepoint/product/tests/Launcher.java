@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 
 /** Starts {@code ./tiepoint} on the product this build materialized, as a user would. */
@@ -67,6 +69,21 @@ final class Launcher {
 			Files.deleteIfExists(out);
 			Files.deleteIfExists(err);
 		}
+	}
+
+	private static final Pattern IMAGE = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\",\\s*\"sha1\"\\s*:\\s*"
+			+ "(?:\"[0-9a-f]*\"|null),\\s*\"state\"\\s*:\\s*\"([A-Za-z]+)\"");
+
+	/** @return image name to state, from {@code tiepoint status --json} */
+	static Map<String, String> states(String project, Path ws) throws IOException, InterruptedException {
+		Result r = run("status", "--project", project, "--workspace", ws.toString(), "--json");
+		assertTrue(r.code() == 0, r.err());
+		Map<String, String> out = new java.util.HashMap<>();
+		Matcher m = IMAGE.matcher(r.out());
+		while (m.find()) {
+			out.put(m.group(1), m.group(2));
+		}
+		return out;
 	}
 
 	private Launcher() {
