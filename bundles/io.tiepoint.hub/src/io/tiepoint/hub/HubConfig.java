@@ -48,13 +48,20 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  *                            prefix are answered with a client redirect (code 300)
  * @param cloudSettings       the clouds' settings, {@code cloud.<id>.<key>} to value (e.g.
  *                            {@code cloud.s3.bucket}); a cloud without settings may decline to be served
+ * @param defaultEngine       the id of the engine that runs a task whose client names none, when it runs the
+ *                            task's type (else the first engine that does), or {@code null}; the hub does not start
+ *                            when no such engine is installed or it refuses its settings
+ * @param engineSettings      the engines' settings, {@code engine.<id>.<key>} to value (e.g.
+ *                            {@code engine.nodeodm.url}); an engine reads its own through {@link TaskContext#settings()}
  */
 public record HubConfig(Path dataDir, String host, int port, String mongoUri, Duration imageExpiry,
 		Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
 		List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
-		Map<String, URI> peers, Map<String, String> cloudSettings) {
+		Map<String, URI> peers, Map<String, String> cloudSettings, String defaultEngine,
+		Map<String, String> engineSettings) {
 
 	private static final Pattern SETTING = Pattern.compile("cloud\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
+	private static final Pattern ENGINE_SETTING = Pattern.compile("engine\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
 
 	/** Validates and copies. */
 	public HubConfig {
@@ -84,6 +91,39 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 				throw new IllegalArgumentException("cloud setting '" + key + "': the key must be cloud.<id>.<key> and the value present");
 			}
 		});
+		engineSettings = Collections.unmodifiableMap(new TreeMap<>(engineSettings == null ? Map.of() : engineSettings));
+		engineSettings.forEach((key, value) -> {
+			if (!ENGINE_SETTING.matcher(key).matches() || value == null) {
+				throw new IllegalArgumentException("engine setting '" + key + "': the key must be engine.<id>.<key> and the value present");
+			}
+		});
+		if (defaultEngine != null && !defaultEngine.matches("[a-z0-9][a-z0-9_-]*")) {
+			throw new IllegalArgumentException("default engine '" + defaultEngine + "': an engine id is lower-case letters, digits, - and _");
+		}
+	}
+
+	/**
+	 * The configuration as it was before engines had settings: no default engine, no engine settings.
+	 *
+	 * @param dataDir             see the record
+	 * @param host                see the record
+	 * @param port                see the record
+	 * @param mongoUri            see the record
+	 * @param imageExpiry         see the record
+	 * @param sweepInterval       see the record
+	 * @param verificationThreads see the record
+	 * @param extensionRegistry   see the record
+	 * @param engines             see the record
+	 * @param firstStart          see the record
+	 * @param resourceLease       see the record
+	 * @param peers               see the record
+	 * @param cloudSettings       see the record
+	 */
+	public HubConfig(Path dataDir, String host, int port, String mongoUri, Duration imageExpiry, Duration sweepInterval,
+			int verificationThreads, IExtensionRegistry extensionRegistry, List<ReconstructionEngine> engines,
+			Consumer<String> firstStart, Duration resourceLease, Map<String, URI> peers, Map<String, String> cloudSettings) {
+		this(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads, extensionRegistry, engines,
+				firstStart, resourceLease, peers, cloudSettings, null, Map.of());
 	}
 
 	/**
@@ -129,6 +169,21 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 	}
 
 	/**
+	 * @param id an engine's id
+	 * @return its settings by key, without the {@code engine.<id>.} prefix; empty when it has none
+	 */
+	public Map<String, String> engineSettings(String id) {
+		String prefix = "engine." + id + ".";
+		Map<String, String> out = new TreeMap<>();
+		engineSettings.forEach((k, v) -> {
+			if (k.startsWith(prefix)) {
+				out.put(k.substring(prefix.length()), v);
+			}
+		});
+		return Collections.unmodifiableMap(out);
+	}
+
+	/**
 	 * @return the S3 cloud's settings ({@code cloud.s3.*}), or {@code null} when there are none
 	 * @throws IllegalArgumentException when they are incomplete
 	 */
@@ -148,10 +203,11 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 	public String toString() {
 		Map<String, String> masked = new TreeMap<>();
 		cloudSettings.forEach((k, v) -> masked.put(k, secret(k) ? "***" : v));
+		engineSettings.forEach((k, v) -> masked.put(k, secret(k) ? "***" : v));
 		return "HubConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", mongoUri="
 				+ (mongoUri != null && mongoUri.contains("@") ? "***" : mongoUri) + ", imageExpiry=" + imageExpiry + ", sweepInterval=" + sweepInterval
 				+ ", verificationThreads=" + verificationThreads + ", engines=" + engines.size() + ", resourceLease="
-				+ resourceLease + ", peers=" + peers + ", cloudSettings=" + masked + "]";
+				+ resourceLease + ", peers=" + peers + ", defaultEngine=" + defaultEngine + ", settings=" + masked + "]";
 	}
 
 	private static boolean secret(String key) {
@@ -184,6 +240,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		};
 		private Duration resourceLease = Duration.ofSeconds(60);
 		private final Map<String, URI> peers = new LinkedHashMap<>();
+		private String defaultEngine;
+		private final Map<String, String> engineSettings = new TreeMap<>();
 
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
@@ -261,6 +319,27 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 			return this;
 		}
 
+		/** @param id the engine that runs tasks whose client names none, or null @return this */
+		public Builder defaultEngine(String id) {
+			defaultEngine = id;
+			return this;
+		}
+
+		/**
+		 * @param id    an engine's id, e.g. {@code nodeodm}
+		 * @param key   one of its settings, e.g. {@code url}
+		 * @param value the value, or null to remove the setting
+		 * @return this
+		 */
+		public Builder engineSetting(String id, String key, String value) {
+			if (value == null) {
+				engineSettings.remove("engine." + id + "." + key);
+			} else {
+				engineSettings.put("engine." + id + "." + key, value);
+			}
+			return this;
+		}
+
 		/** @param value an engine to register @return this */
 		public Builder engine(ReconstructionEngine value) {
 			engines.add(value);
@@ -292,7 +371,7 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		/** @return the configuration */
 		public HubConfig build() {
 			return new HubConfig(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads,
-					extensionRegistry, engines, firstStart, resourceLease, peers, cloudSettings);
+					extensionRegistry, engines, firstStart, resourceLease, peers, cloudSettings, defaultEngine, engineSettings);
 		}
 	}
 }

@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.hub;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.core.runtime.CoreException;
@@ -19,6 +20,9 @@ import org.eclipse.core.runtime.CoreException;
  * Implementations must have a public no-argument constructor when contributed by extension.
  */
 public interface ReconstructionEngine {
+
+	/** The extension point engines are contributed to. */
+	String EXTENSION_POINT = "io.tiepoint.hub.reconstructionEngines";
 
 	/** @return a stable id, e.g. {@code colmap} */
 	String id();
@@ -34,4 +38,15 @@ public interface ReconstructionEngine {
 	 * @throws CoreException when the reconstruction fails; its status message reaches the client
 	 */
 	void reconstruct(TaskContext context) throws CoreException;
+
+	/**
+	 * Checks the engine's settings (the hub's {@code engine.<id>.*} entries, without the prefix) when a hub that
+	 * runs it by default starts, so that a configuration error stops the start instead of failing the first
+	 * task. The same settings reach each task through {@link TaskContext#settings()}. The default accepts any.
+	 *
+	 * @param settings the engine's settings
+	 * @throws CoreException when they are incomplete or invalid; the message says which and never holds a secret
+	 */
+	default void check(Map<String, String> settings) throws CoreException {
+	}
 }

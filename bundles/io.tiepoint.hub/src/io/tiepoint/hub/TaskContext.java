@@ -12,6 +12,7 @@ package io.tiepoint.hub;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
@@ -69,5 +70,23 @@ public interface TaskContext {
 	 * @throws IOException when the file cannot be read or stored; the message names the file
 	 */
 	default void artifact(String name, Path file) throws IOException {
+	}
+
+	/**
+	 * @return the engine's settings from the hub's configuration ({@code engine.<id>.<key>} entries, by key
+	 *         without the prefix; e.g. {@code url}); secrets among them must never be logged. The default is empty.
+	 */
+	default Map<String, String> settings() {
+		return Map.of();
+	}
+
+	/**
+	 * Appends one line to the task's log, which clients read as {@code Task.log} (what the engine did: retries,
+	 * resubmissions, a remote engine's console output). Never write a secret. The default implementation ignores
+	 * the line.
+	 *
+	 * @param line one line of text, without a line break
+	 */
+	default void log(String line) {
 	}
 }

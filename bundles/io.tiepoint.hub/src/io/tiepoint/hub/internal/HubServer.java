@@ -87,9 +87,11 @@ public final class HubServer implements Hub {
 	 */
 	public static HubServer start(HubConfig config) throws IOException {
 		long t0 = System.nanoTime();
-		CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
-		EngineRegistry engines = new EngineRegistry(config.extensionRegistry());
+		EngineRegistry engines = new EngineRegistry(config.extensionRegistry(), config.defaultEngine(),
+				config::engineSettings);
 		config.engines().forEach(engines::register);
+		checkDefaultEngine(config, engines); // before the credentials, whose first start prints them once
+		CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
 		long t1 = System.nanoTime();
 		HubServer hub = new HubServer(credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
 		hub.startedAt = new long[] { t0, t1, System.nanoTime() };
@@ -99,6 +101,21 @@ public final class HubServer implements Hub {
 		} catch (IOException | RuntimeException e) {
 			hub.close();
 			throw e;
+		}
+	}
+
+	/** A hub told to run an engine by default starts only when that engine is installed and takes its settings. */
+	private static void checkDefaultEngine(HubConfig config, EngineRegistry engines) throws IOException {
+		String id = config.defaultEngine();
+		if (id == null) {
+			return;
+		}
+		ReconstructionEngine engine = engines.byId(id).orElseThrow(() -> new IOException("no reconstruction engine '" + id
+				+ "' is installed (installed: " + engines.list().stream().map(EngineRegistry.Info::id).toList() + ")"));
+		try {
+			engine.check(config.engineSettings(id));
+		} catch (org.eclipse.core.runtime.CoreException e) {
+			throw new IOException("engine " + id + ": " + e.getStatus().getMessage(), e);
 		}
 	}
 
@@ -112,7 +129,7 @@ public final class HubServer implements Hub {
 		ProjectStore projects = new ProjectStore(db);
 		ImageStore images = new ImageStore(db, config.mongoUri() == null);
 		tasks = new TaskService(projects, images, new TaskStore(db), clouds, engines,
-				Files.createDirectories(config.dataDir().resolve("tasks")));
+				Files.createDirectories(config.dataDir().resolve("tasks")), config::engineSettings);
 		verifier = new Verifier(images, projects, clouds, config.verificationThreads(), this::settled);
 		Access access = new Access(clouds, projects, images);
 		ImageService service = new ImageService(access, images, verifier);

@@ -47,7 +47,8 @@ final class MutationWiring {
 				.dataFetcher("startImageUpload", e -> Views.image(s.images().start(Caller.require(e), e.getArgument("id"))))
 				.dataFetcher("doneImageUpload", e -> Views.image(s.images().done(Caller.require(e), e.getArgument("id"))))
 				.dataFetcher("startReconstructionWithError",
-						e -> result(s.tasks().start(Caller.require(e), e.getArgument("id"), taskType(e))))
+						e -> result(s.tasks().start(Caller.require(e), e.getArgument("id"), option(e, "taskType"),
+								option(e, "engine"))))
 				.dataFetcher("preStartReconstruction", this::preStart)
 				.dataFetcher("stopReconstruction",
 						e -> Views.task(s.tasks().stop(Caller.require(e), e.getArgument("id")))));
@@ -99,10 +100,10 @@ final class MutationWiring {
 				: "cloud " + cloud + " is not served by this hub; see support.supportedCloud");
 	}
 
-	private static String taskType(DataFetchingEnvironment e) {
+	private static String option(DataFetchingEnvironment e, String name) {
 		Map<String, Object> options = e.getArgument("options");
-		Object type = options == null ? null : options.get("taskType");
-		return type == null ? null : type.toString();
+		Object value = options == null ? null : options.get(name);
+		return value == null ? null : value.toString();
 	}
 
 	private static Map<String, Object> result(TaskService.Outcome o) {
@@ -115,7 +116,7 @@ final class MutationWiring {
 	private Map<String, Object> preStart(DataFetchingEnvironment e) {
 		String user = Caller.require(e);
 		String pid = e.getArgument("id");
-		Map<String, Object> out = result(s.tasks().preStart(user, pid, taskType(e)));
+		Map<String, Object> out = result(s.tasks().preStart(user, pid, option(e, "taskType"), option(e, "engine")));
 		out.put("project", Views.project(s.projects().findOwned(io.tiepoint.hub.internal.store.Ids.parse(pid), user)));
 		return out;
 	}

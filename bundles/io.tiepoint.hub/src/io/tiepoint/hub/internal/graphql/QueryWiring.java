@@ -46,14 +46,18 @@ final class QueryWiring {
 		w.type("Support", t -> t.dataFetcher("supportedCloud", e -> s.access().clouds().ids())
 				.dataFetcher("endpoints", e -> Map.of("api", s.base().get().resolve("graphql").toString(), "web",
 						s.base().get().toString()))
-				.dataFetcher("systemMode", e -> "Normal").dataFetcher("errorCodeInfo", this::errorCodes));
+				.dataFetcher("systemMode", e -> "Normal").dataFetcher("errorCodeInfo", this::errorCodes)
+				.dataFetcher("engines", e -> s.tasks().engines().stream().map(i -> Map.<String, Object>of("id", i.id(),
+						"name", i.name(), "taskTypes", i.taskTypes().stream().sorted().toList(), "default", i.isDefault()))
+						.toList()));
 		w.type("User", t -> t.dataFetcher("allProjects", this::allProjects));
 		w.type("Project", t -> t.dataFetcher("image", this::image).dataFetcher("imageByFilename", this::imageByFilename)
 				.dataFetcher("allImages", this::allImages)
 				.dataFetcher("task", e -> Views.task(s.tasks().store().latest(Views.id(e.getSource()))))
 				.dataFetcher("tasks", e -> s.tasks().store().all(Views.id(e.getSource())).stream().map(Views::task).toList()));
 		w.type("ProjectImage", t -> t.dataFetcher("url", this::imageUrl).dataFetcher("grounded", this::grounded));
-		w.type("Task", t -> t.dataFetcher("queueing", e -> s.tasks().queueing(Views.doc(e.getSource()))));
+		w.type("Task", t -> t.dataFetcher("queueing", e -> s.tasks().queueing(Views.doc(e.getSource())))
+				.dataFetcher("log", e -> s.tasks().log(Views.doc(e.getSource()), e.getArgument("from"), e.getArgument("max"))));
 	}
 
 	private List<Map<String, Object>> bucketList() {

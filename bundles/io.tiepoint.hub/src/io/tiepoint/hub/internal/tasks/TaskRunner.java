@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -46,8 +47,9 @@ import io.tiepoint.hub.internal.store.TaskStore.State;
 import io.tiepoint.hub.spi.HubCloud;
 
 /**
- * Runs one task: copies the Ready images into the work directory, hands them to the engine, and
- * records the end state. The project's lock ({@code runningTask}) is released at the end.
+ * Runs one task: copies the Ready images into the work directory, hands them to the engine with its
+ * settings and the task's log, and records the end state. The project's lock ({@code runningTask}) is
+ * released at the end.
  */
 final class TaskRunner {
 
@@ -57,14 +59,24 @@ final class TaskRunner {
 	private final TaskStore tasks;
 	private final Clouds clouds;
 	private final Path workRoot;
+	private final Function<String, Map<String, String>> settings;
+	private final TaskLog log;
 	private final Map<ObjectId, IProgressMonitor> monitors = new ConcurrentHashMap<>();
 
-	TaskRunner(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds, Path workRoot) {
+	TaskRunner(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds, Path workRoot,
+			Function<String, Map<String, String>> settings) {
 		this.projects = projects;
 		this.images = images;
 		this.tasks = tasks;
 		this.clouds = clouds;
 		this.workRoot = workRoot;
+		this.settings = settings;
+		this.log = new TaskLog(workRoot);
+	}
+
+	/** @return the tasks' logs */
+	TaskLog log() {
+		return log;
 	}
 
 	/** @param taskId a task @return true when it was running and is now asked to stop */
@@ -90,11 +102,15 @@ final class TaskRunner {
 			projects.update(pid, Updates.set("taskState", State.Processing.name()));
 			Path work = Files.createDirectories(workRoot.resolve(tid.toHexString()));
 			List<TaskImage> input = fetch(pid, work.resolve("images"), monitor);
-			engine.reconstruct(new Context(pid, tid, task.getString("taskType"), input, work, monitor));
+			log.append(tid, "[hub] " + task.getString("taskType") + " of " + input.size() + " Ready image(s) with engine "
+					+ engine.id());
+			engine.reconstruct(new Context(pid, tid, task.getString("taskType"), input, work, monitor,
+					settings.apply(engine.id())));
 			end(tid, pid, monitor.isCanceled() ? State.Stopped : State.Done, List.of());
 		} catch (OperationCanceledException e) {
 			end(tid, pid, State.Stopped, List.of());
 		} catch (CoreException e) {
+			log.append(tid, "[hub] the engine failed: " + e.getStatus().getMessage());
 			end(tid, pid, State.Failed, List.of(ProjectErrorCode.ENGINE_FAILED.name() + ": " + e.getStatus().getMessage()));
 		} catch (IOException e) {
 			LOG.error("task " + tid + ": cannot prepare the images", e);
@@ -146,14 +162,17 @@ final class TaskRunner {
 		private final List<TaskImage> input;
 		private final Path work;
 		private final IProgressMonitor monitor;
+		private final Map<String, String> engineSettings;
 
-		Context(ObjectId pid, ObjectId tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor) {
+		Context(ObjectId pid, ObjectId tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor,
+				Map<String, String> engineSettings) {
 			this.pid = pid;
 			this.tid = tid;
 			this.type = type;
 			this.input = input;
 			this.work = work;
 			this.monitor = monitor;
+			this.engineSettings = engineSettings;
 		}
 
 		@Override
@@ -199,6 +218,16 @@ final class TaskRunner {
 		@Override
 		public void artifact(String name, Path file) throws IOException {
 			tasks.artifact(tid, pid, name, file);
+		}
+
+		@Override
+		public Map<String, String> settings() {
+			return engineSettings;
+		}
+
+		@Override
+		public void log(String line) {
+			log.append(tid, line);
 		}
 	}
 }

@@ -11,6 +11,7 @@ package io.tiepoint.hub.internal.tasks;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,11 +74,25 @@ public final class TaskService implements AutoCloseable {
 	 */
 	public TaskService(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds,
 			EngineRegistry engines, Path workRoot) {
+		this(projects, images, tasks, clouds, engines, workRoot, id -> Map.of());
+	}
+
+	/**
+	 * @param projects project store
+	 * @param images   image store
+	 * @param tasks    task store
+	 * @param clouds   the served clouds
+	 * @param engines  engine registry
+	 * @param workRoot parent of the task work directories (and of the tasks' logs)
+	 * @param settings an engine's settings by its id
+	 */
+	public TaskService(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds,
+			EngineRegistry engines, Path workRoot, java.util.function.Function<String, Map<String, String>> settings) {
 		this.projects = projects;
 		this.images = images;
 		this.tasks = tasks;
 		this.engines = engines;
-		this.runner = new TaskRunner(projects, images, tasks, clouds, workRoot);
+		this.runner = new TaskRunner(projects, images, tasks, clouds, workRoot, settings);
 		recover();
 	}
 
@@ -92,7 +107,7 @@ public final class TaskService implements AutoCloseable {
 			projects.updateIf(t.getObjectId("pid"), Filters.eq("runningTask", t.getObjectId("_id")), Updates.unset("runningTask"));
 		}
 		for (Document t : tasks.inState(State.Queueing)) {
-			Optional<ReconstructionEngine> engine = engines.find(t.getString("taskType"));
+			Optional<ReconstructionEngine> engine = engines.find(t.getString("engine"), t.getString("taskType"));
 			if (engine.isPresent()) {
 				submit(t, engine.get());
 			} else {
@@ -104,7 +119,16 @@ public final class TaskService implements AutoCloseable {
 
 	/** @param owner caller @param pid project @param taskType TASK_TYPE or null @return the outcome */
 	public Outcome start(String owner, String pid, String taskType) {
-		return begin(owner, pid, taskType, false);
+		return begin(owner, pid, taskType, null, false);
+	}
+
+	/**
+	 * @param owner caller @param pid project @param taskType TASK_TYPE or null
+	 * @param engine the engine the client chose, or null for the hub's choice
+	 * @return the outcome
+	 */
+	public Outcome start(String owner, String pid, String taskType, String engine) {
+		return begin(owner, pid, taskType, engine, false);
 	}
 
 	/**
@@ -113,10 +137,37 @@ public final class TaskService implements AutoCloseable {
 	 * @param owner caller @param pid project @param taskType TASK_TYPE or null @return the outcome
 	 */
 	public Outcome preStart(String owner, String pid, String taskType) {
-		return begin(owner, pid, taskType, true);
+		return begin(owner, pid, taskType, null, true);
 	}
 
-	private Outcome begin(String owner, String pidText, String taskType, boolean wait) {
+	/**
+	 * Starts once every image is Ready or Invalid (at once when they already are).
+	 *
+	 * @param owner caller @param pid project @param taskType TASK_TYPE or null
+	 * @param engine the engine the client chose, or null for the hub's choice
+	 * @return the outcome
+	 */
+	public Outcome preStart(String owner, String pid, String taskType, String engine) {
+		return begin(owner, pid, taskType, engine, true);
+	}
+
+	/** @return the engines clients can choose */
+	public List<EngineRegistry.Info> engines() {
+		return engines.list();
+	}
+
+	/**
+	 * @param task a task
+	 * @param from first line, from 0 (null: 0)
+	 * @param max  at most this many lines (null: 1000; never more than 10000)
+	 * @return lines of its log
+	 */
+	public List<String> log(Document task, Integer from, Integer max) {
+		int n = max == null ? 1000 : Math.min(10_000, Math.max(0, max));
+		return runner.log().read(task.getObjectId("_id"), from == null ? 0 : Math.max(0, from), n);
+	}
+
+	private Outcome begin(String owner, String pidText, String taskType, String engineId, boolean wait) {
 		String type = taskType == null ? DEFAULT_TYPE : taskType;
 		Document project = projects.findOwned(Ids.parse(pidText), owner);
 		if (project == null) {
@@ -126,9 +177,12 @@ public final class TaskService implements AutoCloseable {
 		if (project.get("runningTask") != null) {
 			return new Outcome(ProjectErrorCode.ALREADY_RUNNING, "a task of this project is active", null);
 		}
-		Optional<ReconstructionEngine> engine = engines.find(type);
+		Optional<ReconstructionEngine> engine = engines.find(engineId, type);
 		if (engine.isEmpty()) {
-			return new Outcome(ProjectErrorCode.NO_ENGINE, "no engine runs " + type, null);
+			boolean known = engineId == null || engines.list().stream().anyMatch(i -> i.id().equals(engineId));
+			return new Outcome(ProjectErrorCode.NO_ENGINE, engineId == null ? "no engine runs " + type
+					: known ? "engine " + engineId + " does not run " + type
+							: "no engine " + engineId + " on this hub (see support.engines)", null);
 		}
 		if (wait && images.count(pid, ImageState.ALL) == 0) {
 			return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no image", null);
@@ -171,7 +225,7 @@ public final class TaskService implements AutoCloseable {
 			return;
 		}
 		boolean none = images.count(pid, List.of(ImageState.Ready.name())) == 0;
-		Optional<ReconstructionEngine> engine = engines.find(task.getString("taskType"));
+		Optional<ReconstructionEngine> engine = engines.find(task.getString("engine"), task.getString("taskType"));
 		if (none || engine.isEmpty()) {
 			runner.end(tid, pid, State.Failed, List.of((none ? ProjectErrorCode.NO_IMAGES : ProjectErrorCode.NO_ENGINE).name()));
 			projects.updateIf(pid, Filters.eq("runningTask", tid), Updates.unset("runningTask"));
