@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tiepoint launch --project NAME [--task-type T] [--wait]}: the core's {@link LaunchOperation}, which
+ * {@code tiepoint launch --project NAME [--task-type T] [--engine ID] [--wait]}: the core's {@link LaunchOperation}, which
  * starts a reconstruction of the project's Ready images on its hub and, with {@code --wait}, follows it to
  * the end and downloads its files; this command prints the steps and the result. With the embedded hub the
  * reconstruction runs in this process, so it always waits.
@@ -57,6 +57,10 @@ public final class LaunchCommand implements Callable<Integer> {
 			description = "Native (fast sparse), Full (full detail sparse), Reconstruction... (default: ${DEFAULT-VALUE}).")
 	private String taskType;
 
+	@Option(names = "--engine", paramLabel = "ID",
+			description = "The hub's reconstruction engine to run, e.g. colmap or nodeodm (default: the hub's choice).")
+	private String engine;
+
 	@Option(names = "--wait", description = "Follow the task to its end and print the result.")
 	private boolean waitForIt;
 
@@ -71,7 +75,7 @@ public final class LaunchCommand implements Callable<Integer> {
 			long t0 = System.nanoTime();
 			boolean[] first = { true };
 			LaunchOperation op = new LaunchOperation(ws, project, taskType, follow, hubs, Services.get(StorageProviders.class))
-					.onChange(t -> {
+					.engine(engine).onChange(t -> {
 						if (first[0]) {
 							out.println("task " + t.id() + " (" + t.taskType() + ") " + t.state());
 							first[0] = false;
@@ -112,10 +116,16 @@ public final class LaunchCommand implements Callable<Integer> {
 			out.println("  (the engine reported no result)");
 			return;
 		}
-		out.printf(Locale.ROOT, "  images registered: %d of %d%n", r.path("registeredImages").asInt(),
-				r.path("images").asInt());
-		out.printf(Locale.ROOT, "  points: %d%n", r.path("points").asInt());
-		out.printf(Locale.ROOT, "  mean reprojection error: %.3f px%n", r.path("meanReprojectionError").asDouble());
+		if (r.hasNonNull("registeredImages")) { // an engine reports what it knows (NodeODM: what ODM's report says)
+			out.printf(Locale.ROOT, "  images registered: %d of %d%n", r.path("registeredImages").asInt(),
+					r.path("images").asInt());
+		}
+		if (r.hasNonNull("points")) {
+			out.printf(Locale.ROOT, "  points: %d%n", r.path("points").asInt());
+		}
+		if (r.hasNonNull("meanReprojectionError")) {
+			out.printf(Locale.ROOT, "  mean reprojection error: %.3f px%n", r.path("meanReprojectionError").asDouble());
+		}
 		if (r.hasNonNull("georegistrationError")) {
 			out.printf(Locale.ROOT, "  georegistration error: %.2f m (mean camera distance to EXIF GPS)%n",
 					r.path("georegistrationError").asDouble());

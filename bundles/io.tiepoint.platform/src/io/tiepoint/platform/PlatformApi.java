@@ -111,6 +111,32 @@ public interface PlatformApi extends AutoCloseable {
 	RemoteTask startReconstruction(String pid, String taskType) throws PlatformException;
 
 	/**
+	 * Starts a reconstruction with a chosen engine (a hub extension: {@code options.engine}).
+	 *
+	 * @param pid      project id
+	 * @param taskType a TASK_TYPE, or null for the platform's default
+	 * @param engine   an engine id of {@link #engines()}, or null for the platform's choice
+	 * @return the started task
+	 * @throws PlatformException {@code REJECTED} with the platform's code when it refuses; {@code NO_ENGINE} when an
+	 *                           engine is named and this platform cannot choose one (the default implementation)
+	 */
+	default RemoteTask startReconstruction(String pid, String taskType, String engine) throws PlatformException {
+		if (engine == null) {
+			return startReconstruction(pid, taskType);
+		}
+		throw new PlatformException(PlatformException.Kind.REJECTED, "NO_ENGINE",
+				"this platform does not let a client choose the engine (" + engine + ")", null);
+	}
+
+	/**
+	 * @return the platform's reconstruction engines (a hub extension); empty when it does not list them (the default)
+	 * @throws PlatformException when the call fails
+	 */
+	default List<RemoteEngine> engines() throws PlatformException {
+		return List.of();
+	}
+
+	/**
 	 * @param pid project id
 	 * @return the stopped task
 	 * @throws PlatformException when the call fails

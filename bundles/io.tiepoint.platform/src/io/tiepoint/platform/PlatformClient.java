@@ -364,14 +364,60 @@ public final class PlatformClient implements PlatformApi {
 	 */
 	@Override
 	public RemoteTask startReconstruction(String pid, String taskType) throws PlatformException {
-		JsonNode r = execute("mutation ($id: ID!, $taskType: TASK_TYPE) { startReconstructionWithError(id: $id,"
-				+ " options: {taskType: $taskType}) { error { code message } task { " + TASK_FIELDS + " } } }",
-				vars("id", pid, "taskType", taskType)).path("startReconstructionWithError");
+		return startReconstruction(pid, taskType, null);
+	}
+
+	/**
+	 * @param pid      project id
+	 * @param taskType a TASK_TYPE or null for the platform's default
+	 * @param engine   an engine id (a hub extension), or null: then the document is the official clients' one
+	 * @return the task
+	 * @throws PlatformException {@code REJECTED} with the platform's error code when it refuses
+	 */
+	@Override
+	public RemoteTask startReconstruction(String pid, String taskType, String engine) throws PlatformException {
+		String query = engine == null
+				? "mutation ($id: ID!, $taskType: TASK_TYPE) { startReconstructionWithError(id: $id,"
+						+ " options: {taskType: $taskType}) { error { code message } task { " + TASK_FIELDS + " } } }"
+				: "mutation ($id: ID!, $taskType: TASK_TYPE, $engine: String) { startReconstructionWithError(id: $id,"
+						+ " options: {taskType: $taskType, engine: $engine}) { error { code message } task { " + TASK_FIELDS
+						+ " } } }";
+		Map<String, Object> v = vars("id", pid, "taskType", taskType);
+		if (engine != null) {
+			v.put("engine", engine);
+		}
+		JsonNode r = execute(query, v).path("startReconstructionWithError");
 		if (r.path("error").isObject()) {
 			throw new PlatformException(PlatformException.Kind.REJECTED, r.path("error").path("code").asText(null),
 					r.path("error").path("message").asText("reconstruction refused"), null);
 		}
 		return task(r.path("task"));
+	}
+
+	/**
+	 * @return the hub's engines ({@code support.engines}); empty when the platform does not list engines (its schema
+	 *         has no such field)
+	 * @throws PlatformException when the call fails otherwise
+	 */
+	@Override
+	public List<RemoteEngine> engines() throws PlatformException {
+		JsonNode list;
+		try {
+			list = execute("{ support { engines { id name taskTypes default } } }", Map.of()).path("support").path("engines");
+		} catch (PlatformException e) {
+			if (e.kind() == PlatformException.Kind.REJECTED) {
+				return List.of(); // an Altizure platform or an older hub: no engine list
+			}
+			throw e;
+		}
+		List<RemoteEngine> out = new ArrayList<>();
+		for (JsonNode n : list) {
+			List<String> types = new ArrayList<>();
+			n.path("taskTypes").forEach(t -> types.add(t.asText()));
+			out.add(new RemoteEngine(n.path("id").asText(), n.path("name").asText(n.path("id").asText()), List.copyOf(types),
+					n.path("default").asBoolean()));
+		}
+		return out;
 	}
 
 	/**

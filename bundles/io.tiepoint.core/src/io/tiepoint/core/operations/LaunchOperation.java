@@ -52,6 +52,7 @@ public final class LaunchOperation implements TiepointOperation {
 	private final HubConnector hubs;
 	private final StorageProviders providers;
 	private PlatformFactory platforms = PlatformFactory.GRAPHQL;
+	private String engine;
 	private Consumer<RemoteTask> changes = t -> {
 	};
 	private RemoteTask task;
@@ -82,6 +83,12 @@ public final class LaunchOperation implements TiepointOperation {
 		return this;
 	}
 
+	/** @param id the hub's engine to run (its {@code support.engines} id), or null for the hub's choice @return this */
+	public LaunchOperation engine(String id) {
+		engine = id;
+		return this;
+	}
+
 	/** @param f opens the hub's platform API (a stand-in in tests) @return this */
 	public LaunchOperation platforms(PlatformFactory f) {
 		platforms = f;
@@ -94,7 +101,7 @@ public final class LaunchOperation implements TiepointOperation {
 		Project p = onHub(workspace, project);
 		HubEndpoint endpoint = hubs.connect(p.hub());
 		try (PlatformApi api = platforms.open(endpoint, Duration.ofSeconds(60))) {
-			task = api.startReconstruction(p.remoteId(), taskType);
+			task = api.startReconstruction(p.remoteId(), taskType, engine);
 			changes.accept(task);
 			progress.worked(10);
 			if (!follow) {
