@@ -28,7 +28,8 @@ import io.tiepoint.hub.S3Settings;
  * The embedded hub, as a service of the core: the hub server of {@code io.tiepoint.hub} on loopback, on a
  * free port, with its data in the workspace and its reconstruction engines from the extension registry;
  * S3 storage when the workspace's settings name it ({@code hub.s3.endpoint}, {@code hub.s3.bucket},
- * {@code hub.s3.region}, {@code hub.s3.access.key}, {@code hub.s3.secret.key}).
+ * {@code hub.s3.region}, {@code hub.s3.access.key}, {@code hub.s3.secret.key}); the engines' settings and the
+ * default engine as {@link EngineSettings} reads them ({@code nodeodm.url}, {@code hub.engine}...).
  */
 @Component(service = EmbeddedHubs.class)
 public final class EmbeddedHubsComponent implements EmbeddedHubs {
@@ -53,6 +54,7 @@ public final class EmbeddedHubsComponent implements EmbeddedHubs {
 	private static HubConfig config(Path dataDir, TiepointConfig config) {
 		HubConfig.Builder b = HubConfig.builder(dataDir).host("127.0.0.1").port(0)
 				.extensionRegistry(RegistryFactory.getRegistry());
+		EngineSettings.apply(b, config, RegistryFactory.getRegistry());
 		Optional<String> endpoint = config.get("hub.s3.endpoint");
 		if (endpoint.isPresent()) {
 			b.s3(new S3Settings(URI.create(endpoint.get()), config.get("hub.s3.bucket").orElse("tiepoint"),

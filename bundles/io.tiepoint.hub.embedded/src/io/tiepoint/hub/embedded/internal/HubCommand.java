@@ -14,12 +14,16 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.eclipse.core.runtime.RegistryFactory;
 
+import io.tiepoint.core.config.ConfigException;
+import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubCredentials;
@@ -30,9 +34,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tiepoint hub --data DIR [--port N] [--mongo URI] [--s3-...] [--peer PREFIXES=URL]...}: runs the hub standalone until
- * the process is interrupted. On the first start it prints the app key and the first user's token,
- * once. {@code tiepoint hub token --data DIR [--add-user NAME]} prints them again or adds a user.
+ * {@code tiepoint hub --data DIR [--port N] [--mongo URI] [--s3-...] [--peer PREFIXES=URL]... [--engine ID]
+ * [--engine-setting ID.KEY=VALUE]... [--nodeodm-url URL]...}: runs the hub standalone until the process is interrupted.
+ * On the first start it prints the app key and the first user's token, once. The engines' settings come from the
+ * user's settings file and the environment ({@link EngineSettings}: {@code nodeodm.url}, {@code TIEPOINT_NODEODM_TOKEN}),
+ * then from the command line. {@code tiepoint hub token --data DIR [--add-user NAME]} prints the credentials again or
+ * adds a user.
  */
 @Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubCommand.Token.class,
 		description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
@@ -83,6 +90,19 @@ public final class HubCommand implements Callable<Integer> {
 					+ "1 to 8 digits) it owns, and its URL, e.g. 0,1,2,3=http://10.0.0.2:8090; repeatable.")
 	private List<String> peers = new ArrayList<>();
 
+	@Option(names = "--engine", paramLabel = "ID",
+			description = "The reconstruction engine for tasks whose client names none, e.g. colmap or nodeodm (setting hub.engine).")
+	private String engine;
+
+	@Option(names = "--engine-setting", paramLabel = "ID.KEY=VALUE",
+			description = "A setting of an engine, e.g. nodeodm.url=http://10.0.0.5:3000 (also from the settings file or "
+					+ "TIEPOINT_ID_KEY; keep secrets such as nodeodm.token there); repeatable.")
+	private List<String> engineSettings = new ArrayList<>();
+
+	@Option(names = "--nodeodm-url", paramLabel = "URL",
+			description = "A NodeODM or ClusterODM node for the nodeodm engine (nodeodm.url); repeatable, tried in order.")
+	private List<String> nodeOdmUrls = new ArrayList<>();
+
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +144,10 @@ public final class HubCommand implements Callable<Integer> {
 		if (anyS3) {
 			config.s3(new S3Settings(s3Endpoint, s3Bucket, s3Region, s3AccessKey, s3SecretKey));
 		}
+		Integer engineUsage = engines(config, err);
+		if (engineUsage != null) {
+			return engineUsage;
+		}
 		Hub hub;
 		try {
 			hub = Hub.start(config.build());
@@ -148,6 +172,37 @@ public final class HubCommand implements Callable<Integer> {
 			}
 		}
 		return OK;
+	}
+
+	/** Engine settings: the settings file and environment, then the command line; null when they are usable. */
+	private Integer engines(HubConfig.Builder config, PrintWriter err) {
+		Map<String, String> overrides = new LinkedHashMap<>();
+		for (String s : engineSettings) {
+			int eq = s.indexOf('=');
+			if (eq < 3 || !s.substring(0, eq).matches("[a-z0-9][a-z0-9_-]*\\.[A-Za-z0-9][A-Za-z0-9._-]*")) {
+				err.println("tiepoint hub: --engine-setting must be ID.KEY=VALUE, got '" + s.replaceAll("=.*", "=...") + "'");
+				return USAGE;
+			}
+			overrides.put(s.substring(0, eq), s.substring(eq + 1));
+		}
+		if (!nodeOdmUrls.isEmpty()) {
+			overrides.put("nodeodm.url", String.join(",", nodeOdmUrls));
+		}
+		if (engine != null) {
+			overrides.put(EngineSettings.DEFAULT_ENGINE, engine);
+		}
+		Map<String, String> env = System.getenv();
+		try {
+			TiepointConfig settings = TiepointConfig.load(Map.of(), TiepointConfig.userFile(env), null, env, overrides);
+			EngineSettings.apply(config, settings, RegistryFactory.getRegistry());
+			return null;
+		} catch (ConfigException e) {
+			err.println("tiepoint hub: " + e.getMessage());
+			return FAILED;
+		} catch (IllegalArgumentException e) {
+			err.println("tiepoint hub: " + e.getMessage());
+			return USAGE;
+		}
 	}
 
 	/** {@code tiepoint hub token}: prints the credentials again, or adds a user. */
