@@ -1,0 +1,110 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.recon.nodeodm.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tiepoint.cli.Tiepoint;
+import io.tiepoint.testing.nodeodm.NodeOdmStandIn;
+
+/**
+ * The engine from the command line: {@code tiepoint hub --engine nodeodm --nodeodm-url URL} (the issue's spelling)
+ * serves the engine as its default, and refuses to start without a node; {@code tiepoint launch --engine nodeodm
+ * --wait} on the embedded hub, its node named in the workspace's settings ({@code nodeodm.url}), downloads the assets
+ * as with COLMAP.
+ */
+class NodeOdmCommandLineTest {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theHubCommandRunsNodeOdmByDefault() throws Exception {
+		try (NodeOdmStandIn node = new NodeOdmStandIn(null, 20)) {
+			StringWriter out = new StringWriter();
+			StringWriter err = new StringWriter();
+			AtomicInteger code = new AtomicInteger(-1);
+			Thread hub = new Thread(() -> code.set(Tiepoint.run(new String[] { "hub", "--data", dir.resolve("hub").toString(),
+					"--port", "0", "--engine", "nodeodm", "--nodeodm-url", node.url().toString(), "--engine-setting",
+					"nodeodm.poll.ms=50" }, new PrintWriter(out, true), new PrintWriter(err, true), Map.of())), "hub command");
+			hub.start();
+			Pattern listening = Pattern.compile("hub listening on (http://\\S+/)graphql");
+			long deadline = System.nanoTime() + 60_000_000_000L;
+			Matcher m = listening.matcher("");
+			while (!(m = listening.matcher(out.toString())).find()) {
+				assertTrue(hub.isAlive() && System.nanoTime() < deadline, out + " " + err);
+				Thread.sleep(50);
+			}
+			String key = value(out.toString(), "key");
+			String token = value(out.toString(), "altitoken");
+			JsonNode engines = new Gql(URI.create(m.group(1)), key, token).data("{ support { engines { id default } } }")
+					.path("support").path("engines");
+			boolean nodeodmDefault = false;
+			for (JsonNode e : engines) {
+				nodeodmDefault |= e.path("id").asText().equals("nodeodm") && e.path("default").asBoolean();
+			}
+			assertTrue(nodeodmDefault, engines.toString());
+			hub.interrupt();
+			hub.join(30_000);
+			assertFalse(hub.isAlive());
+		}
+		String[] noNode = Gql.cli("hub", "--data", dir.resolve("hub2").toString(), "--port", "0", "--engine", "nodeodm");
+		assertEquals("1", noNode[0], noNode[1] + noNode[2]);
+		assertTrue(noNode[2].contains("nodeodm.url"), noNode[2]);
+		String[] bad = Gql.cli("hub", "--data", dir.resolve("hub3").toString(), "--engine-setting", "url");
+		assertEquals("2", bad[0], bad[2]);
+	}
+
+	private static String value(String out, String key) {
+		Matcher m = Pattern.compile("(?m)^" + key + "=(\\S+)$").matcher(out);
+		assertTrue(m.find(), out);
+		return m.group(1);
+	}
+
+	@Test
+	void launchWithTheEngineOnTheEmbeddedHubDownloadsTheAssets() throws Exception {
+		try (NodeOdmStandIn node = new NodeOdmStandIn(null, 20)) {
+			Path ws = Files.createDirectories(dir.resolve("ws/.tiepoint")).getParent();
+			Files.writeString(ws.resolve(".tiepoint/config.properties"), "nodeodm.url=" + node.url() + "\nnodeodm.poll.ms=50\n");
+			String[] ingest = Gql.cli("ingest", TestContext.surveyFiles().get(0).getParent().toString(), "--project", "survey",
+					"--workspace", ws.toString());
+			assertEquals("0", ingest[0], ingest[1] + ingest[2]);
+			String[] launch = Gql.cli("launch", "--project", "survey", "--engine", "nodeodm", "--task-type", "Native",
+					"--wait", "--workspace", ws.toString());
+			assertEquals("0", launch[0], launch[1] + launch[2]);
+			assertTrue(launch[1].contains("Done"), launch[1]);
+			Matcher task = Pattern.compile("task ([0-9a-f]{24}) \\(Native\\)").matcher(launch[1]);
+			assertTrue(task.find(), launch[1]);
+			Path results = ws.resolve("results/survey").resolve(task.group(1));
+			for (String name : new String[] { "all.zip", "orthophoto.tif", "report.pdf" }) {
+				assertTrue(Files.size(results.resolve(name)) > 0, name + " in " + launch[1]);
+			}
+			assertFalse(launch[1].contains("points: 0"), "no value the engine did not report: " + launch[1]);
+			assertEquals(1, node.count("POST /task/new/commit/"));
+		}
+	}
+}
