@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -35,6 +36,7 @@ import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StorageTarget;
 import io.tiepoint.platform.PlatformApi;
 import io.tiepoint.platform.PlatformException;
+import io.tiepoint.platform.RemoteEngine;
 import io.tiepoint.platform.RemoteTask;
 
 /**
@@ -151,6 +153,31 @@ public final class LaunchOperation implements TiepointOperation {
 		HubEndpoint endpoint = hubs.connect(p.hub());
 		try (PlatformApi api = platforms.open(endpoint, Duration.ofSeconds(60))) {
 			return api.stopReconstruction(p.remoteId());
+		} catch (PlatformException e) {
+			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * The reconstruction engines of the project's hub, for a client to choose one.
+	 *
+	 * @param workspace the workspace
+	 * @param project   the project
+	 * @param hubs      reaches its hub
+	 * @param platforms opens the hub's API
+	 * @return the engines the hub lists (empty when it lists none: an Altizure platform, an older hub)
+	 * @throws IOException when the hub cannot be reached
+	 */
+	public static List<RemoteEngine> engines(Workspace workspace, String project, HubConnector hubs,
+			PlatformFactory platforms) throws IOException {
+		Project p = workspace.journal().project(project).orElseThrow(() -> new IllegalArgumentException("no project '"
+				+ project + "' in " + workspace.root()));
+		if (p.direct()) {
+			return List.of();
+		}
+		HubEndpoint endpoint = hubs.connect(p.hub());
+		try (PlatformApi api = platforms.open(endpoint, Duration.ofSeconds(30))) {
+			return api.engines();
 		} catch (PlatformException e) {
 			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
 		}

@@ -29,6 +29,7 @@ import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.ingest.IngestOptions;
 import io.tiepoint.core.ingest.IngestSummary;
+import io.tiepoint.core.ingest.PlatformFactory;
 import io.tiepoint.core.operations.IngestOperation;
 import io.tiepoint.core.operations.LaunchOperation;
 import io.tiepoint.core.project.ImageState;
@@ -37,6 +38,7 @@ import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
 import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.platform.RemoteEngine;
 import io.tiepoint.ui.internal.prefs.ProviderPreferences;
 
 /**
@@ -137,9 +139,24 @@ public final class IngestEngineService implements IngestService {
 	@Override
 	public String launchReconstruction(Workspace workspace, String project, String taskType, IProgressMonitor monitor)
 			throws IOException {
+		return launchReconstruction(workspace, project, taskType, null, monitor);
+	}
+
+	@Override
+	public List<RemoteEngine> engines(Workspace workspace, String project) throws IOException {
+		try {
+			return LaunchOperation.engines(workspace, project, hubs(workspace), PlatformFactory.GRAPHQL);
+		} catch (ConfigException | IllegalArgumentException e) {
+			throw new IOException(e.getMessage(), e);
+		}
+	}
+
+	@Override
+	public String launchReconstruction(Workspace workspace, String project, String taskType, String engine,
+			IProgressMonitor monitor) throws IOException {
 		try {
 			LaunchOperation op = new LaunchOperation(workspace, project, taskType, false, hubs(workspace),
-					Services.get(StorageProviders.class));
+					Services.get(StorageProviders.class)).engine(engine);
 			op.execute(monitor);
 			return op.task().id();
 		} catch (ConfigException | IllegalArgumentException e) {

@@ -10,11 +10,13 @@
 package io.tiepoint.ui.internal.jobs;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 
 import io.tiepoint.core.project.Workspace;
+import io.tiepoint.platform.RemoteEngine;
 
 /** Uploads and reconstruction launches, as the ingest engine provides them. */
 public interface IngestService {
@@ -39,4 +41,33 @@ public interface IngestService {
 	 */
 	String launchReconstruction(Workspace workspace, String project, String taskType, IProgressMonitor monitor)
 			throws IOException;
+
+	/**
+	 * Starts a reconstruction with one of the hub's engines.
+	 *
+	 * @param workspace the workspace
+	 * @param project   the project
+	 * @param taskType  the task type, e.g. {@code Native}
+	 * @param engine    the engine's id, or null for the hub's choice (the default implementation takes only null)
+	 * @param monitor   progress
+	 * @return the task id
+	 * @throws IOException when the hub refuses or cannot be reached
+	 */
+	default String launchReconstruction(Workspace workspace, String project, String taskType, String engine,
+			IProgressMonitor monitor) throws IOException {
+		if (engine != null) {
+			throw new IOException("this service cannot choose the engine " + engine);
+		}
+		return launchReconstruction(workspace, project, taskType, monitor);
+	}
+
+	/**
+	 * @param workspace the workspace
+	 * @param project   the project
+	 * @return the reconstruction engines of the project's hub (empty by default, and when the hub lists none)
+	 * @throws IOException when the hub cannot be reached
+	 */
+	default List<RemoteEngine> engines(Workspace workspace, String project) throws IOException {
+		return List.of();
+	}
 }

@@ -32,6 +32,7 @@ public class ReconstructionJob extends Job {
 	private final String taskType;
 	private final boolean whenReady;
 	private final long pollMillis;
+	private final String engine;
 	private volatile String taskId;
 
 	/**
@@ -42,10 +43,24 @@ public class ReconstructionJob extends Job {
 	 * @param pollMillis how often to look at the journal while waiting
 	 */
 	public ReconstructionJob(Workspace workspace, String project, String taskType, boolean whenReady, long pollMillis) {
-		super("Reconstruction of " + project + " (" + taskType + ")");
+		this(workspace, project, taskType, null, whenReady, pollMillis);
+	}
+
+	/**
+	 * @param workspace  the workspace
+	 * @param project    the project
+	 * @param taskType   the task type
+	 * @param engine     the hub's engine to run, or null for the hub's choice
+	 * @param whenReady  wait until no image is on its way
+	 * @param pollMillis how often to look at the journal while waiting
+	 */
+	public ReconstructionJob(Workspace workspace, String project, String taskType, String engine, boolean whenReady,
+			long pollMillis) {
+		super("Reconstruction of " + project + " (" + taskType + (engine == null ? "" : ", " + engine) + ")");
 		this.workspace = workspace;
 		this.project = project;
 		this.taskType = taskType;
+		this.engine = engine;
 		this.whenReady = whenReady;
 		this.pollMillis = pollMillis;
 		setUser(false);
@@ -100,7 +115,7 @@ public class ReconstructionJob extends Job {
 				progress.setWorkRemaining(200);
 			}
 			progress.subTask("launching " + taskType);
-			taskId = UploadServices.get().launchReconstruction(workspace, project, taskType, progress.split(200));
+			taskId = UploadServices.get().launchReconstruction(workspace, project, taskType, engine, progress.split(200));
 			return Status.info("reconstruction task " + taskId + " of " + project + " started");
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -12,10 +12,6 @@ package io.tiepoint.ui.internal.wizards;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
@@ -33,8 +29,8 @@ import io.tiepoint.ui.internal.jobs.UploadServices;
  * Upload: where the images go ({@link UploadTargetPage}: the project's destination, or its hub and a cloud among
  * the installed providers that serve one), transfer settings, then a dry-run summary read from the journal
  * before anything is sent; Finish starts the upload job. With {@link #reconstruction()} true it is the
- * Launch Reconstruction wizard instead: a task type and whether to start now or once the images are
- * ready.
+ * Launch Reconstruction wizard instead ({@link LaunchPage}: one of the hub's engines, a task type, and whether
+ * to start now or once the images are ready).
  */
 public class UploadWizard extends Wizard {
 
@@ -44,8 +40,7 @@ public class UploadWizard extends Wizard {
 	private final StorageProviders providers;
 	private UploadTargetPage target;
 	private Label summary;
-	private Combo taskType;
-	private Button whenReady;
+	private LaunchPage launch;
 	private UploadPlan plan;
 
 	/**
@@ -74,6 +69,11 @@ public class UploadWizard extends Wizard {
 		return target;
 	}
 
+	/** @return the Launch Reconstruction page (null for Upload) */
+	public LaunchPage launchPage() {
+		return launch;
+	}
+
 	/** @return whether this is the Launch Reconstruction wizard */
 	public boolean reconstruction() {
 		return reconstruction;
@@ -87,29 +87,8 @@ public class UploadWizard extends Wizard {
 	@Override
 	public void addPages() {
 		if (reconstruction) {
-			addPage(new WizardPage("task", "Launch Reconstruction of " + project, null) {
-				@Override
-				public void createControl(Composite parent) {
-					Composite c = new Composite(parent, SWT.NONE);
-					c.setLayout(new GridLayout(2, false));
-					new Label(c, SWT.NONE).setText("Task type:");
-					taskType = new Combo(c, SWT.READ_ONLY);
-					taskType.setItems("Reconstruction", "Full", "Sparse", "Native");
-					taskType.select(0);
-					Button now = new Button(c, SWT.RADIO);
-					now.setText("Start now with the images that are Ready");
-					now.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
-					whenReady = new Button(c, SWT.RADIO);
-					whenReady.setText("Start when every image on its way is Ready");
-					whenReady.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
-					whenReady.setSelection(true);
-					setControl(c);
-					setPageComplete(project != null);
-					if (project == null) {
-						setErrorMessage("Open a project first.");
-					}
-				}
-			});
+			launch = new LaunchPage(model.workspace(), project);
+			addPage(launch);
 			return;
 		}
 		target = new UploadTargetPage(currentProject(), providers);
@@ -160,7 +139,8 @@ public class UploadWizard extends Wizard {
 	@Override
 	public boolean performFinish() {
 		if (reconstruction) {
-			new ReconstructionJob(model.workspace(), project, taskType.getText(), whenReady.getSelection(), 2000).schedule();
+			String engine = launch.engine() == null ? null : launch.engine().id();
+			new ReconstructionJob(model.workspace(), project, launch.taskType(), engine, launch.whenReady(), 2000).schedule();
 			return true;
 		}
 		UploadRequest req = target.request();
