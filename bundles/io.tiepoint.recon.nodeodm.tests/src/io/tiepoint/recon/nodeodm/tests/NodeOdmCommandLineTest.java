@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -29,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tiepoint.cli.Tiepoint;
+import io.tiepoint.core.config.TiepointConfig;
+import io.tiepoint.core.hub.WorkspaceHubs;
+import io.tiepoint.core.ingest.PlatformFactory;
+import io.tiepoint.core.operations.LaunchOperation;
+import io.tiepoint.core.project.Workspace;
 import io.tiepoint.testing.nodeodm.NodeOdmStandIn;
 
 /**
@@ -105,6 +111,14 @@ class NodeOdmCommandLineTest {
 			}
 			assertFalse(launch[1].contains("points: 0"), "no value the engine did not report: " + launch[1]);
 			assertEquals(1, node.count("POST /task/new/commit/"));
+
+			// what the workbench's Launch wizard lists: the core operation over the embedded hub's support.engines
+			try (Workspace w = Workspace.open(ws);
+					WorkspaceHubs hubs = WorkspaceHubs.of(w, TiepointConfig.load(Map.of(), null, ws, Map.of(), Map.of()))) {
+				List<String> engines = LaunchOperation.engines(w, "survey", hubs, PlatformFactory.GRAPHQL).stream()
+						.map(e -> e.id() + (e.isDefault() ? "*" : "")).toList();
+				assertEquals(List.of("colmap", "nodeodm"), engines, "both installed engines, neither the embedded hub's default");
+			}
 		}
 	}
 }
