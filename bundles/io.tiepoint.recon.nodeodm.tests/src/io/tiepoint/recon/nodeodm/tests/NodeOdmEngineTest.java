@@ -103,6 +103,8 @@ class NodeOdmEngineTest {
 		assertEquals(2, c.logged("; retry 1 of 5").size(), c.log.toString());
 		assertFalse(c.logged("HTTP 503").isEmpty(), c.log.toString());
 		assertEquals(1, node.count("POST /task/new/init"), "retried, not resubmitted");
+		System.out.printf("[nodeodm] fault 503 + reset on uploads: %d upload requests for 16 images, %d task(s) created, %s%n",
+				node.count("POST /task/new/upload/"), node.count("POST /task/new/init"), c.files.keySet());
 	}
 
 	@Test
@@ -115,6 +117,9 @@ class NodeOdmEngineTest {
 		assertEquals(2, node.count("POST /task/new/commit/"));
 		assertEquals(1, c.logged("lost the task").size(), c.log.toString());
 		assertFalse(c.logged("not found").isEmpty(), "the node's own words: " + c.log);
+		System.out.printf("[nodeodm] fault node forgets the task at 40 %%: %s resubmission(s), %d inits, %d commits, %s%n",
+				c.results.get("resubmissions"), node.count("POST /task/new/init"), node.count("POST /task/new/commit/"),
+				c.files.keySet());
 	}
 
 	@Test
@@ -127,6 +132,8 @@ class NodeOdmEngineTest {
 		assertEquals(up.url().toString(), c.results.get("node"));
 		assertEquals(1, c.logged("node " + down.url() + " is down").size(), c.log.toString());
 		assertEquals(1, up.count("POST /task/new/init"));
+		System.out.printf("[nodeodm] fault first node down: task on %s (the second URL), %s%n", c.results.get("node"),
+				c.logged("is down").get(0));
 	}
 
 	@Test
@@ -140,6 +147,8 @@ class NodeOdmEngineTest {
 		assertEquals(50, node.status(uuid), "canceled on the node");
 		assertEquals(0, node.count("GET /task/" + uuid + "/download"));
 		assertEquals(1, c.logged("canceled task " + uuid).size(), c.log.toString());
+		System.out.printf("[nodeodm] stop: the node saw %d POST /task/cancel, its task status %d%n",
+				node.count("POST /task/cancel"), node.status(uuid));
 	}
 
 	@Test

@@ -57,14 +57,11 @@ final class TestContext implements TaskContext {
 
 	/** @return the repository's sample survey, copied into {@code work/images} under hub-style names */
 	static List<TaskImage> survey(Path work) {
-		String dir = System.getProperty(SAMPLES, "");
-		Path survey = dir.isBlank() ? null : Path.of(dir, "survey", "images");
-		Assumptions.assumeTrue(survey != null && Files.isDirectory(survey), "sample survey absent: -D" + SAMPLES + "=" + dir);
-		try (Stream<Path> s = Files.list(survey)) {
+		try {
 			Path into = Files.createDirectories(work.resolve("images"));
 			List<TaskImage> out = new ArrayList<>();
 			int i = 0;
-			for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".JPG")).sorted().toList()) {
+			for (Path p : surveyFiles()) {
 				String filename = String.format("%03d-%s", i, p.getFileName());
 				Files.copy(p, into.resolve(filename), StandardCopyOption.REPLACE_EXISTING);
 				out.add(new TaskImage("id" + i++, p.getFileName().toString(), filename, into.resolve(filename)));
