@@ -230,12 +230,20 @@ public final class NodeClient {
 			}
 		} catch (ExecutionException e) {
 			Throwable c = e.getCause() == null ? e : e.getCause();
-			throw new NodeException(Kind.DOWN, req.method() + " " + where + " failed: " + c, c);
+			throw new NodeException(Kind.DOWN, req.method() + " " + where + " failed: " + scrub(String.valueOf(c)), null);
 		} catch (InterruptedException e) {
 			f.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new OperationCanceledException();
 		}
+	}
+
+	/** @return the text without the token, should a transport message ever quote a request's URL */
+	private String scrub(String text) {
+		if (token == null || token.isEmpty()) {
+			return text;
+		}
+		return text.replace(token, "***").replace(URLEncoder.encode(token, StandardCharsets.UTF_8), "***");
 	}
 
 	private JsonNode json(Answer a, String route) throws NodeException {
@@ -259,7 +267,7 @@ public final class NodeClient {
 			String error = n.path("error").asText();
 			Kind kind = NodeException.meansLost(error) ? Kind.LOST
 					: error.startsWith("Invalid authentication token") ? Kind.UNAUTHORIZED : Kind.REFUSED;
-			throw new NodeException(kind, where + ": " + error, null);
+			throw new NodeException(kind, where + ": " + scrub(error), null);
 		}
 		if (a.status() != 200) {
 			throw new NodeException(Kind.PROTOCOL, where + " answered HTTP " + a.status(), null);

@@ -32,7 +32,7 @@ import java.util.Map;
  * unreachable during a task before it is submitted elsewhere; {@code resubmits} (2): how often a task is submitted
  * again after a node lost it;</li>
  * <li>{@code options}: ODM options for every task, {@code name=value} separated by commas; {@code options.TYPE}: the
- * same for one task type, over the type's defaults ({@link OdmOptions}).</li>
+ * same for one task type (any case), over the type's defaults ({@link OdmOptions}).</li>
  * </ul>
  *
  * @param nodes          the nodes, in order
@@ -76,7 +76,8 @@ public record NodeSettings(List<URI> nodes, String token, boolean byCapacity, in
 		Map<String, Map<String, String>> byType = new LinkedHashMap<>();
 		settings.forEach((k, v) -> {
 			if (k.startsWith("options.")) {
-				byType.put(k.substring("options.".length()), options("nodeodm." + k, v));
+				// by type in lower case: keys from the environment (TIEPOINT_NODEODM_OPTIONS_NATIVE) are lower case
+				byType.put(k.substring("options.".length()).toLowerCase(Locale.ROOT), options("nodeodm." + k, v));
 			}
 		});
 		return new NodeSettings(List.copyOf(nodes), token == null || token.isBlank() ? null : token.strip(),

@@ -70,7 +70,7 @@ public final class OdmOptions {
 					+ " (it runs " + new TreeSet<>(TYPES) + ")");
 		}
 		o.putAll(settings.options());
-		o.putAll(settings.typeOptions().getOrDefault(taskType, Map.of()));
+		o.putAll(settings.typeOptions().getOrDefault(taskType.toLowerCase(java.util.Locale.ROOT), Map.of()));
 		return new OdmOptions(Map.copyOf(o));
 	}
 

@@ -77,7 +77,9 @@ public final class Submission {
 					if (failure.get() == null && !canceled.getAsBoolean()) {
 						try {
 							send(node, uuid, image);
-							uploaded.accept(done.incrementAndGet());
+							synchronized (done) { // in order, so the task's progress never goes back
+								uploaded.accept(done.incrementAndGet());
+							}
 						} catch (NodeException e) {
 							failure.compareAndSet(null, e);
 						}
