@@ -22,7 +22,7 @@ public interface PlatformApi extends AutoCloseable {
 
 	/**
 	 * @param kind {@code Image}, {@code Model} or {@code Meta}
-	 * @return the clouds the platform accepts, e.g. {@code ["s3","gridfs"]}
+	 * @return the clouds the platform accepts (the names of its clouds, as in its nearestBuckets)
 	 * @throws PlatformException when the call fails
 	 */
 	List<String> supportedClouds(String kind) throws PlatformException;

@@ -161,7 +161,7 @@ public final class PlatformClient implements PlatformApi {
 
 	/**
 	 * @param kind {@code Image}, {@code Model} or {@code Meta}
-	 * @return the clouds the platform accepts, e.g. {@code ["s3","gridfs"]}
+	 * @return the clouds the platform accepts (the names of its clouds, as in its nearestBuckets)
 	 * @throws PlatformException when the call fails
 	 */
 	@Override
