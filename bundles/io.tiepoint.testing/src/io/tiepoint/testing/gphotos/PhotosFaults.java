@@ -31,7 +31,8 @@ public final class PhotosFaults {
 	private final java.util.Map<Call, Integer> lost = new java.util.EnumMap<>(Call.class);
 	private long cutAfter = -1;
 	private long injected;
-	private long notBefore;
+	/** A throttled request (method, URI, upload command and offset) -> when it may come again. */
+	private final java.util.Map<String, Long> notBefore = new java.util.HashMap<>();
 	private int early;
 
 	PhotosFaults() {
@@ -103,14 +104,19 @@ public final class PhotosFaults {
 		return injected;
 	}
 
-	/** @return how many requests came before the Retry-After the server had given had passed */
+	/** @return how many throttled requests came again before the Retry-After the server had given them passed */
 	public synchronized int earlyRetries() {
 		return early;
 	}
 
-	/** @return the fault for this request (an HTTP error), or null */
-	synchronized HttpError fault(Call call) {
-		if (System.currentTimeMillis() < notBefore) {
+	/**
+	 * @param call      the kind of request
+	 * @param signature the request as it would be sent again (method, URI, upload command, offset)
+	 * @return the fault for this request (an HTTP error), or null
+	 */
+	synchronized HttpError fault(Call call, String signature) {
+		Long until = notBefore.remove(signature);
+		if (until != null && System.currentTimeMillis() < until) {
 			early++;
 		}
 		for (Iterator<Scheduled> it = scheduled.iterator(); it.hasNext();) {
@@ -121,7 +127,7 @@ public final class PhotosFaults {
 				}
 				injected++;
 				if (s.status == 429) {
-					notBefore = System.currentTimeMillis() + s.retryAfter * 1000L - 50;
+					notBefore.put(signature, System.currentTimeMillis() + s.retryAfter * 1000L - 50);
 					return new HttpError(429, "RESOURCE_EXHAUSTED", "Quota exceeded (injected)").header("Retry-After",
 							String.valueOf(s.retryAfter));
 				}

@@ -207,7 +207,8 @@ public final class PhotosServer implements AutoCloseable {
 		default -> throw HttpError.notFound("no such endpoint: " + h.method + " " + p);
 		};
 		count(call);
-		HttpError fault = faults.fault(call);
+		HttpError fault = faults.fault(call, h.method + " " + h.exchange.getRequestURI() + " "
+				+ h.header("X-Goog-Upload-Command") + " " + h.header("X-Goog-Upload-Offset"));
 		if (fault != null) {
 			throw fault;
 		}
