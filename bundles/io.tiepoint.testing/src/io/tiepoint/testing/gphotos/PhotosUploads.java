@@ -46,7 +46,8 @@ public final class PhotosUploads {
 		final long size;
 		final String mediaType;
 		final ByteArrayOutputStream data = new ByteArrayOutputStream();
-		String status = "active";
+		final AtomicLong came = new AtomicLong();
+		volatile String status = "active";
 
 		Session(String id, PhotosAuth.Grant grant, long size, String mediaType) {
 			this.id = id;
@@ -93,6 +94,32 @@ public final class PhotosUploads {
 	/** @return how many sessions were started */
 	public int sessions() {
 		return sessions.size();
+	}
+
+	/**
+	 * @param rawSize a declared file size
+	 * @return how many sessions were started for files of that size
+	 */
+	public int sessions(long rawSize) {
+		return (int) sessions.values().stream().filter(s -> s.size == rawSize).count();
+	}
+
+	/**
+	 * @param rawSize a declared file size
+	 * @return the bytes the sessions of files of that size hold now (an active one's; a final one's whole size)
+	 */
+	public long held(long rawSize) {
+		// not under the session's lock, which a chunk holds while its body arrives
+		return sessions.values().stream().filter(s -> s.size == rawSize).mapToLong(s -> "final".equals(s.status) ? s.size
+				: s.data.size()).max().orElse(0);
+	}
+
+	/**
+	 * @param rawSize a declared file size
+	 * @return the body bytes the upload requests of sessions of that size brought, every attempt counted
+	 */
+	public long received(long rawSize) {
+		return sessions.values().stream().filter(s -> s.size == rawSize).mapToLong(s -> s.came.get()).sum();
 	}
 
 	/** @return the body bytes upload requests brought, every attempt counted (kept or not) */
@@ -224,7 +251,7 @@ public final class PhotosUploads {
 		if (restartWhole) {
 			s.data.reset();
 		}
-		byte[] chunk = read(h, length);
+		byte[] chunk = read(h, length, s);
 		if (chunk.length < length) {
 			int keep = chunk.length / GRANULARITY * GRANULARITY; // what arrived, to the last whole granule
 			s.data.write(chunk, 0, Math.min(keep, (int) (s.size - offset)));
@@ -248,7 +275,7 @@ public final class PhotosUploads {
 	}
 
 	/** Reads up to the declared length; fewer bytes when the client's body breaks off or a cut is due. */
-	private byte[] read(Http h, long length) throws IOException {
+	private byte[] read(Http h, long length, Session s) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length, 1 << 20));
 		byte[] buf = new byte[64 * 1024];
 		InputStream in = h.exchange.getRequestBody();
@@ -264,6 +291,7 @@ public final class PhotosUploads {
 				}
 				out.write(buf, 0, n);
 				received.addAndGet(n);
+				s.came.addAndGet(n);
 				server.faults().arrived(n);
 			}
 		} catch (IOException e) {
