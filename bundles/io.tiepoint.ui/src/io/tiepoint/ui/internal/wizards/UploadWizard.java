@@ -112,7 +112,7 @@ public class UploadWizard extends Wizard {
 			});
 			return;
 		}
-		target = new UploadTargetPage(currentProject(), providers);
+		target = new UploadTargetPage(currentProject(), providers, model.workspace());
 		addPage(target);
 		addPage(new WizardPage("summary", "Dry run", null) {
 			@Override
