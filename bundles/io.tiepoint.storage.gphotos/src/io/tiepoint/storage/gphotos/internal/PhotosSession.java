@@ -75,6 +75,15 @@ public final class PhotosSession implements StorageSession, ExistsByChecksum, Ba
 				: Optional.empty();
 	}
 
+	/**
+	 * @param monitor cancellation
+	 * @return the titles of the albums this app created, in the server's order (the workbench's album picker)
+	 * @throws StorageException when they cannot be listed
+	 */
+	public List<String> albumTitles(IProgressMonitor monitor) throws StorageException {
+		return library.albums(monitor).stream().map(Map.Entry::getKey).toList();
+	}
+
 	/** @return the access tokens (how many were fetched) */
 	public AccessTokens tokens() {
 		return tokens;
