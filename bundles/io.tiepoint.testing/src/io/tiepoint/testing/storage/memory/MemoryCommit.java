@@ -51,7 +51,7 @@ final class MemoryCommit implements BatchCommit {
 		List<Outcome> outcomes = new ArrayList<>();
 		for (Pending p : batch) {
 			try {
-				MemoryObject o = store.commit(call, call.key + p.object().key(), p.handle());
+				MemoryObject o = commit(call, call.key + p.object().key(), p.handle());
 				outcomes.add(Outcome.of(MemorySession.stored(p.object().key(), o)));
 			} catch (StorageException e) {
 				outcomes.add(Outcome.failed(e));
@@ -61,5 +61,32 @@ final class MemoryCommit implements BatchCommit {
 			throw call.error(Kind.TRANSIENT, "the answer to a commit of " + batch.size() + " was lost (injected)");
 		}
 		return outcomes;
+	}
+
+	/**
+	 * Commits one upload whose bytes all arrived: it becomes an object, and the upload is gone (under the store's
+	 * lock, as every change of its uploads).
+	 *
+	 * @throws StorageException NOT_FOUND for an unknown (or already committed) handle, EXPIRED once for an
+	 *                          expired one, INTEGRITY for an upload still missing bytes or of another key
+	 */
+	private MemoryObject commit(Call call, String key, String handle) throws StorageException {
+		synchronized (store) {
+			MemoryUpload u = store.uploads().get(handle);
+			if (u == null || u.multipart) {
+				throw call.error(Kind.NOT_FOUND, "no upload " + handle + " to commit (committed already, or never"
+						+ " completed)");
+			}
+			if (u.expired) {
+				store.uploads().remove(handle);
+				throw call.error(Kind.EXPIRED, "upload " + handle + " has expired: send the bytes again");
+			}
+			if (u.completed == null || !u.key.equals(key)) {
+				throw call.error(Kind.INTEGRITY, "upload " + handle + " holds " + store.held(u) + " of " + u.size
+						+ " bytes of " + u.key + "; it cannot be committed as " + key);
+			}
+			store.uploads().remove(handle);
+			return store.store(u.completed);
+		}
 	}
 }

@@ -337,32 +337,11 @@ public final class MemoryStore {
 		uploads.values().forEach(u -> u.expired = u.completed != null);
 	}
 
-	/**
-	 * Commits one upload whose bytes all arrived (commit mode): it becomes an object, and the upload is gone.
-	 *
-	 * @param call   the commit's call
-	 * @param key    the full key the object goes to
-	 * @param handle the upload's id
-	 * @return the object
-	 * @throws StorageException NOT_FOUND for an unknown (or already committed) handle, EXPIRED once for an
-	 *                          expired one, INTEGRITY for an upload still missing bytes or of another key
-	 */
-	synchronized MemoryObject commit(Call call, String key, String handle) throws StorageException {
-		MemoryUpload u = uploads.get(handle);
-		if (u == null || u.multipart) {
-			throw call.error(Kind.NOT_FOUND, "no upload " + handle + " to commit (committed already, or never completed)");
-		}
-		if (u.expired) {
-			uploads.remove(handle);
-			throw call.error(Kind.EXPIRED, "upload " + handle + " has expired: send the bytes again");
-		}
-		if (u.completed == null || !u.key.equals(key)) {
-			throw call.error(Kind.INTEGRITY, "upload " + handle + " holds " + held(u) + " of " + u.size + " bytes of "
-					+ u.key + "; it cannot be committed as " + key);
-		}
-		uploads.remove(handle);
-		return store(u.completed);
+	/** @return the uploads in progress by id; read and changed under the store's lock only */
+	Map<String, MemoryUpload> uploads() {
+		return uploads;
 	}
+
 
 	synchronized void expireLeases() {
 		leases.replaceAll((id, l) -> new Lease(l.key, Instant.MIN));
