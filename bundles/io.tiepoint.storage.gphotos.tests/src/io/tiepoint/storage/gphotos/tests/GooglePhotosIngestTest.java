@@ -79,13 +79,9 @@ class GooglePhotosIngestTest {
 	}
 
 	private void images(int n) throws Exception {
-		List<Path> files = TestData.distinctCopies(TestData.sampleImages(), images, (n + 15) / 16);
-		for (int i = n; i < files.size(); i++) {
-			Files.delete(files.get(i));
-		}
 		count = n;
 		data = 0;
-		for (Path f : files.subList(0, n)) {
+		for (Path f : TestData.sampleSurvey(images, n)) {
 			data += Files.size(f);
 		}
 	}
