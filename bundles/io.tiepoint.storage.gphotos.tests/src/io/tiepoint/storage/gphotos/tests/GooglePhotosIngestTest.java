@@ -136,9 +136,12 @@ class GooglePhotosIngestTest {
 		assertEquals(0, again.filesSent());
 		assertEquals(uploads, fx.server.calls(Call.UPLOAD), "a second run uploads nothing");
 		assertEquals(3, fx.server.calls(Call.BATCH_CREATE), "a second run creates nothing");
-		System.out.printf("GooglePhotosIngestTest: 120 images (%d bytes): %d upload requests, %d batchCreate, %d access"
-				+ " token(s); the second run: 0 sent, %d search call(s)%n", data, uploads, fx.server.calls(Call.BATCH_CREATE),
-				fx.server.auth().refreshes(), fx.server.calls(Call.SEARCH));
+		assertTrue(fx.server.calls(Call.ALBUMS_LIST) <= 4, "the albums are listed once a run (and before the creation): "
+				+ fx.server.calls(Call.ALBUMS_LIST));
+		System.out.printf("GooglePhotosIngestTest: 120 images (%d bytes): %d upload requests, %d batchCreate, %d albums.list,"
+				+ " %d access token(s); the second run: 0 sent, %d search call(s)%n", data, uploads,
+				fx.server.calls(Call.BATCH_CREATE), fx.server.calls(Call.ALBUMS_LIST), fx.server.auth().refreshes(),
+				fx.server.calls(Call.SEARCH));
 	}
 
 	@Test
@@ -199,6 +202,23 @@ class GooglePhotosIngestTest {
 		assertEquals(0, fx.server.faults().earlyRetries(), "Retry-After honoured");
 		System.out.printf("GooglePhotosIngestTest: 5 x 503, 3 x 429, a cut, 2 failed items: %d faults, %d bytes received"
 				+ " for %d%n", fx.server.faults().injected(), fx.server.uploads().bytesReceived(), data);
+	}
+
+	@Test
+	void anotherWorkspaceFindsThePhotosInTheAlbumByTheirChecksums() throws Exception {
+		images(16);
+		run(new NullProgressMonitor(), 0);
+		long uploads = fx.server.calls(Call.UPLOAD);
+		ws.close();
+		ws = Workspace.open(tmp.resolve("ws2"));
+		IngestSummary other = run(new NullProgressMonitor(), 0);
+		assertEquals(Map.of(ImageState.EXISTING, 16), other.counts(), other.failures().toString());
+		assertEquals(uploads, fx.server.calls(Call.UPLOAD), "nothing sent by the second workspace");
+		assertEquals(16, fx.server.library().items(ALBUM).size());
+		assertTrue(fx.server.calls(Call.SEARCH) >= 1, "the album's media items were listed");
+		for (ImageEntry e : ws.journal().images("flight")) {
+			assertTrue(e.location().startsWith("gphotos://Flight%2042/MI"), e.location());
+		}
 	}
 
 	@Test

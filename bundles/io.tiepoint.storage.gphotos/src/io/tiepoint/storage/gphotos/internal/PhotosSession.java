@@ -95,11 +95,9 @@ public final class PhotosSession implements StorageSession, ExistsByChecksum, Ba
 		synchronized (this) {
 			if (index == null) {
 				Optional<String> album = albumId != null ? Optional.of(albumId) : library.findAlbum(title, monitor);
-				if (album.isEmpty()) {
-					return Optional.empty(); // no album yet: nothing in it
-				}
-				albumId = album.get();
-				index = library.checksums(albumId, monitor);
+				// no album yet: nothing in it, and what this session commits is added as it goes
+				index = album.isEmpty() ? new HashMap<>() : library.checksums(album.get(), monitor);
+				albumId = album.orElse(null);
 			}
 			id = index.get(object.sha1().toLowerCase(Locale.ROOT));
 		}
