@@ -111,4 +111,21 @@ public final class TestData {
 		}
 		return out;
 	}
+
+	/**
+	 * A survey of exactly {@code count} distinct images made from the sample survey
+	 * ({@link #distinctCopies(Path, Path, int)}, the extra copies removed).
+	 *
+	 * @param target the folder to write (created)
+	 * @param count  how many images
+	 * @return the files written, sorted
+	 * @throws IOException when a file cannot be read or written
+	 */
+	public static List<Path> sampleSurvey(Path target, int count) throws IOException {
+		List<Path> all = distinctCopies(sampleImages(), target, Math.max(1, (count + 15) / 16));
+		for (Path extra : all.subList(Math.min(count, all.size()), all.size())) {
+			Files.delete(extra);
+		}
+		return all.subList(0, Math.min(count, all.size()));
+	}
 }

@@ -24,6 +24,7 @@ import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.JournalException;
 import io.tiepoint.core.project.Update;
+import io.tiepoint.core.storage.BatchCommit;
 import io.tiepoint.core.storage.ExistsByChecksum;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageObject;
@@ -40,6 +41,11 @@ import io.tiepoint.core.storage.StoredObject;
  * check passed (Content-MD5, the stored size and checksum). An image's key is its file name; names that
  * more than one file of the project has get the content's short checksum ({@code DJI_0001-1a2b3c4d.JPG}),
  * so two cards' {@code DJI_0001.JPG} never overwrite each other and a second run finds the same keys.
+ * <p>
+ * A destination whose objects exist only once committed in batches ({@link BatchCommit}: Google Photos' upload
+ * tokens and media items) has the images whose bytes arrived committed by {@link Commits}: they stay
+ * {@code Uploading} with their handle until a commit answers for them. An image whose bytes all arrived in an
+ * earlier run is looked up by checksum before anything else: its commit may have happened.
  */
 final class DirectFlow implements Flow {
 
@@ -47,6 +53,8 @@ final class DirectFlow implements Flow {
 	private final StorageSession session;
 	private final String destination;
 	private final Sending sending;
+	/** The batched commits, when the destination has them; else null. */
+	private final Commits commits;
 	/** File names that more than one file of the project has. */
 	private final Set<String> ambiguous = new HashSet<>();
 
@@ -60,6 +68,7 @@ final class DirectFlow implements Flow {
 		this.session = session;
 		this.destination = destination.endsWith("/") ? destination.substring(0, destination.length() - 1) : destination;
 		this.sending = new Sending(run, session);
+		this.commits = session.feature(BatchCommit.class).map(b -> new Commits(run, b, this::location)).orElse(null);
 	}
 
 	@Override
@@ -97,11 +106,15 @@ final class DirectFlow implements Flow {
 				return;
 			}
 		}
+		if (commits != null && commits.follow(e)) {
+			return; // its twin's bytes arrived and wait for their commit: this one waits for that
+		}
 		FileContent content = sending.content(e);
 		StorageObject object = new StorageObject(e.name(), key(e), content, e.sha1(), e.md5(),
 				e.mediaType() != null ? e.mediaType() : "image/jpeg", null, null);
 		Optional<ExistsByChecksum> exists = session.feature(ExistsByChecksum.class);
-		if (exists.isPresent() && e.resumeToken() == null) {
+		boolean arrived = e.size() > 0 && e.offset() >= e.size(); // in an earlier attempt: it may be complete there
+		if (exists.isPresent() && (e.resumeToken() == null || arrived)) {
 			Optional<StoredObject> found = exists.get().find(object, Inspection.cancelOnly(run::canceled));
 			if (found.isPresent()) {
 				// an earlier run of this project sent it and ended before it could say so, or it was there already
@@ -114,7 +127,8 @@ final class DirectFlow implements Flow {
 		if (e.state() != ImageState.UPLOADING) {
 			run.journal.update(e.id(), Update.to(ImageState.UPLOADING).error(null, false));
 		}
-		StoredObject stored = sending.put(e, object);
+		String[] handle = { e.resumeToken() };
+		StoredObject stored = sending.put(e, object, t -> handle[0] = t);
 		if (run.canceled()) {
 			throw new OperationCanceledException();
 		}
@@ -123,6 +137,16 @@ final class DirectFlow implements Flow {
 					+ " bytes with SHA-1 " + stored.sha1() + ", sent " + e.size() + " bytes with SHA-1 " + e.sha1());
 		}
 		run.filesSent.incrementAndGet();
+		if (commits != null) {
+			if (handle[0] == null) {
+				throw new StorageException(StorageException.Kind.NOT_FOUND, e.name() + ": the destination reported no"
+						+ " handle of the bytes it received: send them again");
+			}
+			// the bytes are there, the object is not yet: Stored once a commit answers for it
+			run.journal.update(e.id(), Update.fields().offset(e.size()).resumeToken(handle[0]));
+			commits.add(e, object, handle[0]);
+			return;
+		}
 		settle(e, Update.to(ImageState.STORED).location(location(stored)).offset(e.size()).resumeToken(null)
 				.error(null, false));
 	}
@@ -134,6 +158,13 @@ final class DirectFlow implements Flow {
 	private void settle(ImageEntry e, Update u) throws JournalException {
 		run.journal.update(e.id(), u);
 		run.done.incrementAndGet();
+	}
+
+	@Override
+	public void awaitSettled() {
+		if (commits != null) {
+			commits.drain(new ImageSender(run, this));
+		}
 	}
 
 	@Override

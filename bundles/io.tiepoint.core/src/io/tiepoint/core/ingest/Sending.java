@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
@@ -65,10 +66,25 @@ final class Sending {
 	 * @throws StorageException when the destination fails or the run is canceled ({@code CANCELED})
 	 */
 	StoredObject put(ImageEntry e, StorageObject object) throws StorageException {
+		return put(e, object, t -> {
+		});
+	}
+
+	/**
+	 * Sends the object as {@link #put(ImageEntry, StorageObject)} does, and also hands each resume token the
+	 * provider reports to {@code tokens} (the last one is the handle of a {@link io.tiepoint.core.storage.BatchCommit}).
+	 *
+	 * @param e      the image
+	 * @param object what to send
+	 * @param tokens receives the resume tokens, in order
+	 * @return what the destination holds
+	 * @throws StorageException when the destination fails or the run is canceled ({@code CANCELED})
+	 */
+	StoredObject put(ImageEntry e, StorageObject object, Consumer<String> tokens) throws StorageException {
 		FileContent content = (FileContent) object.content();
 		long t0 = System.nanoTime();
 		try {
-			return send(object, e.resumeToken(), journaling(e.id()));
+			return send(object, e.resumeToken(), journaling(e.id(), tokens));
 		} finally {
 			run.sendNanos.addAndGet(System.nanoTime() - t0);
 			try {
@@ -101,7 +117,7 @@ final class Sending {
 		}
 	}
 
-	private TransferListener journaling(long id) {
+	private TransferListener journaling(long id, Consumer<String> tokens) {
 		return new TransferListener() {
 			@Override
 			public void committed(long offset) {
@@ -114,6 +130,7 @@ final class Sending {
 
 			@Override
 			public void resumeToken(String token) {
+				tokens.accept(token);
 				try {
 					run.journal.update(id, Update.fields().resumeToken(token));
 				} catch (JournalException je) {

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * An open connection to one destination. A session answers {@link #feature(Class)} with the
  * capabilities its destination has: {@link SinglePut}, {@link MultipartPut}, {@link OffsetResumable},
- * {@link ExistsByChecksum}, {@link RangedDownload}. Sessions are used from several threads at once.
+ * {@link ExistsByChecksum}, {@link RangedDownload}, {@link BatchCommit}. Sessions are used from several threads at
+ * once.
  */
 public interface StorageSession extends AutoCloseable {
 

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
+import io.tiepoint.core.storage.BatchCommit;
 import io.tiepoint.core.storage.Capability;
 import io.tiepoint.core.storage.Content;
 import io.tiepoint.core.storage.ExistsByChecksum;
@@ -82,7 +83,11 @@ import io.tiepoint.core.storage.TransferListener;
  * <li>expiry: an expired URL or lease fails with {@code EXPIRED}, without its query string in the
  * message;</li>
  * <li>cancellation: before the start nothing is streamed; in the middle of a transfer it fails with
- * {@code CANCELED} and no complete object is left behind.</li>
+ * {@code CANCELED} and no complete object is left behind;</li>
+ * <li>batched commits (a session with {@link BatchCommit}; its uploads are committed before they are read back or
+ * looked up): each object of a batch is committed once, with the handle its upload reported; a handle committed
+ * already, or unknown, fails for its own object alone (NOT_FOUND or EXPIRED: send again) while the others
+ * commit; a batch larger than {@link BatchCommit#batchSize()} is refused as a whole.</li>
  * </ul>
  */
 public abstract class StorageProviderConformance {
@@ -305,6 +310,7 @@ public abstract class StorageProviderConformance {
 			StoredObject stored = up.upload(withContent(object, counting), first.token(), second,
 					new NullProgressMonitor());
 			assertStored(object, stored);
+			commitIfBatched(session, object, second.token() != null ? second.token() : first.token());
 			long resent = counting.given() - (bytes.length - cut);
 			System.out.printf("%s resume: %d bytes, cut at %d, %d committed, second attempt streamed %d (re-sent %d)%n",
 					getClass().getSimpleName(), bytes.length, cut, committed, counting.given(), resent);
@@ -480,6 +486,81 @@ public abstract class StorageProviderConformance {
 			assertTrue(counting.given() < bytes.length, "the upload stops once canceled: " + counting.given());
 			assertTrue(rec.maxCommitted() < bytes.length, "not everything is committed: " + rec.committed());
 			assertNothingComplete(session, object);
+		}
+	}
+
+	/**
+	 * Batched commits: three objects sent, committed in one call, each stored once and found by checksum; the same
+	 * handles committed again fail one by one (NOT_FOUND or EXPIRED) and make no second object; an unknown handle
+	 * fails alone while the others of its batch commit.
+	 *
+	 * @throws Exception on failure
+	 */
+	@Test
+	public void batchCommitCommitsEachObjectOnce() throws Exception {
+		try (StorageSession session = openSession()) {
+			BatchCommit commit = session.feature(BatchCommit.class).orElse(null);
+			Assumptions.assumeTrue(commit != null, "the session has no BatchCommit");
+			Assumptions.assumeTrue(commit.batchSize() >= 3, "batches of fewer than 3");
+			Sender sender = sender(session);
+			List<BatchCommit.Pending> batch = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				StorageObject o = object("conformance/batch-" + i + ".bin", randomBytes(smallSize() / 4, 20 + i));
+				Recorder rec = new Recorder();
+				sender.send(o, rec, new NullProgressMonitor());
+				assertNotNull(rec.token(), "the upload reports a handle");
+				batch.add(new BatchCommit.Pending(o, rec.token()));
+			}
+			Optional<ExistsByChecksum> exists = session.feature(ExistsByChecksum.class);
+			if (exists.isPresent()) {
+				assertEquals(Optional.empty(), exists.get().find(batch.get(0).object(), new NullProgressMonitor()),
+						"nothing is there before its commit");
+			}
+			List<BatchCommit.Outcome> out = commit.commit(batch, new NullProgressMonitor());
+			assertEquals(3, out.size(), "one outcome per object");
+			for (int i = 0; i < 3; i++) {
+				assertNotNull(out.get(i).stored(), "committed: " + out.get(i).failure());
+				assertStored(batch.get(i).object(), out.get(i).stored());
+				if (exists.isPresent()) {
+					assertTrue(exists.get().find(batch.get(i).object(), new NullProgressMonitor()).isPresent(),
+							"found by checksum once committed");
+				}
+			}
+			StorageObject fresh = object("conformance/batch-fresh.bin", randomBytes(smallSize() / 4, 30));
+			Recorder rec = new Recorder();
+			sender.send(fresh, rec, new NullProgressMonitor());
+			List<BatchCommit.Pending> again = List.of(batch.get(0), new BatchCommit.Pending(fresh, rec.token()),
+					new BatchCommit.Pending(batch.get(1).object(), "conformance-no-such-handle"));
+			List<BatchCommit.Outcome> second = commit.commit(again, new NullProgressMonitor());
+			assertEquals(3, second.size(), "one outcome per object");
+			for (int i : new int[] { 0, 2 }) {
+				StorageException f = second.get(i).failure();
+				assertNotNull(f, "a used or unknown handle is not committed (again)");
+				assertTrue(f.kind() == Kind.NOT_FOUND || f.kind() == Kind.EXPIRED, f.kind() + ": " + f.getMessage());
+			}
+			assertNotNull(second.get(1).stored(), "the good handle of the batch commits: " + second.get(1).failure());
+		}
+	}
+
+	/**
+	 * Batched commits: a batch larger than the session takes is refused as a whole, before anything is
+	 * committed.
+	 *
+	 * @throws Exception on failure
+	 */
+	@Test
+	public void batchCommitRefusesAnOversizedBatch() throws Exception {
+		try (StorageSession session = openSession()) {
+			BatchCommit commit = session.feature(BatchCommit.class).orElse(null);
+			Assumptions.assumeTrue(commit != null, "the session has no BatchCommit");
+			List<BatchCommit.Pending> batch = new ArrayList<>();
+			byte[] bytes = randomBytes(64, 40);
+			for (int i = 0; i <= commit.batchSize(); i++) {
+				batch.add(new BatchCommit.Pending(object("conformance/oversized-" + i + ".bin", bytes), "handle-" + i));
+			}
+			StorageException e = assertThrows(StorageException.class, () -> commit.commit(batch, new NullProgressMonitor()),
+					"a batch of " + batch.size() + " is refused");
+			assertFalse(e.retryable(), "an oversized batch is not retried as it is: " + e.getMessage());
 		}
 	}
 
@@ -802,7 +883,25 @@ public abstract class StorageProviderConformance {
 	}
 
 	private void store(StorageSession session, StorageObject object) throws StorageException {
-		sender(session).send(object, TransferListener.NONE, new NullProgressMonitor());
+		Recorder rec = new Recorder();
+		sender(session).send(object, rec, new NullProgressMonitor());
+		commitIfBatched(session, object, rec.token());
+	}
+
+	/** A session with batched commits: commits one object whose bytes arrived, and checks it was. */
+	private static void commitIfBatched(StorageSession session, StorageObject object, String handle)
+			throws StorageException {
+		Optional<BatchCommit> commit = session.feature(BatchCommit.class);
+		if (commit.isPresent()) {
+			assertNotNull(handle, "an upload to a destination with batched commits reports a handle (its resume token)");
+			List<BatchCommit.Outcome> out = commit.get().commit(List.of(new BatchCommit.Pending(object, handle)),
+					new NullProgressMonitor());
+			assertEquals(1, out.size(), "one outcome per object");
+			if (out.get(0).failure() != null) {
+				throw out.get(0).failure();
+			}
+			assertStored(object, out.get(0).stored());
+		}
 	}
 
 	private String reasonAbsent(StorageSession session, Capability c) {

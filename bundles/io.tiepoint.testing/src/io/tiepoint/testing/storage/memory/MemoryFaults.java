@@ -39,6 +39,7 @@ public final class MemoryFaults {
 	private Duration latency = Duration.ZERO;
 	private Duration stallNext = Duration.ZERO;
 	private long injected;
+	private final java.util.Map<Request, Integer> lostAnswers = new java.util.EnumMap<>(Request.class);
 
 	MemoryFaults(MemoryStore store) {
 		this.store = store;
@@ -115,6 +116,33 @@ public final class MemoryFaults {
 	}
 
 	/**
+	 * Makes every upload that holds all its bytes and waits for its commit (commit mode) expire: its next commit
+	 * or use fails {@code EXPIRED} once, then it is gone.
+	 *
+	 * @return this
+	 */
+	public MemoryFaults expireUncommitted() {
+		synchronized (this) {
+			injected++;
+		}
+		store.expireUncommitted();
+		return this;
+	}
+
+	/**
+	 * The next {@code n} requests of that kind are carried out, but their answers are lost: the client sees a
+	 * {@code TRANSIENT} failure (used by commits: the objects exist, the client does not know).
+	 *
+	 * @param request the kind of request
+	 * @param n       how many
+	 * @return this
+	 */
+	public synchronized MemoryFaults loseAnswers(Request request, int n) {
+		lostAnswers.merge(Objects.requireNonNull(request, "request"), Math.max(0, n), Integer::sum);
+		return this;
+	}
+
+	/**
 	 * Every URL handed out so far by {@link MemoryStore#lease} has expired (as a presigned URL does).
 	 *
 	 * @return this
@@ -155,6 +183,7 @@ public final class MemoryFaults {
 	 */
 	public synchronized MemoryFaults clear() {
 		scheduled.clear();
+		lostAnswers.clear();
 		resetAfter = -1;
 		corruptNext = false;
 		latency = Duration.ZERO;
@@ -191,6 +220,17 @@ public final class MemoryFaults {
 	}
 
 	/** @return how long the request waits: the latency, and a stall once */
+	/** @return whether the answer to this request is lost (it was carried out) */
+	synchronized boolean answerLost(Request request) {
+		Integer n = lostAnswers.get(request);
+		if (n == null || n == 0) {
+			return false;
+		}
+		lostAnswers.put(request, n - 1);
+		injected++;
+		return true;
+	}
+
 	synchronized Wait waiting() {
 		Wait w = new Wait(latency, stallNext);
 		if (!stallNext.isZero()) {

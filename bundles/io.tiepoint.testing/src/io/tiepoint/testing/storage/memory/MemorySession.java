@@ -20,6 +20,7 @@ import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
+import io.tiepoint.core.storage.BatchCommit;
 import io.tiepoint.core.storage.ExistsByChecksum;
 import io.tiepoint.core.storage.MultipartPut;
 import io.tiepoint.core.storage.OffsetResumable;
@@ -50,6 +51,7 @@ final class MemorySession implements StorageSession, SinglePut, ExistsByChecksum
 	final Settings settings;
 	private final MultipartPut multipart = new MemoryMultipart(this);
 	private final OffsetResumable offset = new MemoryOffset(this);
+	private final BatchCommit commit;
 	private volatile boolean closed;
 
 	/**
@@ -63,10 +65,20 @@ final class MemorySession implements StorageSession, SinglePut, ExistsByChecksum
 		this.prefix = prefix;
 		this.token = token;
 		this.settings = settings;
+		this.commit = store == null ? null : new MemoryCommit(this, store);
 	}
 
 	@Override
 	public <T> Optional<T> feature(Class<T> capability) {
+		if (store != null && store.commitBatch() > 0) {
+			// commit mode: objects exist once committed; a single or multipart put would store them at once
+			if (capability == SinglePut.class || capability == MultipartPut.class) {
+				return Optional.empty();
+			}
+			if (capability == BatchCommit.class) {
+				return Optional.of(capability.cast(commit));
+			}
+		}
 		Object f = capability == MultipartPut.class ? multipart : capability == OffsetResumable.class ? offset : this;
 		return capability.isInstance(f) ? Optional.of(capability.cast(f)) : Optional.empty();
 	}

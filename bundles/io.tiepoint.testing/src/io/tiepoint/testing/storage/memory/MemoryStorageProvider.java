@@ -40,7 +40,8 @@ import io.tiepoint.core.storage.StorageTarget;
  * where it goes and authorizes the requests until it expires.</li>
  * </ul>
  * Sessions have every capability: SinglePut (length and, when declared, MD5 checked), MultipartPut,
- * OffsetResumable, ExistsByChecksum (same key and SHA-1) and RangedDownload. Target options, sizes in bytes
+ * OffsetResumable, ExistsByChecksum (same key and SHA-1) and RangedDownload; on a store in commit mode
+ * ({@link MemoryStore#commitInBatches(int)}) BatchCommit instead of SinglePut and MultipartPut. Target options, sizes in bytes
  * or with a suffix {@code k}, {@code m}, {@code g} (binary): {@code multipart.threshold} (default 4m),
  * {@code part.size} (1m), {@code chunk.size} (256k, the commits of offset uploads); {@code stall.timeout} in
  * seconds (60).

@@ -64,7 +64,9 @@ public final class MemoryStore {
 		/** Asking an offset upload how many bytes it holds. */
 		OFFSET,
 		/** Sending the rest of an offset upload; the store commits it chunk by chunk. */
-		APPEND
+		APPEND,
+		/** Committing offset uploads whose bytes all arrived, several at a time (a store in commit mode). */
+		COMMIT
 	}
 
 	private static final ConcurrentMap<String, MemoryStore> STORES = new ConcurrentHashMap<>();
@@ -80,6 +82,8 @@ public final class MemoryStore {
 	private final AtomicLong received = new AtomicLong();
 	private final AtomicLong sent = new AtomicLong();
 	private volatile String token;
+	/** In commit mode (> 0): how many uploads a commit takes at most. */
+	private volatile int commitBatch;
 
 	private MemoryStore(String name) {
 		this.name = name;
@@ -120,6 +124,7 @@ public final class MemoryStore {
 		received.set(0);
 		sent.set(0);
 		token = null;
+		commitBatch = 0;
 		faults.reset();
 	}
 
@@ -148,6 +153,30 @@ public final class MemoryStore {
 	public MemoryStore requireToken(String token) {
 		this.token = token;
 		return this;
+	}
+
+	/**
+	 * Commit mode, as Google Photos works: an offset upload whose bytes all arrived is not an object yet; a
+	 * commit ({@link io.tiepoint.core.storage.BatchCommit}, with the upload's id as its handle) of at most
+	 * {@code batch} uploads at a time makes each an object, once. Sessions then offer no SinglePut or
+	 * MultipartPut (they would store objects without a commit).
+	 *
+	 * @param batch uploads per commit at most, or 0 to store objects as their last byte arrives again
+	 * @return this
+	 */
+	public MemoryStore commitInBatches(int batch) {
+		this.commitBatch = Math.max(0, batch);
+		return this;
+	}
+
+	/** @return uploads per commit at most, 0 when objects are stored as they arrive */
+	public int commitBatch() {
+		return commitBatch;
+	}
+
+	/** @return how many offset uploads hold every byte and wait for a commit (commit mode) */
+	public synchronized int uncommitted() {
+		return (int) uploads.values().stream().filter(u -> u.completed != null).count();
 	}
 
 	/** @return whether requests need a token */
@@ -304,6 +333,16 @@ public final class MemoryStore {
 		uploads.values().forEach(u -> u.expired = u.completed == null);
 	}
 
+	synchronized void expireUncommitted() {
+		uploads.values().forEach(u -> u.expired = u.completed != null);
+	}
+
+	/** @return the uploads in progress by id; read and changed under the store's lock only */
+	Map<String, MemoryUpload> uploads() {
+		return uploads;
+	}
+
+
 	synchronized void expireLeases() {
 		leases.replaceAll((id, l) -> new Lease(l.key, Instant.MIN));
 	}
@@ -378,7 +417,7 @@ public final class MemoryStore {
 			throw call.error(Kind.INTEGRITY, "the bytes of upload " + u.id + " have MD5 " + o.md5() + ", not "
 					+ u.md5 + " as declared");
 		}
-		u.completed = store(o);
+		u.completed = commitBatch > 0 ? o : store(o);
 		u.data.reset();
 		return o;
 	}

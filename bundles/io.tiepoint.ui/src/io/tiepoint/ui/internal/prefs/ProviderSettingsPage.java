@@ -29,6 +29,8 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import io.tiepoint.core.storage.ProviderSetting;
 import io.tiepoint.core.storage.StorageProviderDescriptor;
+import io.tiepoint.ui.internal.providers.HelperBar;
+import io.tiepoint.ui.internal.providers.WorkbenchProviderContext;
 
 /**
  * The preference page of a storage provider that contributes none of its own, built from the settings its
@@ -43,6 +45,7 @@ public class ProviderSettingsPage extends PreferencePage implements IWorkbenchPr
 	private final Map<ProviderSetting, Text> fields = new LinkedHashMap<>();
 	private final Set<ProviderSetting> cleared = new HashSet<>();
 	private ProviderPreferences prefs;
+	private HelperBar helpers;
 
 	/**
 	 * @param provider the provider
@@ -88,6 +91,14 @@ public class ProviderSettingsPage extends PreferencePage implements IWorkbenchPr
 		note.setText((provider.settings().stream().anyMatch(ProviderSetting::required) ? "* required. " : "")
 				+ "Secrets are kept in Eclipse secure storage. An empty field takes the value of the workspace's"
 				+ " settings (.tiepoint/config.properties, the user's config.properties, TIEPOINT_* variables).");
+		// the provider's own steps (e.g. Authorize...), contributed by its .ui twin
+		helpers = new HelperBar(c, d -> new WorkbenchProviderContext(d, null, () -> ""), chosen -> {
+		});
+		GridData hd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		hd.verticalIndent = 8;
+		helpers.control().setLayoutData(hd);
+		helpers.afterRun(this::load);
+		helpers.show(java.util.Optional.of(provider));
 		load();
 		return c;
 	}
@@ -144,6 +155,11 @@ public class ProviderSettingsPage extends PreferencePage implements IWorkbenchPr
 	/** @return the provider */
 	public StorageProviderDescriptor provider() {
 		return provider;
+	}
+
+	/** @return the provider's helpers (tests) */
+	public HelperBar helpers() {
+		return helpers;
 	}
 
 	/** @return the fields by setting key, in the declared order (tests) */

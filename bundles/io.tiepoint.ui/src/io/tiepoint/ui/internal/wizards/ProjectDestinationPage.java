@@ -29,7 +29,9 @@ import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.prefs.TiepointPreferences;
+import io.tiepoint.ui.internal.providers.HelperBar;
 import io.tiepoint.ui.internal.providers.ProviderChooser;
+import io.tiepoint.ui.internal.providers.WorkbenchProviderContext;
 
 /**
  * New Project's page: the name, and where the images go: a platform (a hub and one of the clouds the installed
@@ -47,6 +49,7 @@ public final class ProjectDestinationPage extends WizardPage {
 	private ProviderChooser clouds;
 	private ProviderChooser stores;
 	private Text destination;
+	private HelperBar helpers;
 	private URI parsed;
 
 	/**
@@ -87,6 +90,11 @@ public final class ProjectDestinationPage extends WizardPage {
 		destination = new Text(c, SWT.BORDER);
 		destination.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		destination.setToolTipText("SCHEME://WHERE/PREFIX; credentials belong in Preferences > Tiepoint > Storage Providers");
+		// the chosen provider's own steps (authorize, pick an album...), contributed by its .ui twin
+		helpers = new HelperBar(c, d -> new WorkbenchProviderContext(d, model.workspace(), destination::getText),
+				chosen -> destination.setText(chosen));
+		GridData hd = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+		helpers.control().setLayoutData(hd);
 
 		platform.setSelection(true);
 		name.addListener(SWT.Modify, e -> validate());
@@ -118,6 +126,9 @@ public final class ProjectDestinationPage extends WizardPage {
 	/** A provider was chosen for the direct flow: the destination starts with its scheme. */
 	private void storeChosen() {
 		Optional<StorageProviderDescriptor> d = stores.selected();
+		if (helpers != null) {
+			helpers.show(d);
+		}
 		if (d.isPresent() && destination != null) {
 			String text = destination.getText().strip();
 			boolean theirs = parsed != null && d.get().accepts(parsed);
@@ -134,6 +145,8 @@ public final class ProjectDestinationPage extends WizardPage {
 		clouds.setEnabled(!toStore);
 		stores.setEnabled(toStore);
 		destination.setEnabled(toStore);
+		helpers.control().setEnabled(toStore);
+		helpers.buttons().forEach(b -> b.setEnabled(toStore));
 		String n = name.getText().strip();
 		String err = null;
 		parsed = null;
@@ -205,6 +218,11 @@ public final class ProjectDestinationPage extends WizardPage {
 	/** @return the clouds offered */
 	public ProviderChooser clouds() {
 		return clouds;
+	}
+
+	/** @return the chosen storage's helpers (tests) */
+	public HelperBar helpers() {
+		return helpers;
 	}
 
 	/** @return the storages offered for the direct flow */

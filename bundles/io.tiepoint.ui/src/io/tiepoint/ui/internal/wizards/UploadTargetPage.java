@@ -24,13 +24,16 @@ import org.eclipse.swt.widgets.Text;
 
 import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.project.Project;
+import io.tiepoint.core.project.Workspace;
 import io.tiepoint.core.storage.PlatformBinding;
 import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.ui.internal.jobs.UploadRequest;
 import io.tiepoint.ui.internal.prefs.TiepointPreferences;
+import io.tiepoint.ui.internal.providers.HelperBar;
 import io.tiepoint.ui.internal.providers.ProviderChooser;
 import io.tiepoint.ui.internal.providers.ProviderLabels;
+import io.tiepoint.ui.internal.providers.WorkbenchProviderContext;
 
 /**
  * Upload's first page: where the project's images go. A platform project shows its hub and lets the user pick
@@ -41,6 +44,8 @@ public final class UploadTargetPage extends WizardPage {
 
 	private final Project project;
 	private final StorageProviders providers;
+	private final Workspace workspace;
+	private HelperBar helpers;
 	private ProviderChooser clouds;
 	private Text bucket;
 	private Spinner threads;
@@ -52,9 +57,19 @@ public final class UploadTargetPage extends WizardPage {
 	 * @param providers the installed storage providers
 	 */
 	public UploadTargetPage(Project project, StorageProviders providers) {
+		this(project, providers, null);
+	}
+
+	/**
+	 * @param project   the project, or null when none is open
+	 * @param providers the installed storage providers
+	 * @param workspace the workspace, whose settings a provider's helpers fall back on, or null
+	 */
+	public UploadTargetPage(Project project, StorageProviders providers, Workspace workspace) {
 		super("target", "Upload " + (project == null ? "" : project.name()), null);
 		this.project = project;
 		this.providers = providers;
+		this.workspace = workspace;
 		setDescription("Where the images go. Nothing is sent before the next page's summary.");
 	}
 
@@ -121,6 +136,11 @@ public final class UploadTargetPage extends WizardPage {
 			hint.setText("Its settings and credentials: Preferences > Tiepoint > Storage Providers > " + d.get().name()
 					+ " (or the workspace's settings).");
 			hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+			// the provider's own steps (e.g. authorize again); a project keeps its destination
+			helpers = new HelperBar(c, p -> new WorkbenchProviderContext(p, workspace, project::destination), chosen -> {
+			});
+			helpers.control().setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+			helpers.show(d);
 			setPageComplete(true);
 		} else {
 			store.setText("none installed");
@@ -136,6 +156,11 @@ public final class UploadTargetPage extends WizardPage {
 		b.setSelection(on);
 		b.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
 		return b;
+	}
+
+	/** @return the provider's helpers (null for a platform project) */
+	public HelperBar helpers() {
+		return helpers;
 	}
 
 	/** @return the clouds offered (null for a project with its own destination) */

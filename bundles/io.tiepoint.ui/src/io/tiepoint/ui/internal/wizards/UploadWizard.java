@@ -91,7 +91,7 @@ public class UploadWizard extends Wizard {
 			addPage(launch);
 			return;
 		}
-		target = new UploadTargetPage(currentProject(), providers);
+		target = new UploadTargetPage(currentProject(), providers, model.workspace());
 		addPage(target);
 		addPage(new WizardPage("summary", "Dry run", null) {
 			@Override
