@@ -35,18 +35,22 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  * @param verificationThreads size of the verification pool
  * @param extensionRegistry   where engines are contributed, may be {@code null} (outside OSGi)
  * @param engines             engines registered programmatically
- * @param firstStart          receives the {@code key=} and {@code altitoken=} lines once, when the
- *                            credentials are created; the only place a secret is ever written
+ * @param firstStart          receives one line when the credentials are created: the file they are in
+ *                            and the command that shows them (never a secret)
  * @param resourceLease       how long the GridFS resource service keeps an upload reserved for the
  *                            client it was handed to without progress (60 s)
  * @param peers               other hubs of a partitioned resource service: lower-case md5 prefix (1 to
  *                            8 hex characters) to the peer's base URI; requests for md5s with such a
  *                            prefix are answered with a client redirect (code 300)
+ * @param publicUrl           the base URL clients reach the hub at ({@code http://host:port/}), used in the
+ *                            upload and download URLs it hands out; {@code null} for the address it binds
+ *                            (never the request's {@code Host} header)
+ * @param limits              what one caller may make the hub spend
  */
 public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3Settings s3, Duration imageExpiry,
 		Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
 		List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
-		Map<String, URI> peers) {
+		Map<String, URI> peers, URI publicUrl, HubLimits limits) {
 
 	/** Validates and copies. */
 	public HubConfig {
@@ -62,6 +66,14 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 		resourceLease = resourceLease == null ? Duration.ofSeconds(60) : resourceLease;
 		if (resourceLease.isNegative() || resourceLease.isZero()) {
 			throw new IllegalArgumentException("resourceLease must be positive");
+		}
+		limits = limits == null ? HubLimits.DEFAULT : limits;
+		if (publicUrl != null && (!"http".equals(publicUrl.getScheme()) && !"https".equals(publicUrl.getScheme())
+				|| publicUrl.getHost() == null || publicUrl.getRawQuery() != null)) {
+			throw new IllegalArgumentException("public URL must be http(s)://host[:port][/path], got " + publicUrl);
+		}
+		if (publicUrl != null && !publicUrl.getPath().endsWith("/")) {
+			publicUrl = URI.create(publicUrl + "/");
 		}
 		peers = Map.copyOf(peers == null ? Map.of() : peers);
 		peers.forEach((prefix, uri) -> {
@@ -97,6 +109,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 		};
 		private Duration resourceLease = Duration.ofSeconds(60);
 		private final Map<String, URI> peers = new LinkedHashMap<>();
+		private URI publicUrl;
+		private HubLimits limits = HubLimits.DEFAULT;
 
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
@@ -178,10 +192,22 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, S3
 			return this;
 		}
 
+		/** @param value the base URL clients reach the hub at, null for the bound address @return this */
+		public Builder publicUrl(URI value) {
+			publicUrl = value;
+			return this;
+		}
+
+		/** @param value what one caller may make the hub spend @return this */
+		public Builder limits(HubLimits value) {
+			limits = value;
+			return this;
+		}
+
 		/** @return the configuration */
 		public HubConfig build() {
 			return new HubConfig(dataDir, host, port, mongoUri, s3, imageExpiry, sweepInterval, verificationThreads,
-					extensionRegistry, engines, firstStart, resourceLease, peers);
+					extensionRegistry, engines, firstStart, resourceLease, peers, publicUrl, limits);
 		}
 	}
 }
