@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ import io.tiepoint.hub.internal.tasks.TaskService;
 public final class HubServer implements Hub {
 
 	private static final HubLog LOG = HubLog.of(HubServer.class);
+	private final Closeable log;
 	private final CredentialsFile credentials;
 	private final Database db;
 	private final EngineRegistry engines;
@@ -73,7 +75,8 @@ public final class HubServer implements Hub {
 	/** Start phases' times (nanoTime): begin, credentials and engines read, database open. */
 	private long[] startedAt;
 
-	private HubServer(CredentialsFile credentials, Database db, EngineRegistry engines) {
+	private HubServer(Closeable log, CredentialsFile credentials, Database db, EngineRegistry engines) {
+		this.log = log;
 		this.credentials = credentials;
 		this.db = db;
 		this.engines = engines;
@@ -87,10 +90,18 @@ public final class HubServer implements Hub {
 	public static HubServer start(HubConfig config) throws IOException {
 		long t0 = System.nanoTime();
 		CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
-		EngineRegistry engines = new EngineRegistry(config.extensionRegistry());
-		config.engines().forEach(engines::register);
-		long t1 = System.nanoTime();
-		HubServer hub = new HubServer(credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+		Closeable log = HubLog.toFile(config.dataDir());
+		HubServer hub;
+		long t1;
+		try {
+			EngineRegistry engines = new EngineRegistry(config.extensionRegistry());
+			config.engines().forEach(engines::register);
+			t1 = System.nanoTime();
+			hub = new HubServer(log, credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+		} catch (IOException | RuntimeException e) {
+			log.close();
+			throw e;
+		}
 		hub.startedAt = new long[] { t0, t1, System.nanoTime() };
 		try {
 			hub.startServices(config);
@@ -259,5 +270,10 @@ public final class HubServer implements Hub {
 			s3.close();
 		}
 		db.close();
+		try {
+			log.close();
+		} catch (IOException e) {
+			// nothing held
+		}
 	}
 }
