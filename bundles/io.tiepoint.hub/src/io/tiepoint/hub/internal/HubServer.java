@@ -70,6 +70,7 @@ public final class HubServer implements Hub {
 	private ScheduledExecutorService sweeper;
 	private Server jetty;
 	private volatile URI uri;
+	private volatile URI publicUrl;
 	private boolean closed;
 	private volatile boolean closing;
 	/** Start phases' times (nanoTime): begin, credentials and engines read, database open. */
@@ -133,7 +134,7 @@ public final class HubServer implements Hub {
 		ImageSweeper imageSweeper = new ImageSweeper(images, service, access, verifier, config.imageExpiry(),
 				this::settled);
 		Services services = new Services(access, service, new Removal(access, images, projects), tasks, projects,
-				images, () -> uri);
+				images, this::publicUrl);
 		images.releaseClaims();
 		jetty = new Server();
 		ServerConnector connector = new ServerConnector(jetty);
@@ -141,13 +142,14 @@ public final class HubServer implements Hub {
 		connector.setPort(config.port());
 		jetty.addConnector(connector);
 		ChunkStore chunkStore = new ChunkStore(db.database());
-		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease());
+		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
 		converter = new Converter(db, chunkStore, 8);
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services);
 		long tSchema = System.nanoTime();
 		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(graphQL, credentials),
-				new ResourceHandler(credentials, resourceUploads, chunkStore, converter, config.peers(), () -> closing)));
+				new ResourceHandler(credentials, resourceUploads, chunkStore, projects, converter, config.limits(),
+						config.peers(), this::publicUrl, () -> closing)));
 		try {
 			jetty.start();
 		} catch (Exception e) {
@@ -155,6 +157,7 @@ public final class HubServer implements Hub {
 		}
 		String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
 		uri = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+		publicUrl = config.publicUrl() != null ? config.publicUrl() : uri;
 		sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "tiepoint-hub-sweeper");
 			t.setDaemon(true);
@@ -178,6 +181,7 @@ public final class HubServer implements Hub {
 		try {
 			imageSweeper.sweep();
 			tasks.sweep();
+			resourceUploads.expire();
 		} catch (RuntimeException e) {
 			if (closing) {
 				LOG.info("sweep interrupted by close: " + e);
@@ -194,6 +198,12 @@ public final class HubServer implements Hub {
 	@Override
 	public URI uri() {
 		return uri;
+	}
+
+	/** @return the base URL of the URLs the hub hands out: the configured public URL, else {@link #uri()} */
+	private URI publicUrl() {
+		URI p = publicUrl;
+		return p != null ? p : uri;
 	}
 
 	@Override
