@@ -143,7 +143,7 @@ public final class HubServer implements Hub {
 		jetty.addConnector(connector);
 		ChunkStore chunkStore = new ChunkStore(db.database());
 		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
-		converter = new Converter(db, chunkStore, 8);
+		converter = new Converter(db, chunkStore, 8, config.limits().maxImagePixels());
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services);
 		long tSchema = System.nanoTime();
