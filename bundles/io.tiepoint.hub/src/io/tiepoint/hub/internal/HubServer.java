@@ -137,7 +137,7 @@ public final class HubServer implements Hub {
 				images, this::publicUrl);
 		images.releaseClaims();
 		jetty = new Server();
-		ServerConnector connector = new ServerConnector(jetty);
+		ServerConnector connector = JsonErrors.connector(jetty);
 		connector.setHost(config.host());
 		connector.setPort(config.port());
 		jetty.addConnector(connector);
@@ -145,9 +145,9 @@ public final class HubServer implements Hub {
 		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
 		converter = new Converter(db, chunkStore, 8, config.limits().maxImagePixels());
 		long tStores = System.nanoTime();
-		GraphQL graphQL = SchemaFactory.create(services);
+		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
-		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(graphQL, credentials),
+		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
 				new ResourceHandler(credentials, resourceUploads, chunkStore, projects, converter, config.limits(),
 						config.peers(), this::publicUrl, () -> closing)));
 		try {

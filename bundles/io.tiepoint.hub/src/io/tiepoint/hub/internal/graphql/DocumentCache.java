@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.graphql;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import graphql.ExecutionInput;
@@ -20,23 +21,37 @@ import graphql.execution.preparsed.PreparsedDocumentProvider;
 
 /**
  * Caches parsed and validated documents by their text: clients send the same few documents again and
- * again with other variables. Bounded: cleared when it holds {@value #MAX} documents.
+ * again with other variables. Bounded by size, not by count: a document longer than
+ * {@value #MAX_DOCUMENT} characters is parsed every time and never kept (clients' documents are a few
+ * hundred), and the cache is cleared when the documents it holds reach {@value #MAX_TOTAL} characters
+ * (their parsed form takes some tens of bytes per character: a few MB in all). Anybody with the app key
+ * can send documents, so what they make the hub keep must stay small.
  */
 final class DocumentCache implements PreparsedDocumentProvider {
 
-	private static final int MAX = 500;
+	/** Longest document kept, in characters. */
+	static final int MAX_DOCUMENT = 4096;
+	/** Characters of all documents kept. */
+	static final long MAX_TOTAL = 256 * 1024;
 	private final Map<String, PreparsedDocumentEntry> entries = new ConcurrentHashMap<>();
+	private final AtomicLong characters = new AtomicLong();
 
 	@Override
 	public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-		PreparsedDocumentEntry e = entries.get(input.getQuery());
+		String query = input.getQuery();
+		PreparsedDocumentEntry e = entries.get(query);
 		if (e == null) {
 			e = parseAndValidate.apply(input);
-			if (entries.size() >= MAX) {
-				entries.clear();
+			if (query.length() <= MAX_DOCUMENT) {
+				if (characters.addAndGet(query.length()) > MAX_TOTAL) {
+					entries.clear();
+					characters.set(query.length());
+				}
+				if (entries.put(query, e) != null) {
+					characters.addAndGet(-query.length());
+				}
 			}
-			entries.put(input.getQuery(), e);
 		}
 		return CompletableFuture.completedFuture(e);
 	}

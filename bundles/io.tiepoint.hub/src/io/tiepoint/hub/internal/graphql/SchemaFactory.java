@@ -31,7 +31,7 @@ import io.tiepoint.hub.internal.HubLog;
 
 /**
  * Builds the executable schema from {@code schema/altizure.graphqls} (a bundle resource) and the
- * resolvers. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
+ * resolvers, with the request limits of {@link QueryLimits} and the bounded {@link DocumentCache}. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
  * with their message; anything else is logged and answered as an internal error.
  */
 public final class SchemaFactory {
@@ -55,8 +55,12 @@ public final class SchemaFactory {
 		}
 	}
 
-	/** @param services what resolvers use @return the executable GraphQL */
-	public static GraphQL create(Services services) {
+	/**
+	 * @param services what resolvers use
+	 * @param maxCost  the largest estimated cost of a request ({@link QueryLimits})
+	 * @return the executable GraphQL
+	 */
+	public static GraphQL create(Services services, int maxCost) {
 		TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
 		for (String scalar : new String[] { "BucketS3", "BucketOSS", "BucketMinio", "BucketGridFS" }) {
@@ -66,7 +70,7 @@ public final class SchemaFactory {
 		new MutationWiring(services).wire(wiring);
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
 		return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new Errors())
-				.preparsedDocumentProvider(new DocumentCache()).build();
+				.preparsedDocumentProvider(new DocumentCache()).instrumentation(new QueryLimits(maxCost)).build();
 	}
 
 	private static final class Errors implements DataFetcherExceptionHandler {
