@@ -37,9 +37,10 @@ import io.tiepoint.hub.internal.store.Database;
  * {@code resource.uploads}: {@code _id} ({@code md5:<md5>:<user>} for the resource service: the same
  * content uploaded by two users is two uploads and two files; {@code uid:<upload id>} for an image the
  * platform registered, its owner's), {@code uid} (the current lease holder's upload id, in the UUrl),
- * {@code md5, filename, directory, user, length} (-1 until declared, by GetUploadState's
- * {@code FileLenth} or the first POST's Range + Content-Length), {@code offset} (bytes committed as whole
- * chunks), {@code fileId, state} ({@code open} or {@code complete}), {@code leaseUntil},
+ * {@code md5, filename, directory, user, length} (-1 until declared: by GetUploadState's optional
+ * {@code FileLenth}, {@code declared} then true and every POST must match it, or by a POST's Range +
+ * Content-Length, which a later POST may change while nothing is committed), {@code offset} (bytes
+ * committed as whole chunks), {@code fileId, state} ({@code open} or {@code complete}), {@code leaseUntil},
  * {@code touchedAt} (epoch ms). The body of a POST is cut into chunks as it arrives ({@link UploadBody}),
  * so a broken connection or a killed hub loses at most the chunk in memory. The files document is written
  * last, only when the md5 matches.
@@ -237,7 +238,7 @@ public final class Uploads {
 			throw new ResourceException(409, "upload of " + doc.getString("filename") + " was started with "
 					+ length + " bytes, not " + declared);
 		}
-		uploads.updateOne(id(key), Updates.set("length", declared));
+		uploads.updateOne(id(key), Updates.combine(Updates.set("length", declared), Updates.set("declared", true)));
 		return declared;
 	}
 
@@ -338,7 +339,7 @@ public final class Uploads {
 			throw new ResourceException(416, "upload of " + name + ": Range " + start
 					+ " is not the server's offset " + offset + "; ask GetUploadState", Map.of("UploadLength", offset));
 		}
-		if (length >= 0 && total != length && offset > 0) {
+		if (length >= 0 && total != length && (offset > 0 || Boolean.TRUE.equals(doc.getBoolean("declared")))) {
 			throw new ResourceException(400, "upload of " + name + ": Range + Content-Length = " + total
 					+ " bytes, but the file was declared with " + length);
 		}
@@ -382,7 +383,7 @@ public final class Uploads {
 		if (expected != null && !expected.equals(md5)) {
 			store.delete(fileId, (int) ((length + ChunkStore.CHUNK_SIZE - 1) / ChunkStore.CHUNK_SIZE));
 			uploads.updateOne(id(key), Updates.combine(Updates.set("offset", 0L), Updates.set("length", -1L),
-					Updates.set("fileId", new ObjectId()), Updates.set("leaseUntil", 0L)));
+					Updates.unset("declared"), Updates.set("fileId", new ObjectId()), Updates.set("leaseUntil", 0L)));
 			LOG.warn("upload of " + name + " discarded: md5 " + md5 + " of the content, " + expected + " declared");
 			throw new ResourceException(422, "md5 mismatch for " + name + ": the content received has md5 " + md5
 					+ ", the upload declared " + expected + "; the upload was discarded, send the file again");
