@@ -158,6 +158,10 @@ public final class HubServer implements Hub {
 		String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
 		uri = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
 		publicUrl = config.publicUrl() != null ? config.publicUrl() : uri;
+		if (config.publicUrl() == null && ("0.0.0.0".equals(config.host()) || "::".equals(config.host()))) {
+			LOG.warn("the hub listens on every address without a public URL: the URLs it hands out name " + uri
+					+ "; set one (tiepoint hub --public-url URL)");
+		}
 		sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "tiepoint-hub-sweeper");
 			t.setDaemon(true);
