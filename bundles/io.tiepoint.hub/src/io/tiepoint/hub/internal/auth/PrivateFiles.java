@@ -18,6 +18,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
@@ -53,11 +54,7 @@ public final class PrivateFiles {
 	 */
 	public static Path directory(Path dir) throws IOException {
 		if (!Files.isDirectory(dir)) {
-			try {
-				Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			} catch (UnsupportedOperationException e) {
-				Files.createDirectories(dir);
-			}
+			create(dir, "rwx------", true);
 		}
 		restrict(dir, "rwx------");
 		return dir;
@@ -72,16 +69,29 @@ public final class PrivateFiles {
 	 */
 	public static Path file(Path file) throws IOException {
 		if (!Files.exists(file)) {
-			try {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-			} catch (UnsupportedOperationException e) {
-				Files.createFile(file);
-			} catch (java.nio.file.FileAlreadyExistsException e) {
-				// made meanwhile: narrowed below
-			}
+			create(file, "rw-------", false);
 		}
 		restrict(file, "rw-------");
 		return file;
+	}
+
+	private static void create(Path path, String mode, boolean directory) throws IOException {
+		FileAttribute<?> attribute = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode));
+		try {
+			if (directory) {
+				Files.createDirectories(path, attribute);
+			} else {
+				Files.createFile(path, attribute);
+			}
+		} catch (UnsupportedOperationException e) {
+			if (directory) {
+				Files.createDirectories(path);
+			} else {
+				Files.createFile(path);
+			}
+		} catch (java.nio.file.FileAlreadyExistsException e) {
+			// made meanwhile: narrowed by the caller
+		}
 	}
 
 	private static void restrict(Path path, String mode) throws IOException {
