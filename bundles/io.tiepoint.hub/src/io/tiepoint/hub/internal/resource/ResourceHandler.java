@@ -169,10 +169,11 @@ public final class ResourceHandler extends Handler.Abstract {
 			response.getHeaders().put(HttpHeader.CONNECTION, "close"); // the body may be unread
 			throw e;
 		} catch (IOException e) {
-			// the client went away or cut the body off: the committed chunks stay, the answer may not arrive
+			// the body broke off: the committed chunks stay; the client (if it still reads) resumes from the offset
 			LOG.warn(e.getMessage());
 			response.getHeaders().put(HttpHeader.CONNECTION, "close");
-			throw new ResourceException(400, e.getMessage());
+			throw new ResourceException(closing.get() ? 503 : timedOut(e) ? 408 : 400,
+					closing.get() ? e.getMessage() + " (the hub is stopping)" : e.getMessage());
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("message", "OK");
@@ -181,6 +182,15 @@ public final class ResourceHandler extends Handler.Abstract {
 			response.getHeaders().put("FileID", fileId);
 		}
 		Replies.write(response, callback, 200, body);
+	}
+
+	private static boolean timedOut(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof java.util.concurrent.TimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Reads (and drops) a refused request's body when small; a large one is cut off by closing the connection. */
