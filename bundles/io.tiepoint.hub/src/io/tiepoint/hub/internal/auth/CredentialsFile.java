@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -234,7 +235,8 @@ public final class CredentialsFile {
 	private Snapshot current() {
 		Snapshot s = snapshot;
 		try {
-			if (!Files.getLastModifiedTime(file).equals(s.modified()) || Files.size(file) != s.size()) {
+			BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+			if (!a.lastModifiedTime().equals(s.modified()) || a.size() != s.size()) {
 				s = read(file);
 				snapshot = s;
 			}
@@ -249,8 +251,9 @@ public final class CredentialsFile {
 	}
 
 	private static Snapshot read(Path file) throws IOException {
-		FileTime modified = Files.getLastModifiedTime(file);
-		long size = Files.size(file);
+		BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+		FileTime modified = a.lastModifiedTime();
+		long size = a.size();
 		Properties p = PrivateFiles.load(file);
 		String key = p.getProperty(KEY);
 		String first = p.getProperty(FIRST);
