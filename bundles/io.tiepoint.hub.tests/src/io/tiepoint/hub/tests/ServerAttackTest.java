@@ -252,6 +252,17 @@ class ServerAttackTest {
 			assertEquals("TOO_COMPLEX", a.body().path("errors").path(0).path("extensions").path("code").asText(),
 					() -> "answered without refusal: " + a.body().toString().substring(0, 200));
 			assertTrue(a.body().path("data").isNull() || a.body().path("data").isMissingNode(), a.body()::toString);
+			assertEquals("TOO_COMPLEX", Gql.of(hub).raw(manyListsQuery(40, 301), Map.of()).body().path("errors").path(0)
+					.path("extensions").path("code").asText(), "the same document again (its cost remembered)");
+			StringBuilder paged = new StringBuilder("query ($first: Int) { my {");
+			for (int i = 0; i < 12; i++) {
+				paged.append(" a").append(i).append(": allProjects(first: $first) { edges { node { id } } }");
+			}
+			String byVariable = paged.append(" } }").toString();
+			assertTrue(Gql.of(hub).raw(byVariable, Map.of("first", 1)).body().path("errors").isMissingNode(),
+					"12 lists of one row");
+			assertEquals("TOO_COMPLEX", Gql.of(hub).raw(byVariable, Map.of("first", 10_000)).body().path("errors").path(0)
+					.path("extensions").path("code").asText(), "the same document with pages of 10,000 rows");
 		}
 		HubLimits timeout = HubLimits.DEFAULT.withMaxQueryCost(Integer.MAX_VALUE).withQueryTimeout(Duration.ofMillis(300));
 		try (Hub hub = Hub.start(config(dir.resolve("timeout")).limits(timeout).build())) {

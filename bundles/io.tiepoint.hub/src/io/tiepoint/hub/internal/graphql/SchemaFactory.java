@@ -69,8 +69,9 @@ public final class SchemaFactory {
 		new QueryWiring(services).wire(wiring);
 		new MutationWiring(services).wire(wiring);
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+		DocumentCache documents = new DocumentCache();
 		return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new Errors())
-				.preparsedDocumentProvider(new DocumentCache()).instrumentation(new QueryLimits(maxCost)).build();
+				.preparsedDocumentProvider(documents).instrumentation(new QueryLimits(maxCost, documents)).build();
 	}
 
 	private static final class Errors implements DataFetcherExceptionHandler {
