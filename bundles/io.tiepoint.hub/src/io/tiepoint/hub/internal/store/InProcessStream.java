@@ -36,7 +36,7 @@ final class InProcessStream implements Stream {
 
 	private final ServerAddress address;
 	private final Supplier<EmbeddedChannel> connect;
-	private final ArrayDeque<ByteBuffer> replies = new ArrayDeque<>();
+	private final ArrayDeque<io.netty.buffer.ByteBuf> replies = new ArrayDeque<>();
 	private EmbeddedChannel channel;
 	private boolean closed;
 
@@ -74,28 +74,19 @@ final class InProcessStream implements Stream {
 		if (channel == null || closed) {
 			throw new IOException("connection to the embedded database closed");
 		}
-		int total = 0;
-		for (ByteBuf b : buffers) {
-			total += b.remaining();
+		// the driver's buffers, wrapped without a copy: the server decodes the whole message before this returns
+		ByteBuffer[] parts = new ByteBuffer[buffers.size()];
+		for (int i = 0; i < parts.length; i++) {
+			parts[i] = buffers.get(i).asNIO();
 		}
-		io.netty.buffer.ByteBuf message = Unpooled.buffer(total);
-		for (ByteBuf b : buffers) {
-			message.writeBytes(b.asNIO());
-		}
+		io.netty.buffer.ByteBuf message = Unpooled.wrappedBuffer(parts);
 		try {
 			channel.writeInbound(message);
 		} catch (RuntimeException e) {
 			throw new IOException("the embedded database failed: " + e, e);
 		}
 		for (Object o; (o = channel.readOutbound()) != null;) {
-			io.netty.buffer.ByteBuf reply = (io.netty.buffer.ByteBuf) o;
-			try {
-				byte[] bytes = new byte[reply.readableBytes()];
-				reply.readBytes(bytes);
-				replies.add(ByteBuffer.wrap(bytes));
-			} finally {
-				reply.release();
-			}
+			replies.add((io.netty.buffer.ByteBuf) o); // released once read
 		}
 	}
 
@@ -103,17 +94,16 @@ final class InProcessStream implements Stream {
 	public synchronized ByteBuf read(int numBytes, OperationContext context) throws IOException {
 		ByteBuffer out = ByteBuffer.allocate(numBytes);
 		while (out.hasRemaining()) {
-			ByteBuffer head = replies.peek();
+			io.netty.buffer.ByteBuf head = replies.peek();
 			if (head == null) {
 				throw new IOException("the embedded database sent " + out.position() + " of the " + numBytes
 						+ " bytes expected" + (closed ? " (closed)" : ""));
 			}
-			int n = Math.min(head.remaining(), out.remaining());
-			out.put(out.position(), head, head.position(), n);
+			int n = Math.min(head.readableBytes(), out.remaining());
+			head.readBytes(out.array(), out.position(), n);
 			out.position(out.position() + n);
-			head.position(head.position() + n);
-			if (!head.hasRemaining()) {
-				replies.poll();
+			if (!head.isReadable()) {
+				replies.poll().release();
 			}
 		}
 		return new ByteBufNIO(out.flip());
@@ -147,6 +137,7 @@ final class InProcessStream implements Stream {
 	public synchronized void close() {
 		if (!closed) {
 			closed = true;
+			replies.forEach(b -> b.release());
 			replies.clear();
 			if (channel != null) {
 				channel.close();
