@@ -15,13 +15,10 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.bson.Document;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -31,7 +28,6 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 import com.mongodb.MongoException;
-import com.mongodb.client.model.Filters;
 
 import io.tiepoint.hub.HubLimits;
 import io.tiepoint.hub.internal.HubLog;
@@ -56,11 +52,10 @@ public final class ResourceHandler extends Handler.Abstract {
 	private static final long DRAIN_MAX = 16L * 1024 * 1024;
 	private final ResourceAuth auth;
 	private final Uploads uploads;
-	private final ChunkStore store;
 	private final FileAccess access;
+	private final FileReads reads;
 	private final DownloadLinks links;
 	private final Downloads downloads;
-	private final Converter converter;
 	private final Map<String, URI> peers;
 	private final Supplier<URI> base;
 	private final Supplier<Boolean> closing;
@@ -80,11 +75,10 @@ public final class ResourceHandler extends Handler.Abstract {
 			Converter converter, HubLimits limits, Map<String, URI> peers, Supplier<URI> base, Supplier<Boolean> closing) {
 		this.auth = new ResourceAuth(credentials);
 		this.uploads = uploads;
-		this.store = store;
 		this.access = new FileAccess(store, projects);
+		this.reads = new FileReads(access, store, converter);
 		this.links = new DownloadLinks(credentials, limits.downloadLinkValidity(), base);
 		this.downloads = new Downloads(auth, links, access, store);
-		this.converter = converter;
 		this.peers = peers;
 		this.base = base;
 		this.closing = closing;
@@ -225,39 +219,12 @@ public final class ResourceHandler extends Handler.Abstract {
 		String user = auth.user(request);
 		String fid = Params.fileId(query.getValue("fileid"), "fileid");
 		if (!redirect(response, callback, FileIds.routeOf(fid))) {
-			Replies.ok(response, callback, info(fid, access.readable(user, fid), true));
+			Replies.ok(response, callback, reads.fileInfo(user, fid));
 		}
-	}
-
-	private static Map<String, Object> info(String fid, Document file, boolean full) {
-		Document meta = file.get("metadata", Document.class);
-		Map<String, Object> d = new LinkedHashMap<>();
-		d.put("FileName", file.getString("filename"));
-		d.put("FileInfo", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
-		d.put("MD5", meta == null ? "" : meta.getString("md5"));
-		d.put("FileID", fid);
-		if (full) {
-			d.put("UpdateTime", String.valueOf(file.getDate("uploadDate").getTime()));
-			d.put("ExecuteCode", 1);
-			d.put("Size", file.get("length", Number.class).longValue());
-		}
-		return d;
 	}
 
 	private void getUserFiles(Request request, Response response, Callback callback) throws IOException {
-		String user = auth.user(request);
-		List<Map<String, Object>> list = new ArrayList<>();
-		for (Document f : store.files().find(Filters.eq("metadata.user", user))) {
-			Document meta = f.get("metadata", Document.class);
-			if (!"derived".equals(meta.getString("kind"))) {
-				list.add(info(FileIds.of(meta.getString("route"), f.getObjectId("_id")), f, false));
-			}
-		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("Count", list.size());
-		data.put("FileList", list);
-		data.put("ExecuteCode", 1);
-		Replies.ok(response, callback, data);
+		Replies.ok(response, callback, reads.userFiles(auth.user(request)));
 	}
 
 	private void convert(Request request, Response response, Callback callback, Fields query) throws IOException {
@@ -267,26 +234,9 @@ public final class ResourceHandler extends Handler.Abstract {
 		if (type != null && !type.matches("[0-9]")) {
 			throw new ResourceException(400, "ConverType must be 0 (video), 1 (audio), 2 (document) or 3 (image)");
 		}
-		if (redirect(response, callback, FileIds.routeOf(fid))) {
-			return;
+		if (!redirect(response, callback, FileIds.routeOf(fid))) {
+			Replies.ok(response, callback, reads.convert(user, fid, type));
 		}
-		access.readable(user, fid);
-		Converter.Result r = type == null || type.equals("3") ? converter.convert(fid)
-				: new Converter.Result("NoSupport", -1, List.of());
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("Type", r.type());
-		data.put("Waiting", r.waiting());
-		data.put("FileID", fid);
-		List<Map<String, Object>> list = new ArrayList<>();
-		for (Document d : r.list()) {
-			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("FileID", d.getString("FileID"));
-			e.put("Level", d.getInteger("Level"));
-			list.add(e);
-		}
-		data.put("FileList", list);
-		data.put("ExecuteCode", 1);
-		Replies.ok(response, callback, data);
 	}
 
 	// ---- helpers

@@ -28,7 +28,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.HubLimits;
-import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.Database;
 
@@ -53,7 +52,6 @@ public final class Uploads {
 
 	/** The collection of upload documents. */
 	public static final String COLLECTION = "resource.uploads";
-	private static final HubLog LOG = HubLog.of(Uploads.class);
 	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final String OPEN = "open";
 	private static final String COMPLETE = "complete";
@@ -67,6 +65,7 @@ public final class Uploads {
 	private final UploadSlots slots = new UploadSlots();
 	private final UploadBody body;
 	private final UploadExpiry expiry;
+	private final UploadCompletion completion;
 
 	/**
 	 * The answer of GetUploadState.
@@ -111,6 +110,7 @@ public final class Uploads {
 		this.quota = new UploadQuota(limits.maxOpenUploads(), limits.uploadExpiry(), uploads);
 		this.body = new UploadBody(uploads, store, leaseMillis);
 		this.expiry = new UploadExpiry(uploads, store, slots, quota, limits.uploadExpiry());
+		this.completion = new UploadCompletion(uploads, store, images, slots, quota);
 	}
 
 	/** @return the largest upload this hub accepts, in bytes */
@@ -180,7 +180,7 @@ public final class Uploads {
 			return complete(doc);
 		}
 		if (length >= 0 && offset == length) {
-			finish(slot, doc);
+			completion.finish(slot, doc);
 			return complete(doc);
 		}
 		length = declare(key, doc, ask.length());
@@ -314,7 +314,7 @@ public final class Uploads {
 				if (now.getLong("offset") != committed) {
 					throw new ResourceException(409, "upload of " + name + " changed while it was written");
 				}
-				finish(slot, now);
+				completion.finish(slot, now);
 				return FileIds.of(now.getString("md5"), now.getObjectId("fileId"));
 			} finally {
 				UploadBody.release(slot, w);
@@ -368,46 +368,5 @@ public final class Uploads {
 			throw new ResourceException(404, "unknown upload uid (never issued, expired, or taken over by another client)");
 		}
 		return doc;
-	}
-
-	/** Under the slot's lock: checks the md5, writes the files document, marks the upload complete. */
-	private void finish(UploadSlot slot, Document doc) {
-		String key = doc.getString("_id");
-		String name = doc.getString("filename");
-		ObjectId fileId = doc.getObjectId("fileId");
-		long length = doc.getLong("length");
-		slot.ensureDigest(store, fileId, length);
-		String[] sums = slot.finish();
-		String md5 = sums[0];
-		String expected = doc.getString("md5");
-		if (expected != null && !expected.equals(md5)) {
-			store.delete(fileId, (int) ((length + ChunkStore.CHUNK_SIZE - 1) / ChunkStore.CHUNK_SIZE));
-			uploads.updateOne(id(key), Updates.combine(Updates.set("offset", 0L), Updates.set("length", -1L),
-					Updates.unset("declared"), Updates.set("fileId", new ObjectId()), Updates.set("leaseUntil", 0L)));
-			LOG.warn("upload of " + name + " discarded: md5 " + md5 + " of the content, " + expected + " declared");
-			throw new ResourceException(422, "md5 mismatch for " + name + ": the content received has md5 " + md5
-					+ ", the upload declared " + expected + "; the upload was discarded, send the file again");
-		}
-		boolean image = Boolean.TRUE.equals(doc.getBoolean("image"));
-		Document owner = image ? images.image(doc.getString("uid")) : null;
-		Document meta = new Document("md5", md5).append("sha1", sums[1]).append("route", FileIds.route(md5))
-				.append("user", owner != null ? owner.getString("owner") : doc.getString("user"))
-				.append("directory", doc.getString("directory")).append("kind", image ? "image" : "resource");
-		if (owner != null) {
-			meta.append("pid", owner.getObjectId("pid"));
-		}
-		store.writeFile(fileId, length, name, meta);
-		uploads.updateOne(id(key), Updates.combine(Updates.set("state", COMPLETE), Updates.set("md5", md5),
-				Updates.set("sha1", sums[1]), Updates.set("leaseUntil", 0L)));
-		doc.put("md5", md5);
-		slots.drop(key, slot);
-		quota.release(doc.getString("user"));
-		if (image) {
-			try {
-				images.completed(doc.getString("uid"), fileId);
-			} catch (IllegalArgumentException e) {
-				LOG.warn("upload of " + name + " completed, but its image is gone");
-			}
-		}
 	}
 }
