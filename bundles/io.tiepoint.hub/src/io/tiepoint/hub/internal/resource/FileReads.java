@@ -21,18 +21,12 @@ import com.mongodb.client.model.Filters;
 /**
  * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
  * Convert (3.5), each the {@code data} of the seed's JSON, for files the caller may see ({@link FileAccess}).
+ *
+ * @param access    who may see which file
+ * @param store     the files
+ * @param converter image conversion
  */
-final class FileReads {
-
-	private final FileAccess access;
-	private final ChunkStore store;
-	private final Converter converter;
-
-	FileReads(FileAccess access, ChunkStore store, Converter converter) {
-		this.access = access;
-		this.store = store;
-		this.converter = converter;
-	}
+record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 
 	/** @param user the caller @param fid a FileID @return GetFileInfo's data */
 	Map<String, Object> fileInfo(String user, String fid) {

@@ -12,7 +12,6 @@ package io.tiepoint.hub.internal.resource;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
@@ -28,19 +27,12 @@ import io.tiepoint.hub.internal.images.GridFsUploads;
 final class UploadCompletion {
 
 	private static final HubLog LOG = HubLog.of(UploadCompletion.class);
-	private final MongoCollection<Document> uploads;
-	private final ChunkStore store;
+	private final UploadParts parts;
 	private final GridFsUploads images;
-	private final UploadSlots slots;
-	private final UploadQuota quota;
 
-	UploadCompletion(MongoCollection<Document> uploads, ChunkStore store, GridFsUploads images, UploadSlots slots,
-			UploadQuota quota) {
-		this.uploads = uploads;
-		this.store = store;
+	UploadCompletion(UploadParts parts, GridFsUploads images) {
+		this.parts = parts;
 		this.images = images;
-		this.slots = slots;
-		this.quota = quota;
 	}
 
 	/** Under the slot's lock: checks the md5, writes the files document, marks the upload complete. */
@@ -49,13 +41,13 @@ final class UploadCompletion {
 		String name = doc.getString("filename");
 		ObjectId fileId = doc.getObjectId("fileId");
 		long length = doc.getLong("length");
-		slot.ensureDigest(store, fileId, length);
+		slot.ensureDigest(parts.store(), fileId, length);
 		String[] sums = slot.finish();
 		String md5 = sums[0];
 		String expected = doc.getString("md5");
 		if (expected != null && !expected.equals(md5)) {
-			store.delete(fileId, (int) ((length + ChunkStore.CHUNK_SIZE - 1) / ChunkStore.CHUNK_SIZE));
-			uploads.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("offset", 0L), Updates.set("length", -1L),
+			parts.store().delete(fileId, (int) ((length + ChunkStore.CHUNK_SIZE - 1) / ChunkStore.CHUNK_SIZE));
+			parts.uploads().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("offset", 0L), Updates.set("length", -1L),
 					Updates.unset("declared"), Updates.set("fileId", new ObjectId()), Updates.set("leaseUntil", 0L)));
 			LOG.warn("upload of " + name + " discarded: md5 " + md5 + " of the content, " + expected + " declared");
 			throw new ResourceException(422, "md5 mismatch for " + name + ": the content received has md5 " + md5
@@ -69,12 +61,12 @@ final class UploadCompletion {
 		if (owner != null) {
 			meta.append("pid", owner.getObjectId("pid"));
 		}
-		store.writeFile(fileId, length, name, meta);
-		uploads.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("state", "complete"), Updates.set("md5", md5),
+		parts.store().writeFile(fileId, length, name, meta);
+		parts.uploads().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("state", "complete"), Updates.set("md5", md5),
 				Updates.set("sha1", sums[1]), Updates.set("leaseUntil", 0L)));
 		doc.put("md5", md5);
-		slots.drop(key, slot);
-		quota.release(doc.getString("user"));
+		parts.slots().drop(key, slot);
+		parts.quota().release(doc.getString("user"));
 		if (image) {
 			try {
 				images.completed(doc.getString("uid"), fileId);

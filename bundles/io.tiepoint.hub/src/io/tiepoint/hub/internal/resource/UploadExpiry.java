@@ -16,7 +16,6 @@ import java.util.Locale;
 
 import org.bson.Document;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
 import io.tiepoint.hub.internal.HubLog;
@@ -29,19 +28,12 @@ import io.tiepoint.hub.internal.HubLog;
 final class UploadExpiry {
 
 	private static final HubLog LOG = HubLog.of(UploadExpiry.class);
-	private final MongoCollection<Document> uploads;
-	private final ChunkStore store;
-	private final UploadSlots slots;
-	private final UploadQuota quota;
+	private final UploadParts parts;
 	private final long expiryMillis;
 	private volatile long next;
 
-	UploadExpiry(MongoCollection<Document> uploads, ChunkStore store, UploadSlots slots, UploadQuota quota,
-			Duration expiry) {
-		this.uploads = uploads;
-		this.store = store;
-		this.slots = slots;
-		this.quota = quota;
+	UploadExpiry(UploadParts parts, Duration expiry) {
+		this.parts = parts;
 		this.expiryMillis = expiry.toMillis();
 	}
 
@@ -53,23 +45,23 @@ final class UploadExpiry {
 		}
 		next = now + Math.clamp(expiryMillis / 10, 100, 600_000);
 		List<String> stale = new ArrayList<>();
-		for (Document d : uploads.find(Filters.eq("state", "open"))) {
+		for (Document d : parts.uploads().find(Filters.eq("state", "open"))) {
 			if (now - lastProgress(d) >= expiryMillis) {
 				stale.add(d.getString("_id"));
 			}
 		}
 		int expired = 0;
 		for (String key : stale) {
-			expired += slots.locked(key, slot -> {
-				Document d = uploads.find(Filters.eq("_id", key)).first();
+			expired += parts.slots().locked(key, slot -> {
+				Document d = parts.uploads().find(Filters.eq("_id", key)).first();
 				if (d == null || !"open".equals(d.getString("state")) || now - lastProgress(d) < expiryMillis
 						|| slot.writing(now, expiryMillis)) {
 					return 0;
 				}
-				store.delete(d.getObjectId("fileId"), (int) (d.getLong("offset") / ChunkStore.CHUNK_SIZE) + 1);
-				uploads.deleteOne(Filters.eq("_id", key));
-				slots.drop(key, slot);
-				quota.release(d.getString("user"));
+				parts.store().delete(d.getObjectId("fileId"), (int) (d.getLong("offset") / ChunkStore.CHUNK_SIZE) + 1);
+				parts.uploads().deleteOne(Filters.eq("_id", key));
+				parts.slots().drop(key, slot);
+				parts.quota().release(d.getString("user"));
 				return 1;
 			});
 		}

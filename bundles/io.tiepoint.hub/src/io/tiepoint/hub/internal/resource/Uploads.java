@@ -109,8 +109,9 @@ public final class Uploads {
 		uploads.createIndex(Indexes.ascending("uid"));
 		this.quota = new UploadQuota(limits.maxOpenUploads(), limits.uploadExpiry(), uploads);
 		this.body = new UploadBody(uploads, store, leaseMillis);
-		this.expiry = new UploadExpiry(uploads, store, slots, quota, limits.uploadExpiry());
-		this.completion = new UploadCompletion(uploads, store, images, slots, quota);
+		UploadParts parts = new UploadParts(uploads, store, slots, quota);
+		this.expiry = new UploadExpiry(parts, limits.uploadExpiry());
+		this.completion = new UploadCompletion(parts, images);
 	}
 
 	/** @return the largest upload this hub accepts, in bytes */
