@@ -38,7 +38,7 @@ public interface Hub extends AutoCloseable {
 	/** @return the app key every call must send in the {@code key} header */
 	String appKey();
 
-	/** @return the token of the first user (sent in the {@code altitoken} header) */
+	/** @return the token of the first user (sent in the {@code altitoken} header), null when it was revoked */
 	String userToken();
 
 	/**

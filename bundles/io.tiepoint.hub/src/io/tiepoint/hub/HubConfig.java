@@ -39,8 +39,8 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  *                            only those registered programmatically, and clouds come from the platform's
  *                            registry (outside OSGi: the hub's own S3 and GridFS clouds)
  * @param engines             engines registered programmatically
- * @param firstStart          receives the {@code key=} and {@code altitoken=} lines once, when the
- *                            credentials are created; the only place a secret is ever written
+ * @param firstStart          receives one line when the credentials are created: the file they are in
+ *                            and the command that shows them (never a secret)
  * @param resourceLease       how long the GridFS resource service keeps an upload reserved for the
  *                            client it was handed to without progress (60 s)
  * @param peers               other hubs of a partitioned resource service: lower-case md5 prefix (1 to
@@ -53,12 +53,16 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  *                            when no such engine is installed or it refuses its settings
  * @param engineSettings      the engines' settings, {@code engine.<id>.<key>} to value (e.g.
  *                            {@code engine.nodeodm.url}); an engine reads its own through {@link TaskContext#settings()}
+ * @param publicUrl           the base URL clients reach the hub at ({@code http://host:port/}), used in the
+ *                            upload and download URLs it hands out; {@code null} for the address it binds
+ *                            (never the request's {@code Host} header)
+ * @param limits              what one caller may make the hub spend
  */
 public record HubConfig(Path dataDir, String host, int port, String mongoUri, Duration imageExpiry,
 		Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
 		List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
 		Map<String, URI> peers, Map<String, String> cloudSettings, String defaultEngine,
-		Map<String, String> engineSettings) {
+		Map<String, String> engineSettings, URI publicUrl, HubLimits limits) {
 
 	private static final Pattern SETTING = Pattern.compile("cloud\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
 	private static final Pattern ENGINE_SETTING = Pattern.compile("engine\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
@@ -77,6 +81,14 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		resourceLease = resourceLease == null ? Duration.ofSeconds(60) : resourceLease;
 		if (resourceLease.isNegative() || resourceLease.isZero()) {
 			throw new IllegalArgumentException("resourceLease must be positive");
+		}
+		limits = limits == null ? HubLimits.DEFAULT : limits;
+		if (publicUrl != null && (!"http".equals(publicUrl.getScheme()) && !"https".equals(publicUrl.getScheme())
+				|| publicUrl.getHost() == null || publicUrl.getRawQuery() != null)) {
+			throw new IllegalArgumentException("public URL must be http(s)://host[:port][/path], got " + publicUrl);
+		}
+		if (publicUrl != null && !publicUrl.getPath().endsWith("/")) {
+			publicUrl = URI.create(publicUrl + "/");
 		}
 		peers = Map.copyOf(peers == null ? Map.of() : peers);
 		peers.forEach((prefix, uri) -> {
@@ -123,7 +135,7 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 			int verificationThreads, IExtensionRegistry extensionRegistry, List<ReconstructionEngine> engines,
 			Consumer<String> firstStart, Duration resourceLease, Map<String, URI> peers, Map<String, String> cloudSettings) {
 		this(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads, extensionRegistry, engines,
-				firstStart, resourceLease, peers, cloudSettings, null, Map.of());
+				firstStart, resourceLease, peers, cloudSettings, null, Map.of(), null, null);
 	}
 
 	/**
@@ -242,6 +254,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		private final Map<String, URI> peers = new LinkedHashMap<>();
 		private String defaultEngine;
 		private final Map<String, String> engineSettings = new TreeMap<>();
+		private URI publicUrl;
+		private HubLimits limits = HubLimits.DEFAULT;
 
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
@@ -368,10 +382,23 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 			return this;
 		}
 
+		/** @param value the base URL clients reach the hub at, null for the bound address @return this */
+		public Builder publicUrl(URI value) {
+			publicUrl = value;
+			return this;
+		}
+
+		/** @param value what one caller may make the hub spend @return this */
+		public Builder limits(HubLimits value) {
+			limits = value;
+			return this;
+		}
+
 		/** @return the configuration */
 		public HubConfig build() {
 			return new HubConfig(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads,
-					extensionRegistry, engines, firstStart, resourceLease, peers, cloudSettings, defaultEngine, engineSettings);
+					extensionRegistry, engines, firstStart, resourceLease, peers, cloudSettings, defaultEngine, engineSettings,
+					publicUrl, limits);
 		}
 	}
 }

@@ -11,12 +11,17 @@ package io.tiepoint.hub;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
 import io.tiepoint.hub.internal.auth.CredentialsFile;
 
 /**
- * The hub's credentials in a data directory, for the {@code tiepoint hub token} command. Returned
- * values are secrets: show them only to the operator who asked.
+ * The hub's credentials in a data directory, for the {@code tiepoint hub token} command: show them, add a
+ * user (with an optional token lifetime), revoke a user's token. A running hub sees the changes at its
+ * next call. Returned values are secrets: show them only to the operator who asked.
  */
 public final class HubCredentials {
 
@@ -40,17 +45,82 @@ public final class HubCredentials {
 		return file.appKey();
 	}
 
-	/** @return the first user's token */
+	/** @return the first user's name */
+	public String firstUser() {
+		return file.firstUser();
+	}
+
+	/** @return the first user's token, or null when it was revoked */
 	public String userToken() {
 		return file.firstUserToken();
 	}
 
 	/**
 	 * @param name new user name, {@code [A-Za-z0-9._-]{1,64}}
-	 * @return the new user's token
+	 * @return the new user's token, valid until revoked
 	 * @throws IOException when the file cannot be written
 	 */
 	public String addUser(String name) throws IOException {
-		return file.addUser(name);
+		return file.addUser(name, null);
+	}
+
+	/**
+	 * Adds a user (or gives a revoked user a new token) whose token expires.
+	 *
+	 * @param name     user name, {@code [A-Za-z0-9._-]{1,64}}
+	 * @param lifetime how long the token is valid, null for no expiry
+	 * @return the new token
+	 * @throws IOException when the file cannot be written
+	 */
+	public String addUser(String name, Duration lifetime) throws IOException {
+		return file.addUser(name, lifetime);
+	}
+
+	/** @param name a user @return when the user's token expires, empty when never (or no such user) */
+	public Optional<Instant> expiry(String name) {
+		return file.expiry(name);
+	}
+
+	/**
+	 * Revokes a user's token: refused by the hub from its next call on, and so are the download links
+	 * handed out with it. The user's projects and files stay theirs; {@link #addUser(String)} gives a new token.
+	 *
+	 * @param name the user
+	 * @throws IOException when the file cannot be written
+	 * @throws IllegalArgumentException when the user has no token
+	 */
+	public void revoke(String name) throws IOException {
+		file.revoke(name);
+	}
+
+	/**
+	 * @param text a lifetime: a number and a unit, {@code 90m}, {@code 12h}, {@code 30d}, or ISO-8601
+	 *             ({@code PT12H}, {@code P30D})
+	 * @return the duration
+	 * @throws IllegalArgumentException when it is neither, or not positive
+	 */
+	public static Duration parseLifetime(String text) {
+		String t = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+		Duration d;
+		try {
+			if (t.matches("\\d{1,9}[SMHD]")) {
+				long n = Long.parseLong(t.substring(0, t.length() - 1));
+				d = switch (t.charAt(t.length() - 1)) {
+				case 'S' -> Duration.ofSeconds(n);
+				case 'M' -> Duration.ofMinutes(n);
+				case 'H' -> Duration.ofHours(n);
+				default -> Duration.ofDays(n);
+				};
+			} else {
+				d = Duration.parse(t);
+			}
+		} catch (java.time.format.DateTimeParseException e) {
+			d = null;
+		}
+		if (d == null || d.isNegative() || d.isZero()) {
+			throw new IllegalArgumentException("token lifetime must be a positive duration like 90m, 12h, 30d or PT12H, got '"
+					+ text + "'");
+		}
+		return d;
 	}
 }

@@ -9,12 +9,17 @@
  *******************************************************************************/
 package io.tiepoint.hub;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the hub keeps images in an S3-compatible store: the settings of the hub's cloud {@value #CLOUD}, which
@@ -108,6 +113,31 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
 			throw new IllegalArgumentException(key + " is missing");
 		}
 		return v;
+	}
+
+	/** The environment variable the secret key is read from when no file is given. */
+	public static final String SECRET_KEY_ENV = "TIEPOINT_S3_SECRET_KEY";
+
+	/**
+	 * Where an operator keeps the secret key: in a file (its first line; the file should be readable by the
+	 * hub's account only), else in the environment variable {@value #SECRET_KEY_ENV}. Never on a command
+	 * line, which every local account reads in the process list.
+	 *
+	 * @param file a file holding the secret, or null
+	 * @param env  the environment (e.g. {@link System#getenv()})
+	 * @return the secret, or empty when neither holds one
+	 * @throws IOException when the file cannot be read or is empty
+	 */
+	public static Optional<String> secretKey(Path file, Map<String, String> env) throws IOException {
+		if (file != null) {
+			String secret = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+			if (secret.isEmpty()) {
+				throw new IOException("the S3 secret key file " + file + " is empty");
+			}
+			return Optional.of(secret);
+		}
+		String fromEnv = env.get(SECRET_KEY_ENV);
+		return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(fromEnv.strip());
 	}
 
 	@Override

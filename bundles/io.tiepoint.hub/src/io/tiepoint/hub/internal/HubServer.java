@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -57,6 +58,7 @@ import io.tiepoint.hub.internal.tasks.TaskService;
 public final class HubServer implements Hub {
 
 	private static final HubLog LOG = HubLog.of(HubServer.class);
+	private final Closeable log;
 	private final CredentialsFile credentials;
 	private final Database db;
 	private final EngineRegistry engines;
@@ -69,12 +71,14 @@ public final class HubServer implements Hub {
 	private ScheduledExecutorService sweeper;
 	private Server jetty;
 	private volatile URI uri;
+	private volatile URI publicUrl;
 	private boolean closed;
 	private volatile boolean closing;
 	/** Start phases' times (nanoTime): begin, credentials and engines read, database open. */
 	private long[] startedAt;
 
-	private HubServer(CredentialsFile credentials, Database db, EngineRegistry engines) {
+	private HubServer(Closeable log, CredentialsFile credentials, Database db, EngineRegistry engines) {
+		this.log = log;
 		this.credentials = credentials;
 		this.db = db;
 		this.engines = engines;
@@ -90,10 +94,18 @@ public final class HubServer implements Hub {
 		EngineRegistry engines = new EngineRegistry(config.extensionRegistry(), config.defaultEngine(),
 				config::engineSettings);
 		config.engines().forEach(engines::register);
-		checkDefaultEngine(config, engines); // before the credentials, whose first start prints them once
+		checkDefaultEngine(config, engines); // before the credentials are created
 		CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
-		long t1 = System.nanoTime();
-		HubServer hub = new HubServer(credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+		Closeable log = HubLog.toFile(config.dataDir());
+		HubServer hub;
+		long t1;
+		try {
+			t1 = System.nanoTime();
+			hub = new HubServer(log, credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+		} catch (IOException | RuntimeException e) {
+			log.close();
+			throw e;
+		}
 		hub.startedAt = new long[] { t0, t1, System.nanoTime() };
 		try {
 			hub.startServices(config);
@@ -137,21 +149,22 @@ public final class HubServer implements Hub {
 		ImageSweeper imageSweeper = new ImageSweeper(images, service, access, verifier, config.imageExpiry(),
 				this::settled);
 		Services services = new Services(access, service, new Removal(access, images, projects), tasks, projects,
-				images, () -> uri);
+				images, this::publicUrl);
 		images.releaseClaims();
 		jetty = new Server();
-		ServerConnector connector = new ServerConnector(jetty);
+		ServerConnector connector = JsonErrors.connector(jetty);
 		connector.setHost(config.host());
 		connector.setPort(config.port());
 		jetty.addConnector(connector);
 		ChunkStore chunkStore = new ChunkStore(db.database());
-		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease());
-		converter = new Converter(db, chunkStore, 8);
+		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
+		converter = new Converter(db, chunkStore, 8, config.limits().maxImagePixels());
 		long tStores = System.nanoTime();
-		GraphQL graphQL = SchemaFactory.create(services);
+		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
-		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(graphQL, credentials),
-				new ResourceHandler(credentials, resourceUploads, chunkStore, converter, config.peers(), () -> closing)));
+		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
+				new ResourceHandler(credentials, resourceUploads, chunkStore, projects, converter, config.limits(),
+						config.peers(), this::publicUrl, () -> closing)));
 		try {
 			jetty.start();
 		} catch (Exception e) {
@@ -159,6 +172,11 @@ public final class HubServer implements Hub {
 		}
 		String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
 		uri = URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+		publicUrl = config.publicUrl() != null ? config.publicUrl() : uri;
+		if (config.publicUrl() == null && ("0.0.0.0".equals(config.host()) || "::".equals(config.host()))) {
+			LOG.warn("the hub listens on every address without a public URL: the URLs it hands out name " + uri
+					+ "; set one (tiepoint hub --public-url URL)");
+		}
 		sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
 			Thread t = new Thread(r, "tiepoint-hub-sweeper");
 			t.setDaemon(true);
@@ -182,6 +200,7 @@ public final class HubServer implements Hub {
 		try {
 			imageSweeper.sweep();
 			tasks.sweep();
+			resourceUploads.expire();
 		} catch (RuntimeException e) {
 			if (closing) {
 				LOG.info("sweep interrupted by close: " + e);
@@ -198,6 +217,12 @@ public final class HubServer implements Hub {
 	@Override
 	public URI uri() {
 		return uri;
+	}
+
+	/** @return the base URL of the URLs the hub hands out: the configured public URL, else {@link #uri()} */
+	private URI publicUrl() {
+		URI p = publicUrl;
+		return p != null ? p : uri;
 	}
 
 	@Override
@@ -274,5 +299,10 @@ public final class HubServer implements Hub {
 			clouds.close();
 		}
 		db.close();
+		try {
+			log.close();
+		} catch (IOException e) {
+			// nothing held
+		}
 	}
 }

@@ -34,12 +34,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tiepoint hub --data DIR [--port N] [--mongo URI] [--s3-...] [--peer PREFIXES=URL]... [--engine ID]
- * [--engine-setting ID.KEY=VALUE]... [--nodeodm-url URL]...}: runs the hub standalone until the process is interrupted.
- * On the first start it prints the app key and the first user's token, once. The engines' settings come from the
- * user's settings file and the environment ({@link EngineSettings}: {@code nodeodm.url}, {@code TIEPOINT_NODEODM_TOKEN}),
- * then from the command line. {@code tiepoint hub token --data DIR [--add-user NAME]} prints the credentials again or
- * adds a user.
+ * {@code tiepoint hub --data DIR [--port N] [--public-url URL] [--mongo URI] [--s3-...] [--peer PREFIXES=URL]...
+ * [--engine ID] [--engine-setting ID.KEY=VALUE]... [--nodeodm-url URL]...}: runs the hub standalone until the process
+ * is interrupted. On the first start it says where the app key and the first user's token are (never the secrets
+ * themselves). The engines' settings come from the user's settings file and the environment ({@link EngineSettings}:
+ * {@code nodeodm.url}, {@code TIEPOINT_NODEODM_TOKEN}), then from the command line. {@code tiepoint hub token --data
+ * DIR [--add-user NAME [--lifetime D]] [--revoke NAME]} prints the credentials, adds a user or revokes a token. Thin:
+ * the logic is the hub's ({@link HubCredentials}, {@link S3Settings#secretKey}).
  */
 @Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubCommand.Token.class,
 		description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
@@ -66,6 +67,11 @@ public final class HubCommand implements Callable<Integer> {
 	@Option(names = "--port", defaultValue = "8090", paramLabel = "N", description = "Port, 0 for any (default: ${DEFAULT-VALUE}).")
 	private int port;
 
+	@Option(names = "--public-url", paramLabel = "URL",
+			description = "The address clients reach the hub at, for the upload and download URLs it hands out "
+					+ "(default: http://ADDR:PORT/ of --host and --port).")
+	private URI publicUrl;
+
 	@Option(names = "--mongo", paramLabel = "URI", description = "A MongoDB URI (default: embedded, in the data directory).")
 	private String mongo;
 
@@ -81,9 +87,13 @@ public final class HubCommand implements Callable<Integer> {
 	@Option(names = "--s3-access-key", paramLabel = "K", description = "S3 access key.")
 	private String s3AccessKey;
 
-	@Option(names = "--s3-secret-key", paramLabel = "S", defaultValue = "${env:TIEPOINT_S3_SECRET_KEY}",
-			description = "S3 secret key (default: environment TIEPOINT_S3_SECRET_KEY).")
-	private String s3SecretKey;
+	@Option(names = "--s3-secret-key-file", paramLabel = "FILE",
+			description = "File holding the S3 secret key (default: environment TIEPOINT_S3_SECRET_KEY).")
+	private Path s3SecretKeyFile;
+
+	/** Refused: a secret on the command line is in every local account's process list. */
+	@Option(names = "--s3-secret-key", hidden = true, paramLabel = "S")
+	private String s3SecretKeyOnCommandLine;
 
 	@Option(names = "--peer", paramLabel = "PREFIXES=URL",
 			description = "Another hub of a partitioned resource service: md5 prefixes (comma-separated lower-case hex, "
@@ -111,9 +121,22 @@ public final class HubCommand implements Callable<Integer> {
 			err.println("tiepoint hub: missing required option --data=DIR");
 			return USAGE;
 		}
+		if (s3SecretKeyOnCommandLine != null) {
+			err.println("tiepoint hub: --s3-secret-key would show the secret to every local account (ps); put it in a file"
+					+ " for --s3-secret-key-file, or in the environment variable " + S3Settings.SECRET_KEY_ENV);
+			return USAGE;
+		}
+		String s3SecretKey;
+		try {
+			s3SecretKey = S3Settings.secretKey(s3SecretKeyFile, System.getenv()).orElse(null);
+		} catch (IOException e) {
+			err.println("tiepoint hub: cannot read the S3 secret key: " + e.getMessage());
+			return USAGE;
+		}
 		boolean anyS3 = s3Endpoint != null || s3Bucket != null || s3AccessKey != null;
 		if (anyS3 && (s3Endpoint == null || s3Bucket == null || s3AccessKey == null || s3SecretKey == null)) {
-			err.println("tiepoint hub: --s3-endpoint, --s3-bucket, --s3-access-key and --s3-secret-key go together");
+			err.println("tiepoint hub: --s3-endpoint, --s3-bucket, --s3-access-key and the secret key (--s3-secret-key-file"
+					+ " or " + S3Settings.SECRET_KEY_ENV + ") go together");
 			return USAGE;
 		}
 		HubConfig.Builder config = HubConfig.builder(data).host(host).port(port).mongoUri(mongo)
@@ -150,7 +173,10 @@ public final class HubCommand implements Callable<Integer> {
 		}
 		Hub hub;
 		try {
-			hub = Hub.start(config.build());
+			hub = Hub.start(config.publicUrl(publicUrl).build());
+		} catch (IllegalArgumentException e) {
+			err.println("tiepoint hub: " + e.getMessage());
+			return USAGE;
 		} catch (IOException e) {
 			err.println("tiepoint hub: cannot start: " + e.getMessage());
 			return FAILED;
@@ -205,9 +231,9 @@ public final class HubCommand implements Callable<Integer> {
 		}
 	}
 
-	/** {@code tiepoint hub token}: prints the credentials again, or adds a user. */
+	/** {@code tiepoint hub token}: prints the credentials, adds a user, or revokes a user's token. */
 	@Command(name = "token", mixinStandardHelpOptions = true,
-			description = "Print the app key and user token of a hub data directory, or add a user.")
+			description = "Print the app key and first user's token of a hub data directory, add a user, or revoke a user's token.")
 	static final class Token implements Callable<Integer> {
 
 		@Spec
@@ -216,23 +242,44 @@ public final class HubCommand implements Callable<Integer> {
 		@Option(names = "--data", required = true, paramLabel = "DIR", description = "The hub's data directory.")
 		private Path data;
 
-		@Option(names = "--add-user", paramLabel = "NAME", description = "Add a user and print the new token.")
+		@Option(names = "--add-user", paramLabel = "NAME",
+				description = "Add a user (or give a revoked one a new token) and print the new token.")
 		private String addUser;
+
+		@Option(names = "--lifetime", paramLabel = "D",
+				description = "With --add-user: the token expires after D (90m, 12h, 30d or ISO-8601 like P30D); default: never.")
+		private String lifetime;
+
+		@Option(names = "--revoke", paramLabel = "NAME",
+				description = "Revoke the user's token: the hub refuses it, and the download links handed out with it, from its next call.")
+		private String revoke;
 
 		@Override
 		public Integer call() {
 			PrintWriter out = spec.commandLine().getOut();
+			PrintWriter err = spec.commandLine().getErr();
+			if (lifetime != null && addUser == null || revoke != null && addUser != null) {
+				err.println("tiepoint hub token: --lifetime goes with --add-user, --revoke alone");
+				return USAGE;
+			}
 			try {
 				HubCredentials credentials = HubCredentials.open(data);
-				if (addUser != null) {
-					out.println("altitoken=" + credentials.addUser(addUser));
+				if (revoke != null) {
+					credentials.revoke(revoke);
+					out.println("revoked the token of " + revoke);
+				} else if (addUser != null) {
+					out.println("altitoken=" + credentials.addUser(addUser,
+							lifetime == null ? null : HubCredentials.parseLifetime(lifetime)));
+					credentials.expiry(addUser).ifPresent(t -> out.println("expires=" + t));
 				} else {
 					out.println("key=" + credentials.appKey());
-					out.println("altitoken=" + credentials.userToken());
+					String token = credentials.userToken();
+					out.println(token != null ? "altitoken=" + token : "# the token of " + credentials.firstUser()
+							+ " is revoked; give a new one with --add-user " + credentials.firstUser());
 				}
 				return OK;
 			} catch (IOException | IllegalArgumentException e) {
-				spec.commandLine().getErr().println("tiepoint hub token: " + e.getMessage());
+				err.println("tiepoint hub token: " + e.getMessage());
 				return FAILED;
 			}
 		}

@@ -10,45 +10,46 @@
 package io.tiepoint.hub.internal.auth;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The app key and the user tokens, kept in {@code credentials.properties} (mode 600) in the data
- * directory. Lookups compare every token in constant time. Re-reads the file when it changed on disk
- * (users added by {@code tiepoint hub token --add-user} while the hub runs).
+ * The app key, the user tokens (each with an optional expiry) and the secret that signs download links,
+ * kept in {@code credentials.properties} (mode 600) in the data directory: {@code key},
+ * {@code first.user}, {@code user.<name>=<token>}, {@code expires.<name>=<epoch ms>},
+ * {@code link.secret}. Lookups compare every token in constant time. Re-reads the file when it changed
+ * on disk (users added or revoked by {@code tiepoint hub token} while the hub runs).
  */
 public final class CredentialsFile {
 
 	/** File name inside the data directory. */
 	public static final String FILE = "credentials.properties";
+	private static final String COMMENT = "Tiepoint hub credentials - keep secret";
 	private static final String KEY = "key";
 	private static final String FIRST = "first.user";
 	private static final String USER = "user.";
+	private static final String EXPIRES = "expires.";
+	private static final String LINK_SECRET = "link.secret";
 	private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-	private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path file;
 	private volatile Snapshot snapshot;
 
-	private record Snapshot(FileTime modified, String appKey, String firstUser, Map<String, String> users) {
+	private record Snapshot(FileTime modified, long size, String appKey, String firstUser, Map<String, String> users,
+			Map<String, Long> expires, String linkSecret) {
 	}
 
 	private CredentialsFile(Path file, Snapshot snapshot) {
@@ -57,39 +58,35 @@ public final class CredentialsFile {
 	}
 
 	/**
-	 * Opens the credentials, creating them (app key and a first user {@code admin}) when absent.
+	 * Opens the credentials, creating them (app key and a first user {@code admin}) when absent, and the
+	 * link secret when missing (files of earlier versions).
 	 *
-	 * @param dataDir    the data directory
-	 * @param firstStart receives {@code key=} and {@code altitoken=} when the file was created
+	 * @param dataDir    the data directory (created or narrowed to {@code rwx------})
+	 * @param firstStart receives one line when the file was created: where the credentials are and how
+	 *                   to show them (never a secret)
 	 * @return the credentials
 	 * @throws IOException when the file cannot be read or written
 	 */
-	public static CredentialsFile openOrCreate(Path dataDir, java.util.function.Consumer<String> firstStart)
-			throws IOException {
-		if (!Files.isDirectory(dataDir)) {
-			try {
-				Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-			} catch (UnsupportedOperationException e) {
-				Files.createDirectories(dataDir);
-			}
-		}
+	public static CredentialsFile openOrCreate(Path dataDir, Consumer<String> firstStart) throws IOException {
+		PrivateFiles.directory(dataDir);
 		Path file = dataDir.resolve(FILE);
 		if (!Files.exists(file)) {
 			Properties p = new Properties();
-			String key = newSecret();
-			String token = newSecret();
-			p.setProperty(KEY, key);
+			p.setProperty(KEY, PrivateFiles.newSecret());
 			p.setProperty(FIRST, "admin");
-			p.setProperty(USER + "admin", token);
+			p.setProperty(USER + "admin", PrivateFiles.newSecret());
+			p.setProperty(LINK_SECRET, PrivateFiles.newSecret());
 			try {
-				write(file, p, false);
-				firstStart.accept("key=" + key);
-				firstStart.accept("altitoken=" + token);
+				PrivateFiles.store(file, p, COMMENT, false);
+				firstStart.accept("the hub's app key and first user token are in " + file.toAbsolutePath()
+						+ " (readable only by you); show them with: tiepoint hub token --data " + dataDir.toAbsolutePath());
 			} catch (FileAlreadyExistsException e) {
 				// another process created it at the same moment: use theirs
 			}
 		}
-		return open(dataDir);
+		CredentialsFile c = open(dataDir);
+		c.ensureLinkSecret();
+		return c;
 	}
 
 	/**
@@ -104,13 +101,9 @@ public final class CredentialsFile {
 		return new CredentialsFile(file, read(file));
 	}
 
-	/** @return a new 32-character secret from {@link SecureRandom} */
+	/** @return a new 32-character secret from {@link java.security.SecureRandom} */
 	public static String newSecret() {
-		char[] c = new char[32];
-		for (int i = 0; i < c.length; i++) {
-			c[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
-		}
-		return new String(c);
+		return PrivateFiles.newSecret();
 	}
 
 	/** @return the app key */
@@ -118,10 +111,20 @@ public final class CredentialsFile {
 		return current().appKey();
 	}
 
-	/** @return the first user's token */
+	/** @return the first user's name */
+	public String firstUser() {
+		return current().firstUser();
+	}
+
+	/** @return the first user's token, or null when it was revoked */
 	public String firstUserToken() {
 		Snapshot s = current();
 		return s.users().get(s.firstUser());
+	}
+
+	/** @return the server-only secret that signs download links (never shown to anybody) */
+	public String linkSecret() {
+		return current().linkSecret();
 	}
 
 	/**
@@ -134,47 +137,106 @@ public final class CredentialsFile {
 
 	/**
 	 * @param token a presented user token, may be null
-	 * @return the user name owning it; every token is compared, in constant time
+	 * @return the user name owning it, unless the token expired; every token is compared, in constant time
 	 */
 	public Optional<String> userOf(String token) {
 		if (token == null) {
 			return Optional.empty();
 		}
+		Snapshot s = current();
 		String found = null;
-		for (Map.Entry<String, String> e : current().users().entrySet()) {
+		for (Map.Entry<String, String> e : s.users().entrySet()) {
 			if (equal(e.getValue(), token) && found == null) {
 				found = e.getKey();
 			}
 		}
-		return Optional.ofNullable(found);
+		Long expires = found == null ? null : s.expires().get(found);
+		return expires != null && expires <= System.currentTimeMillis() ? Optional.empty() : Optional.ofNullable(found);
 	}
 
 	/**
-	 * Adds a user with a new token.
+	 * @param user a user name
+	 * @return the user's current token, unless revoked or expired (download links are bound to it)
+	 */
+	public Optional<String> tokenOf(String user) {
+		Snapshot s = current();
+		String token = s.users().get(user);
+		Long expires = s.expires().get(user);
+		return token == null || expires != null && expires <= System.currentTimeMillis() ? Optional.empty()
+				: Optional.of(token);
+	}
+
+	/**
+	 * @param user a user name
+	 * @return when the user's token expires, empty when it never does or the user is unknown
+	 */
+	public Optional<Instant> expiry(String user) {
+		Long e = current().expires().get(user);
+		return e == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(e));
+	}
+
+	/**
+	 * Adds a user with a new token, or gives a revoked user a new one.
 	 *
-	 * @param name user name, {@code [A-Za-z0-9._-]{1,64}}
+	 * @param name     user name, {@code [A-Za-z0-9._-]{1,64}}
+	 * @param lifetime how long the token is valid, or null for no expiry
 	 * @return the new token
 	 * @throws IOException when the file cannot be written
 	 */
-	public synchronized String addUser(String name) throws IOException {
+	public synchronized String addUser(String name, Duration lifetime) throws IOException {
 		if (name == null || !USER_NAME.matcher(name).matches()) {
 			throw new IllegalArgumentException("user name must match " + USER_NAME.pattern());
 		}
-		Properties p = load(file);
-		if (p.containsKey(USER + name)) {
-			throw new IllegalArgumentException("user exists: " + name);
+		if (lifetime != null && (lifetime.isNegative() || lifetime.isZero())) {
+			throw new IllegalArgumentException("a token lifetime must be positive");
 		}
-		String token = newSecret();
+		Properties p = PrivateFiles.load(file);
+		if (p.containsKey(USER + name)) {
+			throw new IllegalArgumentException("user exists: " + name + " (revoke the token first to give a new one)");
+		}
+		String token = PrivateFiles.newSecret();
 		p.setProperty(USER + name, token);
-		write(file, p, true);
+		p.remove(EXPIRES + name);
+		if (lifetime != null) {
+			p.setProperty(EXPIRES + name, String.valueOf(System.currentTimeMillis() + lifetime.toMillis()));
+		}
+		PrivateFiles.store(file, p, COMMENT, true);
 		snapshot = read(file);
 		return token;
+	}
+
+	/**
+	 * Revokes a user's token: the hub refuses it (and the download links handed out with it) from the
+	 * next call on; the user's projects and files stay theirs, {@link #addUser} gives them a new token.
+	 *
+	 * @param name user name
+	 * @throws IOException when the file cannot be written
+	 * @throws IllegalArgumentException when the user has no token
+	 */
+	public synchronized void revoke(String name) throws IOException {
+		Properties p = PrivateFiles.load(file);
+		if (name == null || p.remove(USER + name) == null) {
+			throw new IllegalArgumentException("no user " + name + " with a token");
+		}
+		p.remove(EXPIRES + name);
+		PrivateFiles.store(file, p, COMMENT, true);
+		snapshot = read(file);
+	}
+
+	private synchronized void ensureLinkSecret() throws IOException {
+		Properties p = PrivateFiles.load(file);
+		if (p.getProperty(LINK_SECRET) == null) {
+			p.setProperty(LINK_SECRET, PrivateFiles.newSecret());
+			PrivateFiles.store(file, p, COMMENT, true);
+			snapshot = read(file);
+		}
 	}
 
 	private Snapshot current() {
 		Snapshot s = snapshot;
 		try {
-			if (!Files.getLastModifiedTime(file).equals(s.modified())) {
+			BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+			if (!a.lastModifiedTime().equals(s.modified()) || a.size() != s.size()) {
 				s = read(file);
 				snapshot = s;
 			}
@@ -189,56 +251,29 @@ public final class CredentialsFile {
 	}
 
 	private static Snapshot read(Path file) throws IOException {
-		FileTime modified = Files.getLastModifiedTime(file);
-		Properties p = load(file);
+		BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+		FileTime modified = a.lastModifiedTime();
+		long size = a.size();
+		Properties p = PrivateFiles.load(file);
 		String key = p.getProperty(KEY);
 		String first = p.getProperty(FIRST);
 		if (key == null || first == null) {
 			throw new IOException("incomplete credentials file " + file);
 		}
 		Map<String, String> users = new LinkedHashMap<>();
+		Map<String, Long> expires = new LinkedHashMap<>();
 		for (String n : p.stringPropertyNames()) {
 			if (n.startsWith(USER)) {
 				users.put(n.substring(USER.length()), p.getProperty(n));
+			} else if (n.startsWith(EXPIRES)) {
+				try {
+					expires.put(n.substring(EXPIRES.length()), Long.parseLong(p.getProperty(n).trim()));
+				} catch (NumberFormatException e) {
+					throw new IOException("credentials file " + file + ": " + n + " is not a time in epoch milliseconds");
+				}
 			}
 		}
-		return new Snapshot(modified, key, first, Map.copyOf(users));
-	}
-
-	private static Properties load(Path file) throws IOException {
-		Properties p = new Properties();
-		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			p.load(r);
-		}
-		return p;
-	}
-
-	private static void write(Path file, Properties p, boolean replace) throws IOException {
-		Path tmp = file.resolveSibling(file.getFileName() + "." + newSecret().substring(0, 8) + ".tmp");
-		try {
-			Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-		} catch (UnsupportedOperationException e) {
-			Files.createFile(tmp);
-		}
-		try {
-			Writer w = new StringWriter();
-			p.store(w, "Tiepoint hub credentials - keep secret");
-			Files.writeString(tmp, w.toString(), StandardCharsets.UTF_8);
-			if (replace) {
-				moveReplacing(tmp, file);
-			} else {
-				Files.move(tmp, file);
-			}
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
-	}
-
-	private static void moveReplacing(Path tmp, Path file) throws IOException {
-		try {
-			Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-		} catch (AtomicMoveNotSupportedException e) {
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-		}
+		String linkSecret = p.getProperty(LINK_SECRET, "");
+		return new Snapshot(modified, size, key, first, Map.copyOf(users), Map.copyOf(expires), linkSecret);
 	}
 }

@@ -38,7 +38,7 @@ import io.tiepoint.hub.internal.HubLog;
 
 /**
  * Builds the executable schema from {@code schema/altizure.graphqls} (a bundle resource) and the
- * resolvers. The schema's {@code uploadImage*} mutations are the clouds' ({@link #uploadMutations()}): each is
+ * resolvers, with the request limits of {@link QueryLimits} and the bounded {@link DocumentCache}. The schema's {@code uploadImage*} mutations are the clouds' ({@link #uploadMutations()}): each is
  * served by the cloud that names it, the others answer {@code CLOUD_NOT_SUPPORTED}; the {@code Bucket*} scalars
  * are bucket names. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
  * with their message; anything else is logged and answered as an internal error.
@@ -101,8 +101,12 @@ public final class SchemaFactory {
 		return new Uploads(List.copyOf(all), Set.copyOf(servable));
 	}
 
-	/** @param services what resolvers use @return the executable GraphQL */
-	public static GraphQL create(Services services) {
+	/**
+	 * @param services what resolvers use
+	 * @param maxCost  the largest estimated cost of a request ({@link QueryLimits})
+	 * @return the executable GraphQL
+	 */
+	public static GraphQL create(Services services, int maxCost) {
 		TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
 		for (String scalar : types.scalars().keySet()) {
@@ -113,8 +117,9 @@ public final class SchemaFactory {
 		new QueryWiring(services).wire(wiring);
 		new MutationWiring(services).wire(wiring, uploads(types).all());
 		GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+		DocumentCache documents = new DocumentCache();
 		return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new Errors())
-				.preparsedDocumentProvider(new DocumentCache()).build();
+				.preparsedDocumentProvider(documents).instrumentation(new QueryLimits(maxCost, documents)).build();
 	}
 
 	private static final class Errors implements DataFetcherExceptionHandler {

@@ -12,8 +12,8 @@ package io.tiepoint.hub.internal.resource;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -37,6 +41,11 @@ import io.tiepoint.hub.internal.store.Database;
  * the long side) and a thumbnail (level 1, at most {@value #THUMB}) as derived GridFS files, made by
  * one worker thread from a small bounded queue. Results are kept in {@code resource.conversions}
  * ({@code _id} = source GridFS id, {@code type}, {@code list} of {@code {FileID, Level}}).
+ * <p>
+ * An image's size is read from its header before anything is decoded: one over the hub's pixel limit is
+ * refused (422) instead of queued, since a decoder allocates what the header declares (a 67-byte PNG can
+ * declare 46000x46000 pixels, 2 GB). Below the limit, the decoder subsamples to the large level's size as
+ * it reads, so a conversion holds at most about {@value #LARGE} x {@value #LARGE} pixels.
  */
 public final class Converter implements AutoCloseable {
 
@@ -49,6 +58,7 @@ public final class Converter implements AutoCloseable {
 	private final ConcurrentHashMap<String, Boolean> pending = new ConcurrentHashMap<>();
 	private volatile String running;
 	private final Thread worker;
+	private final long maxPixels;
 	private volatile boolean closed;
 
 	/**
@@ -61,9 +71,15 @@ public final class Converter implements AutoCloseable {
 	public record Result(String type, int waiting, List<Document> list) {
 	}
 
-	/** @param db the database @param store chunks @param capacity queue size */
-	public Converter(Database db, ChunkStore store, int capacity) {
+	/**
+	 * @param db        the database
+	 * @param store     chunks
+	 * @param capacity  queue size
+	 * @param maxPixels the largest image (width x height) decoded
+	 */
+	public Converter(Database db, ChunkStore store, int capacity, long maxPixels) {
 		this.store = store;
+		this.maxPixels = maxPixels;
 		this.results = db.database().getCollection("resource.conversions");
 		this.queue = new ArrayBlockingQueue<>(capacity);
 		worker = new Thread(this::work, "tiepoint-resource-convert");
@@ -76,7 +92,7 @@ public final class Converter implements AutoCloseable {
 	 *
 	 * @param fileId the FileID of an image
 	 * @return the state
-	 * @throws ResourceException 503 when the queue is full
+	 * @throws ResourceException 503 when the queue is full, 422 when the image is over the pixel limit
 	 */
 	public Result convert(String fileId) {
 		Document done = results.find(Filters.eq("_id", fileId)).first();
@@ -85,6 +101,9 @@ public final class Converter implements AutoCloseable {
 		}
 		if (fileId.equals(running)) {
 			return new Result("Image", 0, List.of());
+		}
+		if (!pending.containsKey(fileId)) {
+			checkSize(fileId);
 		}
 		if (pending.putIfAbsent(fileId, Boolean.TRUE) == null && !queue.offer(fileId)) {
 			pending.remove(fileId);
@@ -128,18 +147,77 @@ public final class Converter implements AutoCloseable {
 		}
 	}
 
+	/** Refuses an image whose header declares more pixels than the limit; a file no reader knows passes. */
+	private void checkSize(String fileId) {
+		Document file = store.file(FileIds.idOf(fileId));
+		if (file == null) {
+			return;
+		}
+		try (ImageInputStream in = new MemoryCacheImageInputStream(store.open(FileIds.idOf(fileId),
+				file.get("length", Number.class).longValue(), 0))) {
+			ImageReader reader = reader(in);
+			if (reader != null) {
+				try {
+					refuseOver(reader.getWidth(0), reader.getHeight(0), file.getString("filename"));
+				} finally {
+					reader.dispose();
+				}
+			}
+		} catch (IOException e) {
+			// not an image a reader knows: converted as NoSupport
+		}
+	}
+
+	private void refuseOver(int width, int height, String name) {
+		long pixels = (long) width * height;
+		if (pixels > maxPixels) {
+			throw new ResourceException(422, "image " + name + " is " + width + "x" + height + " (" + pixels / 1_000_000
+					+ " megapixels), over this hub's limit for conversion of " + maxPixels / 1_000_000 + " megapixels");
+		}
+	}
+
+	private static ImageReader reader(ImageInputStream in) {
+		Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+		if (!readers.hasNext()) {
+			return null;
+		}
+		ImageReader r = readers.next();
+		r.setInput(in, true, true);
+		return r;
+	}
+
+	/** Decodes an image below the pixel limit, subsampled as it is read to at most {@value #LARGE} on the long side. */
+	private BufferedImage decode(ObjectId id, Document file) {
+		try (ImageInputStream in = new MemoryCacheImageInputStream(store.open(id, file.get("length", Number.class).longValue(), 0))) {
+			ImageReader reader = reader(in);
+			if (reader == null) {
+				return null;
+			}
+			try {
+				int w = reader.getWidth(0);
+				int h = reader.getHeight(0);
+				refuseOver(w, h, file.getString("filename"));
+				ImageReadParam p = reader.getDefaultReadParam();
+				int step = (int) Math.ceil(Math.max(w, h) / (double) LARGE);
+				if (step > 1) {
+					p.setSourceSubsampling(step, step, 0, 0);
+				}
+				return reader.read(0, p);
+			} finally {
+				reader.dispose();
+			}
+		} catch (IOException | ResourceException e) {
+			return null;
+		}
+	}
+
 	private void convertNow(String fileId) throws IOException {
 		ObjectId id = FileIds.idOf(fileId);
 		Document file = store.file(id);
 		if (file == null) {
 			return;
 		}
-		BufferedImage image;
-		try (InputStream in = store.open(id, file.get("length", Number.class).longValue(), 0)) {
-			image = ImageIO.read(in);
-		} catch (IOException e) {
-			image = null;
-		}
+		BufferedImage image = decode(id, file);
 		List<Document> list = new ArrayList<>();
 		String type = "NoSupport";
 		if (image != null) {
@@ -166,6 +244,7 @@ public final class Converter implements AutoCloseable {
 		}
 		Document m = new Document("route", route).append("kind", "derived").append("derivedFrom", source)
 				.append("level", level).append("user", meta == null ? null : meta.getString("user"))
+				.append("pid", meta == null ? null : meta.get("pid"))
 				.append("directory", meta == null ? "/" : meta.getString("directory"));
 		return FileIds.of(route, store.store(png.toByteArray(), name, m));
 	}

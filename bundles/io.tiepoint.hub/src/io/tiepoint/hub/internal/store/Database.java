@@ -10,7 +10,6 @@
 package io.tiepoint.hub.internal.store;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bson.Document;
@@ -25,12 +24,14 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.tiepoint.hub.internal.auth.PrivateFiles;
 
 /**
  * The hub's MongoDB: the embedded mongo-java-server with its H2 file in the data directory, or a real
- * server given by URI. Creates the unique indexes that make double registration impossible.
+ * server given by URI. The embedded one is reached in-process ({@link InProcessMongo}): it listens on no
+ * port, and its directory and file are readable by the hub's account only. Creates the unique indexes
+ * that make double registration impossible.
  */
 public final class Database implements AutoCloseable {
 
@@ -42,44 +43,48 @@ public final class Database implements AutoCloseable {
 	public static final String GRIDFS_BUCKET = "gridfs";
 	private static final String DEFAULT_DB = "tiepoint";
 
-	private final MongoServer embedded;
 	private final H2Backend backend;
 	private final MongoClient client;
 	private final MongoDatabase db;
 
-	private Database(MongoServer embedded, H2Backend backend, MongoClient client, MongoDatabase db) {
-		this.embedded = embedded;
+	private Database(H2Backend backend, MongoClient client, MongoDatabase db) {
 		this.backend = backend;
 		this.client = client;
 		this.db = db;
 	}
 
 	/**
-	 * @param dataDir  data directory (embedded file {@code mongo/hub.mv})
+	 * @param dataDir  data directory (embedded file {@code mongo/hub.mv}, mode 600 in a directory of mode 700)
 	 * @param mongoUri a MongoDB URI, or null for the embedded server
 	 * @return the opened database with its indexes
 	 * @throws IOException when the embedded file cannot be created
 	 */
 	public static Database open(Path dataDir, String mongoUri) throws IOException {
-		MongoServer server = null;
 		H2Backend backend = null;
-		String uri = mongoUri;
-		if (uri == null) {
-			Path dir = Files.createDirectories(dataDir.resolve("mongo"));
+		MongoClient client;
+		String name = DEFAULT_DB;
+		if (mongoUri == null) {
+			Path dir = PrivateFiles.directory(dataDir.resolve("mongo"));
+			Path file = dir.resolve("hub.mv");
 			try {
-				backend = new DurableH2Backend(dir.resolve("hub.mv").toString());
+				backend = new DurableH2Backend(file.toString());
 			} catch (RuntimeException e) {
 				throw new IOException("cannot open the embedded database in " + dir
 						+ " (is another hub running on this data directory?)", e);
 			}
-			server = new MongoServer(backend);
-			server.bind("127.0.0.1", 0);
-			uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+			try {
+				PrivateFiles.file(file);
+			} catch (IOException e) {
+				backend.close();
+				throw e;
+			}
+			client = InProcessMongo.client(backend);
+		} else {
+			ConnectionString cs = new ConnectionString(mongoUri);
+			client = MongoClients.create(cs);
+			name = cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DB;
 		}
-		ConnectionString cs = new ConnectionString(uri);
-		MongoClient client = MongoClients.create(cs);
-		String name = cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DB;
-		Database d = new Database(server, backend, client, client.getDatabase(name));
+		Database d = new Database(backend, client, client.getDatabase(name));
 		try {
 			d.createIndexes();
 		} catch (RuntimeException e) {
@@ -105,7 +110,7 @@ public final class Database implements AutoCloseable {
 	 *         a query on exactly its keys; false for a MongoDB given by URI
 	 */
 	public boolean isEmbedded() {
-		return embedded != null;
+		return backend != null;
 	}
 
 	/** @return projects */
@@ -136,9 +141,6 @@ public final class Database implements AutoCloseable {
 	@Override
 	public void close() {
 		client.close();
-		if (embedded != null) {
-			embedded.shutdown();
-		}
 		if (backend != null) {
 			backend.close();
 		}

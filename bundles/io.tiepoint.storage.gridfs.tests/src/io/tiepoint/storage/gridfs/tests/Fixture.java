@@ -92,6 +92,22 @@ final class Fixture {
 	}
 
 	/**
+	 * Starts a hub behind a proxy: the URLs it hands out name the proxy (its public URL), as a hub behind a
+	 * reverse proxy is configured, so uploads and downloads go through the proxy too.
+	 *
+	 * @param proxy the proxy, retargeted at the hub
+	 * @param data  the hub's data directory
+	 * @return the hub
+	 * @throws java.io.IOException when it cannot start
+	 */
+	static Hub behind(CuttingProxy proxy, java.nio.file.Path data) throws java.io.IOException {
+		Hub hub = Hub.start(io.tiepoint.hub.HubConfig.builder(data)
+				.publicUrl(URI.create("http://127.0.0.1:" + proxy.port() + "/")).build());
+		proxy.target(hub.uri().getPort());
+		return hub;
+	}
+
+	/**
 	 * @param endpoint     service base
 	 * @param hub          for the credentials
 	 * @param allowedHosts the allowedHosts option, or null

@@ -167,20 +167,21 @@ class GridFsBenchmark {
 			// one interrupted upload: cut after 2.5 chunks plus a little, then resume
 			byte[] b = Fixture.random(mib * 1024 * 1024, 99);
 			StorageObject o = Fixture.object("bench/cut.bin", b, 0);
-			try (CuttingProxy proxy = new CuttingProxy(hub.uri().getPort());
-					StorageSession viaProxy = Fixture.session(URI.create("http://127.0.0.1:" + proxy.port() + "/"), hub,
+			try (CuttingProxy proxy = new CuttingProxy(0);
+					Hub behind = Fixture.behind(proxy, dir.resolve("behind"));
+					StorageSession viaProxy = Fixture.session(URI.create("http://127.0.0.1:" + proxy.port() + "/"), behind,
 							null)) {
 				long cut = 5L * 255 * 1024 / 2 + 4321;
 				proxy.cutPostAfter(cut, 1);
 				Fixture.Recorder r = new Fixture.Recorder();
 				OffsetResumable p = viaProxy.feature(OffsetResumable.class).orElseThrow();
-				long r0 = ((HubServer) hub).resourceUploads().received();
+				HubServer server = (HubServer) behind;
+				long r0 = server.resourceUploads().received();
 				try {
 					p.upload(o, null, r, new NullProgressMonitor());
 				} catch (StorageException expected) {
 					// the cut
 				}
-				HubServer server = (HubServer) hub;
 				long deadline = System.nanoTime() + 10_000_000_000L;
 				while (server.resourceUploads().received() - r0 < cut && System.nanoTime() < deadline) {
 					Thread.sleep(10);

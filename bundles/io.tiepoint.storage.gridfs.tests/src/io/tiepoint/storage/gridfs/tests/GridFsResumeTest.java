@@ -56,8 +56,8 @@ class GridFsResumeTest {
 	void connectionCutMidBodyResumesFromServerOffset() throws Exception {
 		byte[] bytes = Fixture.random(3 * 1024 * 1024 + 12345, 1);
 		StorageObject object = Fixture.object("cut/one.bin", bytes, 0);
-		try (Hub hub = Hub.start(HubConfig.builder(dir.resolve("hub")).build());
-				CuttingProxy proxy = new CuttingProxy(hub.uri().getPort());
+		try (CuttingProxy proxy = new CuttingProxy(0);
+				Hub hub = Fixture.behind(proxy, dir.resolve("hub"));
 				StorageSession session = Fixture.session(URI.create("http://127.0.0.1:" + proxy.port() + "/"), hub, null)) {
 			OffsetResumable up = session.feature(OffsetResumable.class).orElseThrow();
 			long cutAt = 5L * CHUNK / 2 + 7777; // mid-chunk

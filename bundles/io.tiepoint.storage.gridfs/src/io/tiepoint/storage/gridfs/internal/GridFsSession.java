@@ -91,7 +91,7 @@ public final class GridFsSession implements StorageSession, OffsetResumable, Exi
 		long size = object.size();
 		long deadline = System.currentTimeMillis() + busyWait;
 		for (int round = 0;; round++) {
-			JsonNode data = uploadState(md5, filename, dir, claim, what);
+			JsonNode data = uploadState(md5, filename, dir, claim, size, what);
 			int allow = data.path("AllowUpload").asInt(-1);
 			if (allow == 2) {
 				long stored = data.path("FileLenth").asLong(-1);
@@ -141,24 +141,24 @@ public final class GridFsSession implements StorageSession, OffsetResumable, Exi
 				}
 				// the service commits whole chunks as they arrive but acknowledges only at the end: ask it
 				// what it kept, so that the caller's journal holds the offset a resume will start from
-				committedAfterFailure(md5, filename, dir, claim, offset, l, what);
+				committedAfterFailure(md5, filename, dir, claim, size, offset, l, what);
 				throw e;
 			}
 			l.committed(size);
 		}
 	}
 
-	private JsonNode uploadState(String md5, String filename, String dir, String claim, String what)
+	/** GetUploadState, declaring the file's length (FileLenth): the service refuses a file over its limit at once. */
+	private JsonNode uploadState(String md5, String filename, String dir, String claim, long size, String what)
 			throws StorageException {
-		return client.call("GetUploadState",
-				ResourceClient.params("md5", md5, "filename", filename, "directory", dir, "uid", claim), what)
-				.path("data");
+		return client.call("GetUploadState", ResourceClient.params("md5", md5, "filename", filename, "directory", dir,
+				"uid", claim, "FileLenth", String.valueOf(size)), what).path("data");
 	}
 
-	private void committedAfterFailure(String md5, String filename, String dir, String claim, long before,
+	private void committedAfterFailure(String md5, String filename, String dir, String claim, long size, long before,
 			TransferListener l, String what) {
 		try {
-			long kept = uploadState(md5, filename, dir, claim, what).path("UploadLength").asLong(-1);
+			long kept = uploadState(md5, filename, dir, claim, size, what).path("UploadLength").asLong(-1);
 			if (kept > before) {
 				l.committed(kept);
 			}

@@ -70,23 +70,28 @@ class DirectIngestTest {
 	@Test
 	void gridFsKilledHalfWayThenRunAgainStoresEachImageOnce() throws Exception {
 		Path data = tmp.resolve("hub");
-		Process hub = Launcher.builder(Map.of(), "hub", "--data", data.toString(), "--port", "0").redirectErrorStream(true)
-				.start();
-		try {
-			URI uri = listening(hub);
-			Launcher.Result token = Launcher.run("hub", "token", "--data", data.toString());
-			assertEquals(0, token.code(), token.err());
-			Map<String, String> creds = new HashMap<>();
-			token.out().lines().filter(l -> l.contains("=")).forEach(l -> creds.put(l.substring(0, l.indexOf('=')),
-					l.substring(l.indexOf('=') + 1)));
-			try (FaultProxy counter = FaultProxy.start(uri, 0)) {
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		// the counting proxy is the address clients reach the hub at: its upload URLs name it (--public-url)
+		try (FaultProxy counter = FaultProxy.start(URI.create("http://127.0.0.1:" + port + "/"), 0)) {
+			Process hub = Launcher.builder(Map.of(), "hub", "--data", data.toString(), "--port", String.valueOf(port),
+					"--public-url", counter.uri().toString()).redirectErrorStream(true).start();
+			try {
+				listening(hub);
+				Launcher.Result token = Launcher.run("hub", "token", "--data", data.toString());
+				assertEquals(0, token.code(), token.err());
+				Map<String, String> creds = new HashMap<>();
+				token.out().lines().filter(l -> l.contains("=")).forEach(l -> creds.put(l.substring(0, l.indexOf('=')),
+						l.substring(l.indexOf('=') + 1)));
 				Map<String, String> env = Map.of("TIEPOINT_GRIDFS_APPID", creds.get("key"), "TIEPOINT_GRIDFS_LICENSE",
 						creds.get("altitoken"));
 				new Scenario("gridfs", "gridfs+http://" + counter.uri().getAuthority() + "/flight", env, counter, "POST").run();
+			} finally {
+				hub.destroy();
+				hub.waitFor(30, TimeUnit.SECONDS);
 			}
-		} finally {
-			hub.destroy();
-			hub.waitFor(30, TimeUnit.SECONDS);
 		}
 	}
 

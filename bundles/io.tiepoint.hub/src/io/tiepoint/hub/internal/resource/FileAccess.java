@@ -1,0 +1,56 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.resource;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import io.tiepoint.hub.internal.store.ProjectStore;
+
+/**
+ * Who may see a file of the resource service: the user who uploaded it ({@code metadata.user}), or, for
+ * the files of a project (its images, its tasks' artifacts, and what Convert derived from them:
+ * {@code metadata.pid}), the project's owner. Anybody else is told the file does not exist (404), the
+ * same answer as for a FileID never issued, so FileIDs, guessable as they are, reveal nothing.
+ */
+final class FileAccess {
+
+	private final ChunkStore store;
+	private final ProjectStore projects;
+
+	/** @param store the files @param projects the projects, for project files */
+	FileAccess(ChunkStore store, ProjectStore projects) {
+		this.store = store;
+		this.projects = projects;
+	}
+
+	/**
+	 * @param user a caller
+	 * @param fid  a well-formed FileID
+	 * @return its files document
+	 * @throws ResourceException 404 when there is no such file or the caller may not see it
+	 */
+	Document readable(String user, String fid) {
+		Document file = store.file(FileIds.idOf(fid));
+		Document meta = file == null ? null : file.get("metadata", Document.class);
+		if (meta == null || !FileIds.routeOf(fid).equals(meta.getString("route")) || !mayRead(user, meta)) {
+			throw new ResourceException(404, "no file " + fid + " on this hub");
+		}
+		return file;
+	}
+
+	private boolean mayRead(String user, Document meta) {
+		if (user.equals(meta.getString("user"))) {
+			return true;
+		}
+		Object pid = meta.get("pid");
+		return pid instanceof ObjectId p && projects.findOwned(p, user) != null;
+	}
+}

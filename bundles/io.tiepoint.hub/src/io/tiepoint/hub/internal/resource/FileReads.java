@@ -1,0 +1,92 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.resource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+
+import com.mongodb.client.model.Filters;
+
+/**
+ * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
+ * Convert (3.5), each the {@code data} of the seed's JSON, for files the caller may see ({@link FileAccess}).
+ *
+ * @param access    who may see which file
+ * @param store     the files
+ * @param converter image conversion
+ */
+record FileReads(FileAccess access, ChunkStore store, Converter converter) {
+
+	/** @param user the caller @param fid a FileID @return GetFileInfo's data */
+	Map<String, Object> fileInfo(String user, String fid) {
+		return info(fid, access.readable(user, fid), true);
+	}
+
+	private static Map<String, Object> info(String fid, Document file, boolean full) {
+		Document meta = file.get("metadata", Document.class);
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("FileName", file.getString("filename"));
+		d.put("FileInfo", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
+		d.put("MD5", meta == null ? "" : meta.getString("md5"));
+		d.put("FileID", fid);
+		if (full) {
+			d.put("UpdateTime", String.valueOf(file.getDate("uploadDate").getTime()));
+			d.put("ExecuteCode", 1);
+			d.put("Size", file.get("length", Number.class).longValue());
+		}
+		return d;
+	}
+
+	/** @param user the caller @return GetUserFiles's data: the files the user uploaded */
+	Map<String, Object> userFiles(String user) {
+		List<Map<String, Object>> list = new ArrayList<>();
+		for (Document f : store.files().find(Filters.eq("metadata.user", user))) {
+			Document meta = f.get("metadata", Document.class);
+			if (!"derived".equals(meta.getString("kind"))) {
+				list.add(info(FileIds.of(meta.getString("route"), f.getObjectId("_id")), f, false));
+			}
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("Count", list.size());
+		data.put("FileList", list);
+		data.put("ExecuteCode", 1);
+		return data;
+	}
+
+	/**
+	 * @param user the caller
+	 * @param fid  a FileID
+	 * @param type ConverType, or null for an image
+	 * @return Convert's data
+	 */
+	Map<String, Object> convert(String user, String fid, String type) {
+		access.readable(user, fid);
+		Converter.Result r = type == null || type.equals("3") ? converter.convert(fid)
+				: new Converter.Result("NoSupport", -1, List.of());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("Type", r.type());
+		data.put("Waiting", r.waiting());
+		data.put("FileID", fid);
+		List<Map<String, Object>> list = new ArrayList<>();
+		for (Document d : r.list()) {
+			Map<String, Object> e = new LinkedHashMap<>();
+			e.put("FileID", d.getString("FileID"));
+			e.put("Level", d.getInteger("Level"));
+			list.add(e);
+		}
+		data.put("FileList", list);
+		data.put("ExecuteCode", 1);
+		return data;
+	}
+}
