@@ -126,14 +126,14 @@ ALIYUN = [("com.aliyun.oss", "aliyun-sdk-oss", "3.18.5"), ("com.aliyun", "aliyun
 ALIYUN_BUNDLES = [  # what they need that is an OSGi bundle already
     ("commons-codec", "commons-codec", "1.11"), ("commons-logging", "commons-logging", "1.3.4"),
     ("org.apache.commons", "commons-lang3", "3.18.0"), ("org.codehaus.jettison", "jettison", "1.5.4"),
-    ("com.google.code.gson", "gson", "2.8.9"), ("javax.xml.bind", "jaxb-api", "2.3.1"),
-    ("javax.activation", "javax.activation-api", "1.2.0")]
+    ("com.google.code.gson", "gson", "2.11.0"), ("javax.xml.bind", "jaxb-api", "2.3.1"),
+    ("com.sun.activation", "javax.activation", "1.2.0")]
 ALIYUN_INSTR = """
 Bundle-Name:          Wrapped ${mvnGroupId}:${mvnArtifactId}:${mvnVersion}
 version:              ${version_cleanup;${mvnVersion}}
 Bundle-SymbolicName:  ${mvnGroupId}.${mvnArtifactId}
 Bundle-Version:       ${version}
-Import-Package:       com.aliyun.core.*;resolution:=optional,io.opentelemetry.*;resolution:=optional,org.bouncycastle.*;resolution:=optional,org.ietf.jgss;resolution:=optional,javax.naming.*;resolution:=optional,com.aliyun.*,com.aliyuncs.*,org.apache.http.*,org.apache.commons.logging.*,org.apache.commons.codec.*,org.apache.commons.lang3.*,org.jdom2.*,org.codehaus.jettison.*,com.google.gson.*,io.opentracing.*,javax.xml.bind.*,org.slf4j.*;version="[1.7,3)",*;resolution:=optional
+Import-Package:       com.aliyun.core.*;resolution:=optional,io.opentelemetry.*;resolution:=optional,org.bouncycastle.*;resolution:=optional,org.ietf.jgss;resolution:=optional,javax.naming.*;resolution:=optional,com.aliyuncs.*;resolution:=optional,com.aliyun.*,org.apache.http.*,org.apache.commons.logging.*,org.apache.commons.codec.*,org.apache.commons.lang3.*,org.jdom2.*,org.codehaus.jettison.*,com.google.gson.*,io.opentracing.*,javax.xml.bind.*,org.slf4j.*;version="[1.7,3)",*;resolution:=optional
 Export-Package:       *;version="${version}";-noimport:=true
 """
 WRAPPED = [  # plain jars, wrapped by Tycho under the bundle names Eclipse expects (Orbit's names)
