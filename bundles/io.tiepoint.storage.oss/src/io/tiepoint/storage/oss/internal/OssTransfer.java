@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.storage.oss.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,6 +38,7 @@ import io.tiepoint.core.storage.StorageException.Kind;
 import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.core.storage.TransferListener;
+import io.tiepoint.exif.Digests;
 
 /**
  * Sends objects to OSS: one PutObject, or a multipart upload resumed from the parts OSS lists for its upload id
@@ -127,15 +129,13 @@ final class OssTransfer implements SinglePut, MultipartPut {
 			long off = (n - 1) * part;
 			long len = length(n, part, size);
 			String partWhat = what + ", part " + n + " of " + parts;
-			String md5 = Window.md5(object.content(), off, len, m, partWhat);
+			// a part is read once, into memory: its Content-MD5 goes first, and a retry sends it again from there
+			byte[] bytes = Window.read(object.content(), off, len, m, partWhat);
+			String md5 = Base64.getEncoder().encodeToString(Digests.md5().digest(bytes));
 			String etag = calls.run(object, l, partWhat, m, oss -> {
-				try (Window w = new Window(object.content(), off, len, m)) {
-					UploadPartRequest r = new UploadPartRequest(bucket, key, uploadId, number, w, len);
-					r.setMd5Digest(md5);
-					return oss.uploadPart(r).getETag();
-				} catch (IOException e) {
-					throw new IllegalStateException(e);
-				}
+				UploadPartRequest r = new UploadPartRequest(bucket, key, uploadId, number, new ByteArrayInputStream(bytes), len);
+				r.setMd5Digest(md5);
+				return oss.uploadPart(r).getETag();
 			});
 			checkEtag(etag, md5, partWhat);
 			done.put(n, etag);

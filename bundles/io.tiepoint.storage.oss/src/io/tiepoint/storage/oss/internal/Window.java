@@ -105,6 +105,21 @@ final class Window extends InputStream {
 	}
 
 	/**
+	 * @return the bytes of a window (a part: at most the part size)
+	 * @throws StorageException {@code PERMANENT} when the local content cannot be read, {@code CANCELED}
+	 */
+	static byte[] read(Content content, long offset, long length, IProgressMonitor monitor, String what)
+			throws StorageException {
+		try (Window w = new Window(content, offset, length, monitor)) {
+			return w.readNBytes((int) length);
+		} catch (Canceled e) {
+			throw new StorageException(StorageException.Kind.CANCELED, what + " canceled");
+		} catch (IOException e) {
+			throw new StorageException(StorageException.Kind.PERMANENT, what + ": " + e.getMessage(), e);
+		}
+	}
+
+	/**
 	 * @return the base64 Content-MD5 of a window, read once
 	 * @throws StorageException {@code PERMANENT} when the local content cannot be read, {@code CANCELED}
 	 */
