@@ -114,6 +114,28 @@ Bundle-Version:       ${version}
 Import-Package:       software.amazon.awssdk.crt.*;resolution:=optional,software.amazon.awssdk.*,software.amazon.eventstream.*,org.reactivestreams.*,org.slf4j.*;version="[1.7,3)",*;resolution:=optional
 Export-Package:       *;version="${version}";-noimport:=true
 """
+# Aliyun: the official OSS SDK (storage provider oss, the hub's OSS cloud) and the official STS SDK on its core
+# (the hub's AssumeRole), pinned one by one (depth none): their POMs drag in tracing, RAM, KMS, JAXB runtimes and
+# BouncyCastle that neither calls on these paths. Plain jars are wrapped; what they use is imported mandatorily
+# (an optional import of a wrapped jar stays unwired), what they only mention (tracing, SM3) optionally.
+ALIYUN = [("com.aliyun.oss", "aliyun-sdk-oss", "3.18.5"), ("com.aliyun", "aliyun-java-sdk-core", "4.7.10"),
+          ("com.aliyun", "aliyun-java-sdk-sts", "3.1.2"), ("org.apache.httpcomponents", "httpclient", "4.5.13"),
+          ("org.apache.httpcomponents", "httpcore", "4.4.16"), ("org.jdom", "jdom2", "2.0.6.1"),
+          ("io.opentracing", "opentracing-api", "0.33.0"), ("io.opentracing", "opentracing-util", "0.33.0"),
+          ("io.opentracing", "opentracing-noop", "0.33.0")]
+ALIYUN_BUNDLES = [  # what they need that is an OSGi bundle already
+    ("commons-codec", "commons-codec", "1.11"), ("commons-logging", "commons-logging", "1.3.4"),
+    ("org.apache.commons", "commons-lang3", "3.18.0"), ("org.codehaus.jettison", "jettison", "1.5.4"),
+    ("com.google.code.gson", "gson", "2.11.0"), ("javax.xml.bind", "jaxb-api", "2.3.1"),
+    ("com.sun.activation", "javax.activation", "1.2.0")]
+ALIYUN_INSTR = """
+Bundle-Name:          Wrapped ${mvnGroupId}:${mvnArtifactId}:${mvnVersion}
+version:              ${version_cleanup;${mvnVersion}}
+Bundle-SymbolicName:  ${mvnGroupId}.${mvnArtifactId}
+Bundle-Version:       ${version}
+Import-Package:       com.aliyun.core.*;resolution:=optional,io.opentelemetry.*;resolution:=optional,org.bouncycastle.*;resolution:=optional,org.ietf.jgss;resolution:=optional,javax.naming.*;resolution:=optional,com.aliyuncs.*;resolution:=optional,com.aliyun.*,org.apache.http.*,org.apache.commons.logging.*,org.apache.commons.codec.*,org.apache.commons.lang3.*,org.jdom2.*,org.codehaus.jettison.*,com.google.gson.*,io.opentracing.*,javax.xml.bind.*,org.slf4j.*;version="[1.7,3)",*;resolution:=optional
+Export-Package:       *;version="${version}";-noimport:=true
+"""
 WRAPPED = [  # plain jars, wrapped by Tycho under the bundle names Eclipse expects (Orbit's names)
     ("org.apache.xmlgraphics", "batik-css", "1.19", "org.apache.batik.css"),
     ("org.apache.xmlgraphics", "batik-util", "1.19", "org.apache.batik.util"),
@@ -162,6 +184,8 @@ def main(out):
     parts.append(loc("mongo-java-server H2 backend (wrapped as a fragment)", MONGO_H2, missing="generate",
                      instructions=MONGO_H2_INSTR))
     parts.append(loc("AWS SDK v2 (wrapped, transitive)", AWS, missing="generate", instructions=AWS_INSTR, depth="infinite"))
+    parts.append(loc("Aliyun OSS and STS SDKs (wrapped)", ALIYUN, missing="generate", instructions=ALIYUN_INSTR))
+    parts.append(loc("Aliyun SDKs' libraries", ALIYUN_BUNDLES))
     parts.append("  </locations>\n  <targetJRE path=\"org.eclipse.jdt.launching.JRE_CONTAINER/"
                  "org.eclipse.jdt.internal.debug.ui.launcher.StandardVMType/JavaSE-22\"/>\n</target>\n")
     Path(out).write_text("".join(parts), encoding="utf-8")

@@ -73,6 +73,19 @@ public interface PlatformApi extends AutoCloseable {
 	Registration register(UploadRequest request) throws PlatformException;
 
 	/**
+	 * Asks the registering mutation for its payload alone (e.g. a fresh STS), as the official clients refresh
+	 * temporary credentials: {@code request} names a random file and no checksum, and only the payload is
+	 * selected, so no image needs to be registered. The default registers and keeps the grant.
+	 *
+	 * @param request the mutation, its arguments (a random file name, no checksum) and the payload
+	 * @return the payload's scalar fields (e.g. {@code sts.id}, {@code sts.expire}); may hold secrets, never shown
+	 * @throws PlatformException when the call fails
+	 */
+	default java.util.Map<String, String> refreshGrant(UploadRequest request) throws PlatformException {
+		return register(request).grant();
+	}
+
+	/**
 	 * @param iid image id
 	 * @return the image, now {@code Uploading}
 	 * @throws PlatformException when the call fails

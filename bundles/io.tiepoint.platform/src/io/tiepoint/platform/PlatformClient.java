@@ -265,16 +265,7 @@ public final class PlatformClient implements PlatformApi {
 	@Override
 	public Registration register(UploadRequest r) throws PlatformException {
 		// the document the official clients send for this mutation (altizure-api.md), variables and all
-		boolean bucket = r.bucketType() != null;
-		String query = "mutation ($pid: ID!, " + (bucket ? "$bucket: " + r.bucketType() + "!, " : "")
-				+ "$filename: String!, $type: IMAGE_TYPE, $checksum: String) { " + r.mutation() + "(pid: $pid, "
-				+ (bucket ? "bucket: $bucket, " : "") + "filename: $filename, type: $type, checksum: $checksum) { "
-				+ r.payload() + " image { " + IMAGE_FIELDS + " } } }";
-		Map<String, Object> v = vars("pid", r.pid(), "filename", r.filename(), "type", r.type(), "checksum", r.checksum());
-		if (bucket) {
-			v.put("bucket", r.bucket());
-		}
-		JsonNode n = execute(query, v).path(r.mutation());
+		JsonNode n = execute(uploadDocument(r, true), uploadVariables(r)).path(r.mutation());
 		if (!n.path("image").isObject()) {
 			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, r.mutation() + " answered no image", null);
 		}
@@ -283,6 +274,37 @@ public final class PlatformClient implements PlatformApi {
 		grant.keySet().removeIf(k -> k.startsWith("image.") || k.equals("url"));
 		String url = n.path("url").asText(null);
 		return new Registration(image(n.path("image")), url == null ? null : base.resolve(url), null, grant);
+	}
+
+	@Override
+	public Map<String, String> refreshGrant(UploadRequest r) throws PlatformException {
+		// the official client's refresh: the same mutation asking only the payload (a random name, no checksum)
+		JsonNode n = execute(uploadDocument(r, false), uploadVariables(r)).path(r.mutation());
+		Map<String, String> grant = new LinkedHashMap<>();
+		flatten("", n, grant);
+		grant.keySet().removeIf(k -> k.startsWith("image.") || k.equals("url"));
+		if (grant.isEmpty()) {
+			throw new PlatformException(PlatformException.Kind.PROTOCOL, null, r.mutation() + " answered no " + r.payload(),
+					null);
+		}
+		return grant;
+	}
+
+	/** @return the document the official clients send for this mutation, with or without {@code image} */
+	private static String uploadDocument(UploadRequest r, boolean image) {
+		boolean bucket = r.bucketType() != null;
+		return "mutation ($pid: ID!, " + (bucket ? "$bucket: " + r.bucketType() + "!, " : "")
+				+ "$filename: String!, $type: IMAGE_TYPE, $checksum: String) { " + r.mutation() + "(pid: $pid, "
+				+ (bucket ? "bucket: $bucket, " : "") + "filename: $filename, type: $type, checksum: $checksum) { "
+				+ r.payload() + (image ? " image { " + IMAGE_FIELDS + " }" : "") + " } }";
+	}
+
+	private static Map<String, Object> uploadVariables(UploadRequest r) {
+		Map<String, Object> v = vars("pid", r.pid(), "filename", r.filename(), "type", r.type(), "checksum", r.checksum());
+		if (r.bucketType() != null) {
+			v.put("bucket", r.bucket());
+		}
+		return v;
 	}
 
 	private static void flatten(String prefix, JsonNode n, Map<String, String> out) {

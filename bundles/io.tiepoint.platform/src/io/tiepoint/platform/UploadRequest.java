@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param type     {@code JPEG}, {@code TIFF}, {@code PNG} or null
  * @param checksum the SHA-1
  * @param payload  the selection asked for beside {@code image}, e.g. {@code url} or
- *                 {@code sts { id secret token bucket endpoint expire }}
+ *                 {@code sts { id secret token bucket endpoint expire }}; null for {@code url}, "" for
+ *                 {@code image} alone (a grant the client already holds is reused)
  */
 public record UploadRequest(String mutation, String bucketType, String pid, String bucket, String filename, String type, String checksum,
 		String payload) {
@@ -49,8 +50,8 @@ public record UploadRequest(String mutation, String bucketType, String pid, Stri
 		if (type != null && !NAME.matcher(type).matches()) {
 			throw new IllegalArgumentException("not an IMAGE_TYPE: " + type);
 		}
-		payload = payload == null || payload.isBlank() ? "url" : payload.strip();
-		if (!SELECTION.matcher(payload).matches()) {
+		payload = payload == null ? "url" : payload.strip();
+		if (!payload.isEmpty() && !SELECTION.matcher(payload).matches()) {
 			throw new IllegalArgumentException("not a GraphQL selection: " + payload);
 		}
 	}

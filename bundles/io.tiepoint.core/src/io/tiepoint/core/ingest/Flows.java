@@ -73,7 +73,7 @@ final class Flows {
 					+ " storage provider serves the platform cloud '" + cloud + "' (installed: " + clouds(providers) + ")"));
 			PlatformBinding binding = d.platformBinding().orElseThrow();
 			what = d.name();
-			session = providers.provider(d.id()).open(platformTarget(endpoint, o));
+			session = providers.provider(d.id()).open(platformTarget(endpoint, o, d));
 			what = "hub " + endpoint.uri();
 			String pid = remoteProject(run, p, api);
 			String bucket = o.bucket();
@@ -104,15 +104,22 @@ final class Flows {
 				+ " serves (installed: " + clouds(providers) + ")");
 	}
 
-	/** The platform flow's target: the hub and the user's credentials (for a resource service of the hub). */
-	private static StorageTarget platformTarget(HubEndpoint endpoint, IngestOptions o) {
+	/**
+	 * The platform flow's target: the hub, the user's credentials (for a resource service of the hub), and the
+	 * provider's declared settings that are not secrets (e.g. a signature version), by their keys.
+	 */
+	private static StorageTarget platformTarget(HubEndpoint endpoint, IngestOptions o, StorageProviderDescriptor d) {
 		Map<String, String> secrets = new HashMap<>();
 		secrets.put("appId", endpoint.key());
 		if (endpoint.token() != null) {
 			secrets.put("license", endpoint.token());
 		}
-		return new StorageTarget(endpoint.uri(), null, "", Map.of("packageName", "tiepoint", "stall.timeout",
-				String.valueOf(o.stallTimeout().toSeconds())), secrets);
+		Map<String, String> options = new HashMap<>();
+		d.settings().stream().filter(s -> !s.secret())
+				.forEach(s -> o.settings().get(s.key()).ifPresent(v -> options.put(s.key(), v)));
+		options.put("packageName", "tiepoint");
+		options.put("stall.timeout", String.valueOf(o.stallTimeout().toSeconds()));
+		return new StorageTarget(endpoint.uri(), null, "", options, secrets);
 	}
 
 	/**

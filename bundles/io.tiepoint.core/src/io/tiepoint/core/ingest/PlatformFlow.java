@@ -50,6 +50,8 @@ final class PlatformFlow implements Flow {
 	private final String bucket;
 	private final Sending sending;
 	private final VerificationFollower verification;
+	/** The grant shared by the project's images, when the binding has one (else null). */
+	private final Grants grants;
 	/** Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing. */
 	private final Map<String, Long> claimed = new ConcurrentHashMap<>();
 
@@ -61,7 +63,8 @@ final class PlatformFlow implements Flow {
 		this.binding = binding;
 		this.pid = pid;
 		this.bucket = bucket;
-		this.sending = new Sending(run, session);
+		this.grants = binding.sharedGrant() ? new Grants(platform, binding, pid, bucket, run::canceled) : null;
+		this.sending = new Sending(run, session, grants == null ? null : grants::renewForSession);
 		this.verification = new VerificationFollower(run, platform, pid);
 	}
 
@@ -132,8 +135,11 @@ final class PlatformFlow implements Flow {
 				return;
 			}
 		}
+		// a shared grant (STS) is asked for on its own; while it is valid, registrations ask only for the image
+		Map<String, String> shared = grants == null ? null : grants.fresh();
 		Registration reg = call(() -> platform.register(new UploadRequest(binding.mutation(), binding.bucketType(), pid,
-				binding.buckets() ? bucket : null, e.name(), imageType(e), e.sha1(), binding.payload())));
+				binding.buckets() ? bucket : null, e.name(), imageType(e), e.sha1(), shared != null ? "" : binding.payload())));
+		Map<String, String> grant = shared != null ? shared : reg.grant();
 		RemoteImage img = reg.image();
 		Long owner = claimed.putIfAbsent(img.id(), e.id());
 		if (owner != null && owner != e.id()) {
@@ -141,7 +147,7 @@ final class PlatformFlow implements Flow {
 			settle(e, Update.to(ImageState.EXISTING).remoteId(img.id()).error("same content as " + twin, false));
 			return;
 		}
-		if (reg.url() == null && reg.grant().isEmpty() || img.ready() || "Uploaded".equals(img.state())) {
+		if (shared == null && reg.url() == null && reg.grant().isEmpty() || img.ready() || "Uploaded".equals(img.state())) {
 			if (img.ready()) {
 				settle(e, Update.to(ImageState.READY).remoteId(img.id()).error(null, false));
 			} else {
@@ -170,8 +176,15 @@ final class PlatformFlow implements Flow {
 		FileContent content = sending.content(e);
 		StorageObject object = new StorageObject(e.name(), img.filename() == null ? e.name() : pid + "/" + img.filename(),
 				content, e.sha1(), e.md5(), e.mediaType() != null ? e.mediaType() : "image/jpeg", reg.url(), reg.expires(),
-				reg.grant());
-		sending.put(e, object);
+				grant);
+		try {
+			sending.put(e, object);
+		} catch (StorageException se) {
+			if (grants != null && se.kind() == StorageException.Kind.EXPIRED) {
+				grants.expired(grant); // the next attempt asks for a fresh one
+			}
+			throw se;
+		}
 		if (run.canceled()) {
 			throw new OperationCanceledException();
 		}
@@ -211,6 +224,9 @@ final class PlatformFlow implements Flow {
 	@Override
 	public void awaitSettled() throws InterruptedException {
 		verification.join();
+		if (grants != null) {
+			run.notes.add("asked the platform for " + grants.requests() + " " + binding.mutation() + " grant(s)");
+		}
 	}
 
 	@Override

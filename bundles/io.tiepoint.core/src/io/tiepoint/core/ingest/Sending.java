@@ -12,6 +12,7 @@ package io.tiepoint.core.ingest;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -36,12 +37,29 @@ import io.tiepoint.core.storage.TransferListener;
  */
 final class Sending {
 
+	/** Where a session's fresh grants come from ({@link TransferListener#renewGrant(Map)}). */
+	@FunctionalInterface
+	interface Renewal {
+		Map<String, String> renew(Map<String, String> stale) throws StorageException;
+	}
+
 	private final IngestRun run;
 	private final StorageSession session;
+	private final Renewal renewal;
 
 	Sending(IngestRun run, StorageSession session) {
+		this(run, session, null);
+	}
+
+	/**
+	 * @param run     the run
+	 * @param session the destination
+	 * @param renewal fresh grants for the sessions, or null when there are none to be had
+	 */
+	Sending(IngestRun run, StorageSession session, Renewal renewal) {
 		this.run = run;
 		this.session = session;
+		this.renewal = renewal;
 	}
 
 	/**
@@ -126,6 +144,11 @@ final class Sending {
 				} catch (JournalException je) {
 					// the next committed offset or the final state is written; the destination stays the truth
 				}
+			}
+
+			@Override
+			public Map<String, String> renewGrant(Map<String, String> stale) throws StorageException {
+				return renewal != null ? renewal.renew(stale) : TransferListener.super.renewGrant(stale);
 			}
 
 			@Override

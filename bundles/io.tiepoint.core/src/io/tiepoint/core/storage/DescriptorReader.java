@@ -76,7 +76,7 @@ final class DescriptorReader {
 			}
 			platform = new PlatformBinding(p[0].getAttribute("cloud").trim(), p[0].getAttribute("mutation").trim(),
 					p[0].getAttribute("bucketType"), p[0].getAttribute("payload"),
-					Boolean.parseBoolean(p[0].getAttribute("results")));
+					Boolean.parseBoolean(p[0].getAttribute("results")), p[0].getAttribute("expires"));
 		}
 		if (schemes.isEmpty() && platform == null) {
 			throw new IllegalArgumentException("provider '" + id + "' declares neither a <scheme> nor a <platform>:"

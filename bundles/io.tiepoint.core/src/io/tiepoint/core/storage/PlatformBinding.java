@@ -26,8 +26,12 @@ import java.util.Objects;
  *                 {@code sts.id})
  * @param results  whether the provider also fetches the platform's task results (the files a reconstruction
  *                 produced, served by the hub's resource service)
+ * @param expires  the payload field holding the instant its grant expires (e.g. {@code sts.expire}), when the grant
+ *                 is temporary credentials shared by the project's images: asked for once, reused while valid, renewed
+ *                 before it expires; null when every registration asks for the payload
  */
-public record PlatformBinding(String cloud, String mutation, String bucketType, String payload, boolean results) {
+public record PlatformBinding(String cloud, String mutation, String bucketType, String payload, boolean results,
+		String expires) {
 
 	/** Checks the parts. */
 	public PlatformBinding {
@@ -35,6 +39,25 @@ public record PlatformBinding(String cloud, String mutation, String bucketType, 
 		Objects.requireNonNull(mutation, "mutation");
 		payload = payload == null || payload.isBlank() ? "url" : payload.strip();
 		bucketType = bucketType == null || bucketType.isBlank() ? null : bucketType.strip();
+		expires = expires == null || expires.isBlank() ? null : expires.strip();
+	}
+
+	/**
+	 * A binding whose payload is asked at every registration.
+	 *
+	 * @param cloud      the platform's cloud name
+	 * @param mutation   the registering mutation
+	 * @param bucketType the type of its bucket argument, or null
+	 * @param payload    the selection beside {@code image}
+	 * @param results    whether the provider fetches task results
+	 */
+	public PlatformBinding(String cloud, String mutation, String bucketType, String payload, boolean results) {
+		this(cloud, mutation, bucketType, payload, results, null);
+	}
+
+	/** @return whether the payload is a grant shared by the project's images until its {@link #expires()} field */
+	public boolean sharedGrant() {
+		return expires != null;
 	}
 
 	/** @return whether the mutation takes a bucket */

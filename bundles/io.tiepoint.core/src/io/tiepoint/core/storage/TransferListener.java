@@ -9,6 +9,8 @@
  *******************************************************************************/
 package io.tiepoint.core.storage;
 
+import java.util.Map;
+
 /**
  * What a provider tells the engine while it sends, so that the journal can record how to resume.
  * Calls come from the sending thread.
@@ -33,5 +35,21 @@ public interface TransferListener {
 	 * @param token opaque to the engine; never a secret
 	 */
 	default void resumeToken(String token) {
+	}
+
+	/**
+	 * Asks for a fresh grant for the object being sent, when the one in {@link StorageObject#grant()} (temporary
+	 * credentials the platform shares between the images of a project, see {@link PlatformBinding#expires()}) is about
+	 * to expire or was refused as expired. The engine asks the platform again with the binding's mutation for the
+	 * payload only (no image is registered), unless another transfer already renewed this grant: then that fresher
+	 * grant is returned. The provider goes on with it (the upload is not restarted).
+	 *
+	 * @param stale the grant the provider holds (the object's, or a fresher one it was given since)
+	 * @return a fresh grant with the same fields; may hold secrets, never shown or logged
+	 * @throws StorageException {@code EXPIRED} when no fresh grant can be had here (the direct flow; a binding
+	 *                          without an expiry field), or how asking the platform failed
+	 */
+	default Map<String, String> renewGrant(Map<String, String> stale) throws StorageException {
+		throw new StorageException(StorageException.Kind.EXPIRED, "no fresh grant can be had for this transfer");
 	}
 }

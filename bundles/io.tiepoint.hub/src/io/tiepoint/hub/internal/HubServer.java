@@ -34,6 +34,7 @@ import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.cloud.CloudContext;
 import io.tiepoint.hub.internal.cloud.CloudRegistry;
 import io.tiepoint.hub.internal.cloud.Clouds;
+import io.tiepoint.hub.internal.cloud.OssCloudFactory;
 import io.tiepoint.hub.internal.graphql.GraphQLHandler;
 import io.tiepoint.hub.internal.graphql.SchemaFactory;
 import io.tiepoint.hub.internal.graphql.Services;
@@ -43,6 +44,7 @@ import io.tiepoint.hub.internal.images.ImageService;
 import io.tiepoint.hub.internal.images.ImageSweeper;
 import io.tiepoint.hub.internal.images.Removal;
 import io.tiepoint.hub.internal.images.Verifier;
+import io.tiepoint.hub.internal.oss.OssGateway;
 import io.tiepoint.hub.internal.resource.ChunkStore;
 import io.tiepoint.hub.internal.resource.Converter;
 import io.tiepoint.hub.internal.resource.ResourceHandler;
@@ -134,8 +136,11 @@ public final class HubServer implements Hub {
 	private void startServices(HubConfig config) throws IOException {
 		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
 				: RegistryFactory.getRegistry();
+		OssGateway gateway = ossGateway(config);
+		Map<Class<?>, Object> cloudServices = gateway == null ? Map.of(Database.class, db)
+				: Map.of(Database.class, db, OssGateway.class, gateway);
 		clouds = new CloudRegistry(registry).start(
-				id -> new CloudContext(id, config.cloudSettings(id), () -> uri, Map.of(Database.class, db)),
+				id -> new CloudContext(id, config.cloudSettings(id), () -> uri, cloudServices),
 				SchemaFactory.uploadMutations().servable());
 		long tClouds = System.nanoTime();
 		ProjectStore projects = new ProjectStore(db);
@@ -162,7 +167,7 @@ public final class HubServer implements Hub {
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
-		jetty.setHandler(new Handler.Sequence(new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
+		jetty.setHandler(new Handler.Sequence(gateway != null ? gateway : new Handler.Sequence(), new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
 				new ResourceHandler(credentials, resourceUploads, chunkStore, projects, converter, config.limits(),
 						config.peers(), this::publicUrl, () -> closing)));
 		try {
@@ -190,6 +195,24 @@ public final class HubServer implements Hub {
 				+ " database %d, clouds %s %d, stores %d, GraphQL schema %d, HTTP %d)", uri, ms(t[0], System.nanoTime()),
 				ms(t[0], t[1]), ms(t[1], t[2]), clouds.ids(), ms(t[2], tClouds), ms(tClouds, tStores), ms(tStores, tSchema),
 				ms(tSchema, System.nanoTime())));
+	}
+
+	/**
+	 * @return the hub's OSS gateway: on in every hub without a real OSS ({@code cloud.oss.endpoint}), its bytes in the
+	 *         hub's database, its STS key derived from the server-only link secret
+	 * @throws IOException naming a bad {@code cloud.oss.*} setting
+	 */
+	private OssGateway ossGateway(HubConfig config) throws IOException {
+		Map<String, String> settings = config.cloudSettings(OssCloudFactory.ID);
+		if (settings.containsKey("endpoint")) {
+			return null;
+		}
+		try {
+			return new OssGateway(settings, db.database(), credentials.linkSecret(), config.limits().maxUploadBytes(),
+					this::publicUrl);
+		} catch (IllegalArgumentException e) {
+			throw new IOException(e.getMessage(), e);
+		}
 	}
 
 	private static long ms(long from, long to) {

@@ -113,6 +113,23 @@ public interface HubCloud extends AutoCloseable {
 	interface Hosted {
 	}
 
+	/**
+	 * Feature: the payload does not depend on the image (temporary credentials for the project's prefix, as OSS's
+	 * STS): a client asking for the payload alone and naming no checksum (the official clients' refresh, with a random
+	 * file name) gets it without an image being registered, and a registration that does not ask for the payload is
+	 * not given one.
+	 */
+	interface ProjectTargets {
+
+		/**
+		 * @param projectId the project, owned by the caller
+		 * @param bucket    one of {@link HubCloud#buckets()}
+		 * @return the payload's fields beside {@code image}
+		 * @throws IOException when the store or its credential service cannot be asked
+		 */
+		UploadTarget grant(String projectId, String bucket) throws IOException;
+	}
+
 	/** Feature: Ready images can be downloaded by clients with a link ({@code ProjectImage.url}). */
 	interface Downloads {
 

@@ -81,10 +81,21 @@ final class MutationWiring {
 		String user = Caller.require(e);
 		Object bucket = e.getArgument("bucket");
 		Object type = e.getArgument("type");
-		Document image = s.images().register(user, e.getArgument("pid"), cloud, bucket == null ? null : bucket.toString(),
-				e.getArgument("filename"), type == null ? null : type.toString(), e.getArgument("checksum"));
-		Map<String, Object> out = new HashMap<>(s.images().target(cloud, image).fields());
-		out.put("image", Views.image(image));
+		var shared = cloud.feature(HubCloud.ProjectTargets.class);
+		boolean image = e.getSelectionSet().contains("image");
+		if (shared.isPresent() && !image && e.getArgument("checksum") == null) {
+			// the official clients' refresh (a random name, no checksum, only the payload): no image is registered
+			return new HashMap<>(s.images().grant(user, e.getArgument("pid"), cloud, bucket == null ? null
+					: bucket.toString(), shared.get()).fields());
+		}
+		Document registered = s.images().register(user, e.getArgument("pid"), cloud, bucket == null ? null
+				: bucket.toString(), e.getArgument("filename"), type == null ? null : type.toString(), e.getArgument("checksum"));
+		boolean payload = e.getSelectionSet().getImmediateFields().stream()
+				.anyMatch(f -> !f.getName().equals("image") && !f.getName().startsWith("__"));
+		// a project's payload (an STS) is made only when asked for: clients holding one ask only for the image
+		Map<String, Object> out = new HashMap<>(shared.isPresent() && !payload ? Map.of()
+				: s.images().target(cloud, registered).fields());
+		out.put("image", Views.image(registered));
 		return out;
 	}
 

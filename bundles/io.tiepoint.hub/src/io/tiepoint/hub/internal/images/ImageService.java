@@ -120,6 +120,30 @@ public final class ImageService {
 		}
 	}
 
+	/**
+	 * The payload alone, for a cloud whose payload is the project's ({@link HubCloud.ProjectTargets}): no image is
+	 * registered.
+	 *
+	 * @param owner  caller
+	 * @param pid    project id (the caller's)
+	 * @param cloud  the cloud
+	 * @param bucket the bucket the client named, or null for the cloud's first
+	 * @param grants the cloud's feature
+	 * @return the payload's fields
+	 */
+	public UploadTarget grant(String owner, String pid, HubCloud cloud, String bucket, HubCloud.ProjectTargets grants) {
+		ObjectId projectId = access.projectId(owner, pid);
+		if (bucket != null && !cloud.buckets().contains(bucket)) {
+			throw new HubException("BUCKET_NOT_SUPPORTED", "bucket " + bucket + " is not served; see getGeoIPInfo");
+		}
+		try {
+			return grants.grant(projectId.toHexString(), bucket != null ? bucket : cloud.buckets().get(0));
+		} catch (IOException e) {
+			LOG.error("cannot make an upload grant for project " + projectId, e);
+			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");
+		}
+	}
+
 	private Document newImage(ObjectId pid, String owner, String name, String type, String sum, boolean known,
 			HubCloud cloud, String bucket) {
 		String filename = Names.hashed(sum, name);

@@ -1,0 +1,152 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.oss;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Date;
+
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+
+import com.aliyun.oss.common.utils.CRC64;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import io.tiepoint.exif.Digests;
+
+/**
+ * The gateway's bytes in the hub's database, in GridFS's layout (bucket {@code oss}: {@code oss.files},
+ * {@code oss.chunks} of 255 KiB), written as the body streams in and read chunk by chunk by exact
+ * {@code (files_id, n)} (the embedded MongoDB scans every chunk for GridFS's own range query). A file's document is
+ * written last, so a body cut off leaves only chunks, which {@link #discard} removes.
+ */
+final class Chunks {
+
+	/** A file written: its id, length, MD5 and CRC64 (OSS's ECMA-182 checksum). */
+	record Written(ObjectId id, long size, byte[] md5, long crc) {
+	}
+
+	static final int CHUNK = 255 * 1024;
+	private final MongoCollection<Document> chunks;
+	private final MongoCollection<Document> files;
+
+	Chunks(MongoDatabase db) {
+		chunks = db.getCollection("oss.chunks");
+		files = db.getCollection("oss.files");
+		chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
+	}
+
+	/**
+	 * Streams a body into a new file.
+	 *
+	 * @param in       the body
+	 * @param expected its declared length, or -1
+	 * @param max      the largest body taken
+	 * @param name     the file's name ({@code BUCKET/KEY})
+	 * @return the file
+	 * @throws OssError {@code IncompleteBody} when the body ends before its declared length,
+	 *                  {@code EntityTooLarge} past {@code max}
+	 * @throws IOException when the body cannot be read
+	 */
+	Written write(InputStream in, long expected, long max, String name) throws OssError, IOException {
+		ObjectId id = new ObjectId();
+		MessageDigest md5 = Digests.md5();
+		CRC64 crc = new CRC64();
+		byte[] buf = new byte[CHUNK];
+		long size = 0;
+		int n = 0;
+		try {
+			while (true) {
+				int filled = in.readNBytes(buf, 0, CHUNK);
+				if (filled > 0) {
+					if (size + filled > max) {
+						throw new OssError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.");
+					}
+					md5.update(buf, 0, filled);
+					crc.update(buf, 0, filled);
+					chunks.insertOne(new Document("files_id", id).append("n", n++).append("data",
+							new Binary(Arrays.copyOf(buf, filled))));
+					size += filled;
+				}
+				if (filled < CHUNK) {
+					break;
+				}
+			}
+			if (expected >= 0 && size != expected) {
+				throw new OssError(400, "IncompleteBody", "The request body ended after " + size + " of " + expected + " bytes.");
+			}
+		} catch (OssError | IOException | RuntimeException e) {
+			discard(id, size + CHUNK);
+			throw e;
+		}
+		files.insertOne(new Document("_id", id).append("length", size).append("chunkSize", CHUNK)
+				.append("uploadDate", new Date()).append("filename", name));
+		return new Written(id, size, md5.digest(), crc.getValue());
+	}
+
+	/** Removes a file's chunks and document. @param id the file @param size its length (or more) */
+	void discard(ObjectId id, long size) {
+		for (int n = 0; (long) n * CHUNK < Math.max(size, 1); n++) {
+			chunks.deleteOne(new Document("files_id", id).append("n", n));
+		}
+		files.deleteOne(new Document("_id", id));
+	}
+
+	/**
+	 * @param id   a file
+	 * @param size its length
+	 * @param from the first byte
+	 * @param to   one past the last byte
+	 * @return its bytes {@code from..to-1}
+	 */
+	InputStream open(ObjectId id, long size, long from, long to) {
+		return new InputStream() {
+			private long pos = from;
+			private byte[] chunk;
+			private int index = -1;
+
+			@Override
+			public int read() throws IOException {
+				byte[] one = new byte[1];
+				return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				if (pos >= Math.min(to, size)) {
+					return -1;
+				}
+				int want = (int) (pos / CHUNK);
+				if (want != index) {
+					Document d = chunks.find(new Document("files_id", id).append("n", want)).first();
+					if (d == null) {
+						throw new IOException("chunk " + want + " of " + id + " is missing");
+					}
+					chunk = d.get("data", Binary.class).getData();
+					index = want;
+				}
+				int at = (int) (pos - (long) want * CHUNK);
+				int k = (int) Math.min(Math.min(len, chunk.length - at), Math.min(to, size) - pos);
+				if (k <= 0) {
+					throw new IOException("chunk " + want + " of " + id + " is short");
+				}
+				System.arraycopy(chunk, at, b, off, k);
+				pos += k;
+				return k;
+			}
+		};
+	}
+}
