@@ -67,9 +67,9 @@ class CloudPluginTest {
 			Gql gql = Gql.of(hub);
 			MemoryCloud cloud = MemoryCloud.named("mem-a");
 			List<String> clouds = List.of(gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
-			assertEquals("[\"gridfs\",\"memory\"]", clouds.get(0), "the hub's own first, then the contributed one");
+			assertEquals("[\"gridfs\",\"oss\",\"memory\"]", clouds.get(0), "the hub's own first, then the contributed one");
 			JsonNode buckets = gql.data(Docs.GEO).path("getGeoIPInfo").path("nearestBuckets");
-			assertEquals("{\"cloud\":\"memory\",\"bucket\":\"mem-a\"}", buckets.get(1).toString(), buckets::toString);
+			assertEquals("{\"cloud\":\"memory\",\"bucket\":\"mem-a\"}", buckets.get(2).toString(), buckets::toString);
 
 			String pid = gql.createProject("plugged");
 			byte[] bytes = jpeg(64, 48);
@@ -99,8 +99,8 @@ class CloudPluginTest {
 			assertEquals(iid, again.path("image").path("id").asText());
 			assertTrue(again.path("url").isNull(), "a Ready image needs no upload: " + again);
 
-			// the GridFS and unserved mutations answer as before
-			assertEquals("CLOUD_NOT_SUPPORTED", gql.call(Docs.UPLOAD_OSS, "pid", pid, "bucket", "b", "filename", "x.jpg")
+			// the GridFS and unserved (S3: not configured here) mutations answer as before
+			assertEquals("CLOUD_NOT_SUPPORTED", gql.call(Docs.UPLOAD_S3, "pid", pid, "bucket", "b", "filename", "x.jpg")
 					.path("errors").get(0).path("extensions").path("code").asText());
 			assertTrue(gql.data(Docs.UPLOAD_GRIDFS, "pid", pid, "filename", "g.jpg").path("uploadImageGridFS").path("url")
 					.asText().startsWith(hub.uri() + "Resource/Upload?uid="));
@@ -142,7 +142,7 @@ class CloudPluginTest {
 	void withoutSettingsTheContributionDeclines() throws IOException {
 		try (Hub hub = Hub.start(HubConfig.builder(dir).build())) {
 			Gql gql = Gql.of(hub);
-			assertEquals("[\"gridfs\"]", gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
+			assertEquals("[\"gridfs\",\"oss\"]", gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
 			String pid = gql.createProject("declined");
 			assertEquals("cloud minio is not served by this hub; see support.supportedCloud",
 					gql.error(Docs.UPLOAD_MINIO, "pid", pid, "bucket", "mem", "filename", "x.jpg"));

@@ -58,7 +58,7 @@ class S3EndToEndTest {
 			try (Hub hub = Hub.start(config)) {
 				key = hub.appKey();
 				Gql gql = Gql.of(hub);
-				assertEquals("[\"s3\",\"gridfs\"]", gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
+				assertEquals("[\"s3\",\"gridfs\",\"oss\"]", gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
 				JsonNode nearest = gql.data(Docs.GEO).path("getGeoIPInfo").path("nearestBuckets").get(0);
 				assertEquals("s3", nearest.path("cloud").asText());
 				assertEquals(BUCKET, nearest.path("bucket").asText());
