@@ -93,6 +93,10 @@ public final class IngestCommand implements Callable<Integer> {
 	@Option(names = "--retry", description = "Send images that failed or were refused in an earlier run again.")
 	private boolean retry;
 
+	@Option(names = "--launch", description = { "Then start the reconstruction (as 'tiepoint launch --when-ready': the hub",
+			"starts it once every image that arrived is verified; refused, with the list, when images are missing)." })
+	private boolean launch;
+
 	@Override
 	public Integer call() throws IOException, ConfigException {
 		PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +106,10 @@ public final class IngestCommand implements Callable<Integer> {
 			rate = limitRate == null ? 0 : parseRate(limitRate);
 		} catch (IllegalArgumentException e) {
 			err.println("tiepoint ingest: --limit-rate " + limitRate + ": " + e.getMessage());
+			return Tiepoint.USAGE;
+		}
+		if (launch && to != null) {
+			err.println("tiepoint ingest: --launch starts a reconstruction on a hub; --to " + to + " sends to your own storage");
 			return Tiepoint.USAGE;
 		}
 		TiepointConfig config = ConfigCommand.load(workspace);
@@ -136,6 +144,11 @@ public final class IngestCommand implements Callable<Integer> {
 			Map<ImageState, Integer> c = s.counts();
 			boolean bad = c.getOrDefault(ImageState.FAILED, 0) + c.getOrDefault(ImageState.INVALID, 0)
 					+ c.getOrDefault(ImageState.UPLOADED, 0) > 0;
+			if (launch && !dryRun) {
+				int launched = LaunchCommand.launch(ws, hubs, new LaunchCommand.Launch(project, "Native", null, false, true,
+						false), out, err);
+				return bad ? Tiepoint.FAILED : launched;
+			}
 			return dryRun || !bad ? Tiepoint.OK : Tiepoint.FAILED;
 		}
 	}
