@@ -62,8 +62,10 @@ public final class IngestCommand implements Callable<Integer> {
 			description = "The hub: 'embedded' (default for a new project: runs in this process) or a URL.")
 	private String hub;
 
-	@Option(names = "--cloud", paramLabel = "ID",
-			description = "The hub's storage for the bytes (default: the first the hub offers; 'tiepoint providers' lists them).")
+	@Option(names = "--cloud", paramLabel = "ID[,ID...]|auto", description = { "The hub's storage for the bytes (default: the first"
+			+ " the hub offers; 'tiepoint providers' lists them).", "A list (s3,oss,gridfs) is an order of preference: a cloud"
+			+ " that keeps failing is marked down and the rest goes to the next; auto: every cloud the hub offers, the"
+			+ " fastest on the first images first." })
 	private String cloud;
 
 	@Option(names = "--to", paramLabel = "URI", description = { "Your own destination instead of a hub, e.g. s3://bucket/prefix,",

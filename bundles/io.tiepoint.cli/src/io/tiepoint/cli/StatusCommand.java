@@ -120,6 +120,9 @@ public final class StatusCommand implements Callable<Integer> {
 			g.writeStringField("sha1", e.sha1());
 			g.writeStringField("state", e.state().label());
 			g.writeStringField("error", e.error());
+			if (e.cloud() != null) {
+				g.writeStringField("cloud", e.cloud());
+			}
 			if (e.location() != null) {
 				g.writeStringField("location", e.location());
 			}
