@@ -62,6 +62,7 @@ final class CloudLanes implements Flow {
 	private final int after;
 	private final long reprobeNanos;
 	private boolean probing;
+	private final List<Thread> resending = new ArrayList<>();
 
 	/**
 	 * @param run     the run
@@ -76,6 +77,7 @@ final class CloudLanes implements Flow {
 		this.probing = auto && flows.size() > 1;
 		this.after = Math.max(1, after);
 		this.reprobeNanos = reprobe * 1_000_000_000L;
+		run.verifying = () -> flows.stream().mapToInt(PlatformFlow::verifying).sum();
 	}
 
 	@Override
@@ -120,6 +122,13 @@ final class CloudLanes implements Flow {
 		boolean sent = now.state() == ImageState.READY || now.state() == ImageState.UPLOADED
 				|| now.state() == ImageState.INVALID;
 		succeeded(lane, sent ? e.size() : 0, System.nanoTime() - t0);
+		if (now.state() == ImageState.UPLOADED && down(lane)) {
+			resend(lane); // its bytes went to the cloud just before it went down: the hub may never read them
+		}
+	}
+
+	private synchronized boolean down(Lane lane) {
+		return lane.downUntil > System.nanoTime();
 	}
 
 	private synchronized Lane pick() {
@@ -140,7 +149,6 @@ final class CloudLanes implements Flow {
 
 	private synchronized void succeeded(Lane lane, long bytes, long nanos) {
 		lane.failuresInARow = 0;
-		lane.downUntil = 0;
 		if (bytes > 0) {
 			lane.stored++;
 			lane.bytes += bytes;
@@ -176,6 +184,9 @@ final class CloudLanes implements Flow {
 			run.notes.add("cloud " + lane.cloud() + " marked down after " + lane.failuresInARow + " failure(s) in a row ("
 					+ ex.getMessage() + "); " + (next == null ? "every cloud is down" : "the images not yet stored go to "
 							+ next.cloud()) + "; " + lane.cloud() + " is tried again in " + reprobeNanos / 1_000_000_000L + " s");
+			if (next != null) {
+				resend(lane);
+			}
 		}
 		if (refused && lanes.stream().anyMatch(l -> l != lane && l.downUntil <= System.nanoTime())) {
 			return new StorageException(StorageException.Kind.TRANSIENT, lane.cloud() + " refused it (" + ex.getMessage()
@@ -184,12 +195,51 @@ final class CloudLanes implements Flow {
 		return ex;
 	}
 
+	/**
+	 * The images whose bytes reached the cloud that went down but which the hub had not verified yet: it may
+	 * never manage to read them, so they are sent again, to the next cloud (the hub takes the newest
+	 * registration; one it had verified meanwhile is simply Ready).
+	 */
+	private void resend(Lane down) {
+		Thread t = new Thread(() -> {
+			List<Long> stuck = down.flow.releaseVerification(); // after the follower's round in progress
+			if (!stuck.isEmpty()) {
+				run.notes.add(stuck.size() + " image(s) " + down.cloud() + " held unverified sent again to another cloud");
+			}
+			for (Long id : stuck) {
+				try {
+					ImageEntry e = run.journal.image(id).orElse(null);
+					if (e == null || e.state() != ImageState.UPLOADED || run.canceled()) {
+						continue;
+					}
+					run.journal.update(id, Update.to(ImageState.FAILED).error("cloud " + down.cloud() + " went away before"
+							+ " the hub verified it; sent again", true));
+					new ImageSender(run, this).send(run.journal.image(id).orElseThrow());
+				} catch (IOException e) {
+					run.notes.add("cannot send image " + id + " again: " + e.getMessage());
+				}
+			}
+		}, "tiepoint-cloud-resend");
+		t.setDaemon(true);
+		synchronized (resending) {
+			resending.add(t);
+		}
+		t.start();
+	}
+
 	private synchronized Lane lane(String cloud) {
 		return lanes.stream().filter(l -> l.cloud().equals(cloud)).findFirst().orElse(lanes.get(0));
 	}
 
 	@Override
 	public void awaitSettled() throws InterruptedException {
+		List<Thread> threads;
+		synchronized (resending) {
+			threads = List.copyOf(resending);
+		}
+		for (Thread t : threads) {
+			t.join();
+		}
 		for (Lane l : List.copyOf(lanes)) {
 			l.flow.awaitSettled();
 		}

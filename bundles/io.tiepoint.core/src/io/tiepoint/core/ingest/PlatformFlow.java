@@ -239,6 +239,16 @@ final class PlatformFlow implements Flow {
 		}
 	}
 
+	/** @return the images of this cloud it no longer follows (see {@link VerificationFollower#releaseAll()}) */
+	List<Long> releaseVerification() {
+		return verification.releaseAll();
+	}
+
+	/** @return how many of its images wait for the platform's verification */
+	int verifying() {
+		return verification.waiting();
+	}
+
 	/** @return the cloud this flow registers for */
 	String cloud() {
 		return binding.cloud();

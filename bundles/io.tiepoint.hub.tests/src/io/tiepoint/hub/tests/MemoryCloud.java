@@ -46,6 +46,8 @@ public final class MemoryCloud implements HubCloud {
 	final AtomicInteger registered = new AtomicInteger();
 	final AtomicInteger deleted = new AtomicInteger();
 	final AtomicInteger closed = new AtomicInteger();
+	/** When set, reading an object fails as a store that went away would (the hub's verification retries). */
+	volatile boolean down;
 
 	/**
 	 * @param id       the id it answers
@@ -121,6 +123,9 @@ public final class MemoryCloud implements HubCloud {
 
 	@Override
 	public InputStream open(HubImage image) throws IOException {
+		if (down) {
+			throw new IOException("the store is down");
+		}
 		byte[] b = objects.get(image.key());
 		if (b == null) {
 			throw new IOException("no object " + image.key());
