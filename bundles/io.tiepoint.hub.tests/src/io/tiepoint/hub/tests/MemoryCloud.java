@@ -46,6 +46,8 @@ public final class MemoryCloud implements HubCloud {
 	final AtomicInteger registered = new AtomicInteger();
 	final AtomicInteger deleted = new AtomicInteger();
 	final AtomicInteger closed = new AtomicInteger();
+	/** Its region (setting {@code region}), or null. */
+	private String region;
 	/** When set, reading an object fails as a store that went away would (the hub's verification retries). */
 	volatile boolean down;
 
@@ -69,6 +71,7 @@ public final class MemoryCloud implements HubCloud {
 			return context.setting("bucket").map(b -> {
 				MemoryCloud c = new MemoryCloud(context.id(), "uploadImageMinio", b,
 						Boolean.parseBoolean(context.settings().get("swept")));
+				c.region = context.settings().get("region");
 				RUNNING.put(b, c);
 				return c;
 			});
@@ -97,6 +100,11 @@ public final class MemoryCloud implements HubCloud {
 	@Override
 	public String id() {
 		return id;
+	}
+
+	@Override
+	public String region() {
+		return region;
 	}
 
 	@Override

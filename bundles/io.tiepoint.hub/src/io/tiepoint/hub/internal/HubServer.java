@@ -35,6 +35,7 @@ import io.tiepoint.hub.internal.cloud.CloudContext;
 import io.tiepoint.hub.internal.cloud.CloudRegistry;
 import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.cloud.OssCloudFactory;
+import io.tiepoint.hub.internal.cloud.RegionTable;
 import io.tiepoint.hub.internal.graphql.GraphQLHandler;
 import io.tiepoint.hub.internal.graphql.SchemaFactory;
 import io.tiepoint.hub.internal.graphql.Services;
@@ -154,7 +155,7 @@ public final class HubServer implements Hub {
 		ImageSweeper imageSweeper = new ImageSweeper(images, service, access, verifier, config.imageExpiry(),
 				this::settled);
 		Services services = new Services(access, service, new Removal(access, images, projects), tasks, projects,
-				images, this::publicUrl);
+				images, this::publicUrl, RegionTable.parse(config.regions()));
 		images.releaseClaims();
 		jetty = new Server();
 		ServerConnector connector = JsonErrors.connector(jetty);
