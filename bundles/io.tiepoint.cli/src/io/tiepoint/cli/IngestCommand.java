@@ -31,6 +31,7 @@ import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.Workspace;
 import io.tiepoint.core.storage.StorageProviders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,11 +53,11 @@ public final class IngestCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders (or files) of photos.")
 	private List<Path> roots;
 
-	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project (created when new).")
-	private String project;
+	@Mixin
+	private ProjectOption projectOption;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Option(names = "--hub", paramLabel = "URL|embedded",
 			description = "The hub: 'embedded' (default for a new project: runs in this process) or a URL.")
@@ -101,6 +102,8 @@ public final class IngestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException, ConfigException {
+		String project = projectOption.name();
+		Path workspace = workspaceOption.path();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		long rate;

@@ -31,6 +31,7 @@ import io.tiepoint.core.project.Workspace;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.platform.RemoteTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,11 +52,11 @@ public final class LaunchCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project.")
-	private String project;
+	@Mixin
+	private ProjectOption projectOption;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "Native",
 			description = "Native (fast sparse), Full (full detail sparse), Reconstruction... (default: ${DEFAULT-VALUE}).")
@@ -78,6 +79,8 @@ public final class LaunchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		String project = projectOption.name();
+		Path workspace = workspaceOption.path();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		TiepointConfig config = ConfigCommand.load(workspace);
