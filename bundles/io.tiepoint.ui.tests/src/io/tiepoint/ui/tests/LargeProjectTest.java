@@ -29,6 +29,7 @@ import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.Journal;
 import io.tiepoint.core.project.Update;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.images.ImageRows;
 import io.tiepoint.ui.internal.images.ImagesPanel;
