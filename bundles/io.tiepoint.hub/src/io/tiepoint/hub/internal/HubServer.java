@@ -254,6 +254,11 @@ public final class HubServer implements Hub {
 	}
 
 	@Override
+	public String packageName() {
+		return credentials.packageName();
+	}
+
+	@Override
 	public String userToken() {
 		return credentials.firstUserToken();
 	}

@@ -21,6 +21,8 @@ import com.mongodb.client.model.Filters;
 /**
  * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
  * Convert (3.5), each the {@code data} of the seed's JSON, for files the caller may see ({@link FileAccess}).
+ * {@code FileInfo} is the description given to GetUploadState ({@code fileinfo}, "" when none); the
+ * file's directory is the extra field {@code Directory}, after the seed's fields.
  *
  * @param access    who may see which file
  * @param store     the files
@@ -37,7 +39,7 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 		Document meta = file.get("metadata", Document.class);
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("FileName", file.getString("filename"));
-		d.put("FileInfo", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
+		d.put("FileInfo", meta == null || meta.getString("fileinfo") == null ? "" : meta.getString("fileinfo"));
 		d.put("MD5", meta == null ? "" : meta.getString("md5"));
 		d.put("FileID", fid);
 		if (full) {
@@ -45,6 +47,7 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 			d.put("ExecuteCode", 1);
 			d.put("Size", file.get("length", Number.class).longValue());
 		}
+		d.put("Directory", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
 		return d;
 	}
 

@@ -132,7 +132,8 @@ public final class ResourceHandler extends Handler.Abstract {
 		long length = Params.length(query.getValue("FileLenth"), uploads.maxBytes(), "upload of "
 				+ (filename != null ? filename : "md5 " + md5));
 		Uploads.State s = uploads.state(new Uploads.Ask(user, md5, filename,
-				Params.directory(Params.blankToNull(query.getValue("directory"))), uid, length));
+				Params.directory(Params.blankToNull(query.getValue("directory"))), uid, length,
+				Params.fileInfo(query.getValue("fileinfo"))));
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("AllowUpload", s.allow());
 		data.put("FileLenth", s.fileLength());
@@ -154,7 +155,7 @@ public final class ResourceHandler extends Handler.Abstract {
 		String fileId;
 		try (InputStream in = Content.Source.asInputStream(request)) {
 			try {
-				fileId = uploads.receive(query.getValue("uid"), range(request.getHeaders().get(HttpHeader.RANGE)), length, in);
+				fileId = uploads.receive(query.getValue("uid"), UploadRange.of(request.getHeaders().get(HttpHeader.RANGE), query.getValue("Range")), length, in);
 			} catch (ResourceException refused) {
 				drain(in, length); // let a client still sending read the error rather than a broken pipe
 				throw refused;
@@ -255,32 +256,5 @@ public final class ResourceHandler extends Handler.Abstract {
 		}
 		Replies.redirect(response, callback, peer);
 		return true;
-	}
-
-	/** The seed's Range of an upload: the start offset, {@code N} or {@code bytes=N-}. */
-	static long range(String header) {
-		if (header == null || header.isBlank()) {
-			return 0;
-		}
-		String h = header.trim();
-		if (h.startsWith("bytes=")) {
-			h = h.substring(6);
-			int dash = h.indexOf('-');
-			if (dash < 0 || dash != h.length() - 1) {
-				throw new ResourceException(400, "upload Range must be a start offset (N or bytes=N-), got '"
-						+ Params.abbreviate(header) + "'");
-			}
-			h = h.substring(0, dash);
-		}
-		try {
-			long start = Long.parseLong(h);
-			if (start < 0) {
-				throw new ResourceException(416, "upload Range must not be negative, got " + start);
-			}
-			return start;
-		} catch (NumberFormatException e) {
-			throw new ResourceException(400, "upload Range must be a start offset (N or bytes=N-), got '"
-					+ Params.abbreviate(header) + "'");
-		}
 	}
 }
