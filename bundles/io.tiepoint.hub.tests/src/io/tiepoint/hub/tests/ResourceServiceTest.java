@@ -343,8 +343,8 @@ class ResourceServiceTest {
 			int level = f.path("Level").asInt();
 			assertEquals(level == 1 ? 256 : 1200, png.getWidth(), "level " + level);
 		}
-		Answer video = get("Resource/Convert?fileid=" + fid + "&ConverType=0");
-		assertEquals("NoSupport", video.body().path("data").path("Type").asText());
+		Answer video = get("Resource/Convert?fileid=" + fid + "&ConverType=2");
+		assertEquals("NoSupport", video.body().path("data").path("Type").asText(), "a JPEG is no document");
 		String bin = upload("noimage.bin", random(1000, 14));
 		HubTests.await("no-support conversion", Duration.ofSeconds(30), () -> {
 			try {

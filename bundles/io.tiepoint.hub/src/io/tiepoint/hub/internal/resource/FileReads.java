@@ -26,7 +26,7 @@ import com.mongodb.client.model.Filters;
  *
  * @param access    who may see which file
  * @param store     the files
- * @param converter image conversion
+ * @param converter conversion
  */
 record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 
@@ -71,12 +71,12 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 	 * @param user the caller
 	 * @param fid  a FileID
 	 * @param type ConverType, or null for an image
+	 * @param level the audio Level, or null
 	 * @return Convert's data
 	 */
-	Map<String, Object> convert(String user, String fid, String type) {
+	Map<String, Object> convert(String user, String fid, String type, String level) {
 		access.readable(user, fid);
-		Converter.Result r = type == null || type.equals("3") ? converter.convert(fid)
-				: new Converter.Result("NoSupport", -1, List.of());
+		Converter.Result r = converter.convert(fid, type, level);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("Type", r.type());
 		data.put("Waiting", r.waiting());

@@ -65,7 +65,7 @@ public final class ResourceHandler extends Handler.Abstract {
 	 * @param uploads     the upload side
 	 * @param store       the chunks
 	 * @param projects    the projects (their owners see their files)
-	 * @param converter   image conversion
+	 * @param converter   conversion
 	 * @param limits      the download links' validity
 	 * @param peers       md5 prefix to peer hub
 	 * @param base        the hub's public base URL, for the URLs it hands out
@@ -235,8 +235,13 @@ public final class ResourceHandler extends Handler.Abstract {
 		if (type != null && !type.matches("[0-9]")) {
 			throw new ResourceException(400, "ConverType must be 0 (video), 1 (audio), 2 (document) or 3 (image)");
 		}
+		String level = Params.blankToNull(query.getValue("Level"));
+		if (level != null && !level.matches("[123]")) {
+			throw new ResourceException(400, "Level must be 1, 2 or 3 (audio: 128, 256 or 320 kbps), got '"
+					+ Params.abbreviate(level) + "'");
+		}
 		if (!redirect(response, callback, FileIds.routeOf(fid))) {
-			Replies.ok(response, callback, reads.convert(user, fid, type));
+			Replies.ok(response, callback, reads.convert(user, fid, type, level));
 		}
 	}
 
