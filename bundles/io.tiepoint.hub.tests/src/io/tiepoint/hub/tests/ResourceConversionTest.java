@@ -168,6 +168,9 @@ class ResourceConversionTest {
 		String fid = user.upload("pattern720.avi", video(1280, 720, 1));
 		JsonNode done = converted(fid, "0");
 		assertEquals(List.of(360, 720), checkVideoLevels(done), "no 1080p level from a 720p source");
+		String play = user.get("Resource/GetOnlinePlayUrl?FID=" + fid + "&host=127.0.0.1").data().asText();
+		assertTrue(play.contains("id=" + done.path("FileList").get(1).path("FileID").asText() + "&"),
+				"online play streams the best converted MP4: " + play);
 	}
 
 	@Test

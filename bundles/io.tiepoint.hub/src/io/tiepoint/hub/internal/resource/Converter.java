@@ -158,6 +158,24 @@ public final class Converter implements AutoCloseable {
 		return new Result(job.getString("type"), jobs.position(job), list);
 	}
 
+	/**
+	 * @param fileId a file
+	 * @return what online play streams: the best level of its finished video conversion, else the file
+	 */
+	String playable(String fileId) {
+		Document job = jobs.get(fileId + ":video");
+		if (job == null || !ConversionJobs.DONE.equals(job.getString("state"))) {
+			return fileId;
+		}
+		Document best = null;
+		for (Document d : job.getList("list", Document.class, List.of())) {
+			if (best == null || d.getInteger("Level", 0) > best.getInteger("Level", 0)) {
+				best = d;
+			}
+		}
+		return best == null ? fileId : best.getString("FileID");
+	}
+
 	@Override
 	public void close() {
 		workers.close();

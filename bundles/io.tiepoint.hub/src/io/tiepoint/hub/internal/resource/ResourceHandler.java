@@ -37,7 +37,8 @@ import io.tiepoint.hub.internal.store.ProjectStore;
 /**
  * The GridFS resource service of seed 003 under {@code /Resource/}: GetUploadState, Upload (POST of a
  * UUrl, with {@code Range}), GetDownloadUrl, DownloadUrl (ranged GET), GetFileInfo, GetUserFiles,
- * Convert. Calls other than the upload and download URLs carry the seed's {@code APPID}, {@code License}
+ * Convert ({@link Converter}), GetOnlinePlayUrl and OnlinePlayUrl ({@link OnlinePlay}). Calls other
+ * than the upload, download and play URLs carry the seed's {@code APPID}, {@code License}
  * and {@code PackageName} ({@link ResourceAuth}). A user sees, fetches and converts only the files they
  * uploaded or whose project they own ({@link FileAccess}); uploads are per user ({@link Uploads}); the
  * URLs handed out are built from the hub's public address, never the request's {@code Host}. Every answer
@@ -56,6 +57,7 @@ public final class ResourceHandler extends Handler.Abstract {
 	private final FileReads reads;
 	private final DownloadLinks links;
 	private final Downloads downloads;
+	private final OnlinePlay play;
 	private final Map<String, URI> peers;
 	private final Supplier<URI> base;
 	private final Supplier<Boolean> closing;
@@ -79,6 +81,7 @@ public final class ResourceHandler extends Handler.Abstract {
 		this.reads = new FileReads(access, store, converter);
 		this.links = new DownloadLinks(credentials, limits.downloadLinkValidity(), base);
 		this.downloads = new Downloads(auth, links, access, store);
+		this.play = new OnlinePlay(links, access, downloads, converter, limits.downloadLinkValidity(), base);
 		this.peers = peers;
 		this.base = base;
 		this.closing = closing;
@@ -101,6 +104,8 @@ public final class ResourceHandler extends Handler.Abstract {
 			case "GetFileInfo" -> getFileInfo(request, response, callback, query);
 			case "GetUserFiles" -> getUserFiles(request, response, callback);
 			case "Convert" -> convert(request, response, callback, query);
+			case "GetOnlinePlayUrl" -> getOnlinePlayUrl(request, response, callback, query);
+			case "OnlinePlayUrl" -> play.play(request, response, callback, query);
 			default -> throw new ResourceException(404, "no such resource action: " + Params.abbreviate(action));
 			}
 		} catch (ResourceException e) {
@@ -213,6 +218,14 @@ public final class ResourceHandler extends Handler.Abstract {
 		if (!redirect(response, callback, FileIds.routeOf(fid))) {
 			access.readable(user, fid);
 			Replies.ok(response, callback, links.link(user, fid));
+		}
+	}
+
+	private void getOnlinePlayUrl(Request request, Response response, Callback callback, Fields query) throws IOException {
+		String user = auth.user(request);
+		String fid = Params.fileId(query.getValue("FID"), "FID");
+		if (!redirect(response, callback, FileIds.routeOf(fid))) {
+			Replies.ok(response, callback, play.link(user, fid, query.getValue("host")));
 		}
 	}
 
