@@ -234,7 +234,21 @@ class ResourceConversionTest {
 		assertEquals(fid, data.path("FileList").get(0).path("FileID").asText(), "the result is the file itself");
 		assertArrayEquals(pdf, download(fid));
 		String bin = user.upload("data.bin", ResourceUser.random(100, 40));
+		JsonNode none = user.get("Resource/GetFileInfo?fileid=" + bin).data().path("Conversions");
+		assertTrue(none.isArray() && none.isEmpty(), "nothing asked, nothing listed: " + none);
 		assertEquals("NoSupport", convert(bin, "2").path("Type").asText());
+		JsonNode listed = user.get("Resource/GetFileInfo?fileid=" + fid).data().path("Conversions");
+		assertEquals(1, listed.size(), listed::toString);
+		assertEquals("Document", listed.get(0).path("Type").asText());
+		assertEquals(-1, listed.get(0).path("Waiting").asInt());
+		assertEquals(fid, listed.get(0).path("FileList").get(0).path("FileID").asText());
+		boolean inUserFiles = false;
+		for (JsonNode f : user.get("Resource/GetUserFiles").data().path("FileList")) {
+			if (fid.equals(f.path("FileID").asText())) {
+				inUserFiles = "Document".equals(f.path("Conversions").path(0).path("Type").asText());
+			}
+		}
+		assertTrue(inUserFiles, "GetUserFiles lists the conversions too");
 	}
 
 	@Test
@@ -261,12 +275,18 @@ class ResourceConversionTest {
 		Path data = dir.resolve("restart");
 		byte[] clip = video(1920, 1080, 3);
 		String fid;
+		List<String> before = new ArrayList<>();
 		try (Hub first = Hub.start(HubConfig.builder(data).build())) {
 			ResourceUser u = new ResourceUser(first, first.userToken());
 			fid = u.upload("restart.avi", clip);
 			assertEquals(200, u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").status());
-			HubTests.await("the conversion to start", CONVERSION, () -> u.get("Resource/Convert?fileid=" + fid
-					+ "&ConverType=0").data().path("Waiting").asInt() == 0);
+			HubTests.await("the first level", CONVERSION, () -> {
+				JsonNode d = u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").data();
+				return d.path("Waiting").asInt() == 0 && d.path("FileList").size() >= 1; // at least 1080p still to make
+			});
+			for (JsonNode f : u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").data().path("FileList")) {
+				before.add(f.path("FileID").asText());
+			}
 		} // stopped in the middle: FFmpeg killed, the job left as it was
 		try (Hub second = Hub.start(HubConfig.builder(data).build())) {
 			ResourceUser u = new ResourceUser(second, second.userToken());
@@ -277,6 +297,12 @@ class ResourceConversionTest {
 			Document job = ((HubServer) second).database().database().getCollection("resource.conversions")
 					.find(new Document("_id", fid + ":video")).first();
 			assertEquals(2, job.getInteger("attempts"), "run once before the stop, once after");
+			List<String> after = new ArrayList<>();
+			done.path("FileList").forEach(f -> after.add(f.path("FileID").asText()));
+			assertFalse(before.isEmpty(), "stopped after the first level");
+			assertTrue(after.containsAll(before), "the levels made before the stop are kept, not made again: " + before);
+			System.out.println("conversion resumed after a stop: " + before.size() + " level(s) kept, "
+					+ (3 - before.size()) + " made after the restart");
 			for (JsonNode f : done.path("FileList")) {
 				assertEquals(200, ResourceUser.fetch(u.get("Resource/GetDownloadUrl?FID=" + f.path("FileID").asText())
 						.data().asText()).status());

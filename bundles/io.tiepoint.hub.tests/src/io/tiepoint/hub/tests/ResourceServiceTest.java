@@ -133,7 +133,7 @@ class ResourceServiceTest {
 	}
 
 	/** Fields the hub adds after the seed's: the directory of a file (the seed's FileInfo is its description). */
-	static final java.util.Set<String> EXTENSIONS = java.util.Set.of("Directory");
+	static final java.util.Set<String> EXTENSIONS = java.util.Set.of("Directory", "Conversions");
 
 	/**
 	 * The seed's field names in the same order (then only {@link #EXTENSIONS}), same JSON types, recursively

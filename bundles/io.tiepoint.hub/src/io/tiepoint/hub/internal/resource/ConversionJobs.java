@@ -105,6 +105,15 @@ final class ConversionJobs {
 				1 + jobs.countDocuments(Filters.and(Filters.eq("state", QUEUED), Filters.lt("seq", doc.getLong("seq")))));
 	}
 
+	/** @param sources FileIDs @return the jobs converting them (results of earlier versions too) */
+	List<Document> ofSources(java.util.Collection<String> sources) {
+		List<Document> out = new ArrayList<>();
+		if (!sources.isEmpty()) {
+			jobs.find(Filters.or(Filters.in("source", sources), Filters.in("_id", sources))).into(out);
+		}
+		return out;
+	}
+
 	/** @return how many jobs are queued */
 	long queued() {
 		return jobs.countDocuments(Filters.eq("state", QUEUED));

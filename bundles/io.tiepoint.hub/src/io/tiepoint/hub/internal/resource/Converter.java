@@ -159,6 +159,35 @@ public final class Converter implements AutoCloseable {
 	}
 
 	/**
+	 * What was asked of Convert for some files, without starting anything (GetFileInfo, GetUserFiles).
+	 *
+	 * @param fileIds files
+	 * @return by FileID, its conversions: {@code Type}, {@code Waiting} (as Convert answers it, or
+	 *         {@code -2} and {@code Error} for a failed one), {@code FileList}
+	 */
+	public Map<String, List<Map<String, Object>>> conversions(java.util.Collection<String> fileIds) {
+		Map<String, List<Map<String, Object>>> out = new java.util.HashMap<>();
+		for (Document job : jobs.ofSources(fileIds)) {
+			String source = job.getString("source") != null ? job.getString("source") : job.getString("_id");
+			Map<String, Object> c = new java.util.LinkedHashMap<>();
+			c.put("Type", job.getString("type"));
+			String state = job.getString("state");
+			c.put("Waiting", state == null || ConversionJobs.DONE.equals(state) ? -1
+					: ConversionJobs.RUNNING.equals(state) ? 0 : ConversionJobs.FAILED.equals(state) ? -2 : jobs.position(job));
+			List<Map<String, Object>> list = new java.util.ArrayList<>();
+			for (Document d : job.getList("list", Document.class, List.of())) {
+				list.add(Map.of("FileID", d.getString("FileID"), "Level", d.getInteger("Level", 0)));
+			}
+			c.put("FileList", list);
+			if (ConversionJobs.FAILED.equals(state)) {
+				c.put("Error", job.getString("error"));
+			}
+			out.computeIfAbsent(source, k -> new java.util.ArrayList<>()).add(c);
+		}
+		return out;
+	}
+
+	/**
 	 * @param fileId a file
 	 * @return what online play streams: the best level of its finished video conversion, else the file
 	 */

@@ -22,7 +22,8 @@ import com.mongodb.client.model.Filters;
  * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
  * Convert (3.5), each the {@code data} of the seed's JSON, for files the caller may see ({@link FileAccess}).
  * {@code FileInfo} is the description given to GetUploadState ({@code fileinfo}, "" when none); the
- * file's directory is the extra field {@code Directory}, after the seed's fields.
+ * file's directory is the extra field {@code Directory}, after the seed's fields, then {@code Conversions}:
+ * what Convert was asked for the file and how far it is ({@link Converter#conversions}), read only.
  *
  * @param access    who may see which file
  * @param store     the files
@@ -32,7 +33,9 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 
 	/** @param user the caller @param fid a FileID @return GetFileInfo's data */
 	Map<String, Object> fileInfo(String user, String fid) {
-		return info(fid, access.readable(user, fid), true);
+		Map<String, Object> d = info(fid, access.readable(user, fid), true);
+		d.put("Conversions", converter.conversions(List.of(fid)).getOrDefault(fid, List.of()));
+		return d;
 	}
 
 	private static Map<String, Object> info(String fid, Document file, boolean full) {
@@ -59,6 +62,11 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 			if (!"derived".equals(meta.getString("kind"))) {
 				list.add(info(FileIds.of(meta.getString("route"), f.getObjectId("_id")), f, false));
 			}
+		}
+		Map<String, List<Map<String, Object>>> conversions = converter.conversions(
+				list.stream().map(m -> (String) m.get("FileID")).toList());
+		for (Map<String, Object> m : list) {
+			m.put("Conversions", conversions.getOrDefault(m.get("FileID"), List.of()));
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("Count", list.size());

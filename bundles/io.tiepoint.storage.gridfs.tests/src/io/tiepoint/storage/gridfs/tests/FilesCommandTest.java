@@ -82,6 +82,20 @@ class FilesCommandTest {
 			Run info = files(ws, server, "info", fid);
 			assertTrue(info.out().contains("Size: " + SIZE) && info.out().contains("FileInfo: flight 3 log"), info.out());
 
+			Path notes = dir.resolve("notes.txt");
+			Files.write(notes, "\uFEFFflight notes".getBytes(StandardCharsets.UTF_8));
+			String txt = files(ws, server, "put", notes.toString()).out().trim();
+			Run convert = files(ws, server, "convert", txt, "--type", "document", "--wait");
+			assertEquals(0, convert.code(), convert.err());
+			java.util.List<String> lines = convert.out().lines().toList();
+			assertEquals("Document: done", lines.get(0), convert.out());
+			assertTrue(lines.get(1).matches("  level 1: [0-9a-f]{32}"), convert.out());
+			java.util.List<String> listed = files(ws, server, "list").out().lines().toList();
+			int at = listed.indexOf(txt + "  /notes.txt");
+			assertTrue(at >= 0, listed::toString);
+			assertEquals("    Document: done", listed.get(at + 1), "the list shows the conversion under its file");
+			assertEquals(lines.get(1), listed.get(at + 2).substring(4));
+
 			Path out = dir.resolve("back.bin");
 			proxy.cutAnswerAfter(SIZE * 2L / 5, 1);
 			Run broken = files(ws, server, "get", fid, "-o", out.toString());

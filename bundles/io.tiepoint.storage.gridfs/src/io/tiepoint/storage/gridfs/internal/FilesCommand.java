@@ -102,8 +102,18 @@ public final class FilesCommand implements Callable<Integer> {
 				+ " is not set: put it in the settings file or the environment variable " + env, null));
 	}
 
+	/** Prints a conversion: its Type and state, then its results by level. */
+	static void printConversion(PrintWriter out, String indent, JsonNode c) {
+		int waiting = c.path("Waiting").asInt();
+		out.println(indent + c.path("Type").asText() + ": " + (waiting == -1 ? "done" : waiting == 0 ? "converting"
+				: waiting == -2 ? "failed (" + c.path("Error").asText() + ")" : "queued, place " + waiting));
+		for (JsonNode f : c.path("FileList")) {
+			out.println(indent + "  level " + f.path("Level").asInt() + ": " + f.path("FileID").asText());
+		}
+	}
+
 	/** {@code files list}. */
-	@Command(name = "list", mixinStandardHelpOptions = true, description = "List your files: FileID, directory/name, description.")
+	@Command(name = "list", mixinStandardHelpOptions = true, description = "List your files: FileID, directory/name, description, conversions.")
 	static final class List implements Callable<Integer> {
 		@ParentCommand
 		private FilesCommand parent;
@@ -117,6 +127,9 @@ public final class FilesCommand implements Callable<Integer> {
 					out.println(f.path("FileID").asText() + "  " + (dir.endsWith("/") ? dir : dir + "/")
 							+ f.path("FileName").asText() + (f.path("FileInfo").asText("").isEmpty() ? ""
 									: "  (" + f.path("FileInfo").asText() + ")"));
+					for (JsonNode c : f.path("Conversions")) {
+						printConversion(out, "    ", c);
+					}
 				}
 				out.println(data.path("Count").asInt() + " file(s)");
 			});
@@ -133,8 +146,13 @@ public final class FilesCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			return parent.run("info", (files, out) -> files.info(fid).fields()
-					.forEachRemaining(e -> out.println(e.getKey() + ": " + e.getValue().asText())));
+			return parent.run("info", (files, out) -> files.info(fid).fields().forEachRemaining(e -> {
+				if ("Conversions".equals(e.getKey())) {
+					e.getValue().forEach(c -> printConversion(out, "Conversion: ", c));
+				} else {
+					out.println(e.getKey() + ": " + e.getValue().asText());
+				}
+			}));
 		}
 	}
 
@@ -218,12 +236,7 @@ public final class FilesCommand implements Callable<Integer> {
 					}
 					data = files.convert(fid, t, level);
 				}
-				int waiting = data.path("Waiting").asInt();
-				out.println(data.path("Type").asText() + ": " + (waiting == -1 ? "done" : waiting == 0 ? "converting"
-						: "queued, place " + waiting));
-				for (JsonNode f : data.path("FileList")) {
-					out.println("  level " + f.path("Level").asInt() + ": " + f.path("FileID").asText());
-				}
+				printConversion(out, "", data);
 			});
 		}
 	}
