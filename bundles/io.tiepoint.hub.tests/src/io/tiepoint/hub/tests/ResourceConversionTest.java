@@ -270,6 +270,35 @@ class ResourceConversionTest {
 	}
 
 	@Test
+	void aJobQueuedBeforeFfmpegWentMissingFailsSayingSoAndRunsOnceItIsBack() throws Exception {
+		needFfmpeg();
+		Path data = dir.resolve("missing");
+		byte[] clip = video(1920, 1080, 2);
+		String fid;
+		try (Hub first = Hub.start(HubConfig.builder(data).build())) {
+			ResourceUser u = new ResourceUser(first, first.userToken());
+			fid = u.upload("later.avi", clip);
+			assertEquals(200, u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").status());
+		} // stopped at once: the job is queued or running
+		try (Hub bare = Hub.start(HubConfig.builder(data).cloudSetting("gridfs", "ffmpeg",
+				dir.resolve("no-such-dir/ffmpeg").toString()).build())) {
+			ResourceUser u = new ResourceUser(bare, bare.userToken());
+			HubTests.await("the job to fail", CONVERSION, () -> u.get("Resource/Convert?fileid=" + fid + "&ConverType=0")
+					.status() == 422);
+			String message = u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").body().path("message").asText();
+			assertTrue(message.contains(fid) && message.contains("ffmpeg"), message);
+		}
+		try (Hub back = Hub.start(HubConfig.builder(data).build())) {
+			ResourceUser u = new ResourceUser(back, back.userToken());
+			HubTests.await("the job to run again", CONVERSION, () -> {
+				ResourceUser.Answer a = u.get("Resource/Convert?fileid=" + fid + "&ConverType=0");
+				return a.status() == 200 && a.data().path("Waiting").asInt() == -1;
+			});
+			assertEquals(3, u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").data().path("FileList").size());
+		}
+	}
+
+	@Test
 	void aConversionInterruptedByAStopIsFinishedAfterTheRestart() throws Exception {
 		needFfmpeg();
 		Path data = dir.resolve("restart");

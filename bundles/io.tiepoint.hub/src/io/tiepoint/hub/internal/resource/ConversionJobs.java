@@ -137,9 +137,21 @@ final class ConversionJobs {
 		jobs.updateOne(id(key), Updates.combine(Updates.set("state", DONE), Updates.set("type", type)));
 	}
 
-	/** Marks a job failed, with the reason a client is told. */
-	void failed(String key, String error) {
-		jobs.updateOne(id(key), Updates.combine(Updates.set("state", FAILED), Updates.set("error", error)));
+	/**
+	 * Marks a job failed, with the reason a client is told.
+	 *
+	 * @param retry whether a later Convert may try it again (FFmpeg was missing)
+	 */
+	void failed(String key, String error, boolean retry) {
+		jobs.updateOne(id(key), Updates.combine(Updates.set("state", FAILED), Updates.set("error", error),
+				Updates.set("retry", retry)));
+	}
+
+	/** Queues a failed job again, at the end, keeping its results. @return the job */
+	Document requeue(String key) {
+		jobs.updateOne(id(key), Updates.combine(Updates.set("state", QUEUED), Updates.set("seq", nextSeq()),
+				Updates.unset("error"), Updates.unset("retry")));
+		return get(key);
 	}
 
 	/**

@@ -105,7 +105,7 @@ final class ConversionWorkers implements AutoCloseable {
 		try {
 			Document file = store.file(FileIds.idOf(job.getString("source")));
 			if (file == null) {
-				jobs.failed(key, "the file to convert was deleted");
+				jobs.failed(key, "the file to convert was deleted", false);
 				return;
 			}
 			delete(work);
@@ -124,7 +124,8 @@ final class ConversionWorkers implements AutoCloseable {
 				return; // the database or the run went away with the hub: the job is taken up again
 			}
 			LOG.warn("conversion " + key + " failed: " + e.getMessage());
-			jobs.failed(key, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+			jobs.failed(key, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+					e instanceof MediaTools.Missing);
 		} finally {
 			try {
 				delete(work);

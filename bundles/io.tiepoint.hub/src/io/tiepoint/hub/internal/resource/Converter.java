@@ -100,6 +100,10 @@ public final class Converter implements AutoCloseable {
 		Document job = jobs.get(key);
 		if (job == null) {
 			job = start(key, fileId, type, audioLevel);
+		} else if (ConversionJobs.FAILED.equals(job.getString("state")) && Boolean.TRUE.equals(job.getBoolean("retry"))
+				&& workers.tools().missing() == null) {
+			job = jobs.requeue(key); // it failed on a hub without FFmpeg; this one has it
+			workers.wake();
 		}
 		return answer(job);
 	}

@@ -39,6 +39,15 @@ final class MediaTools {
 		}
 	}
 
+	/** FFmpeg is not installed: a job that failed for this is tried again once it is. */
+	static final class Missing extends IOException {
+		private static final long serialVersionUID = 1L;
+
+		Missing(String message) {
+			super(message);
+		}
+	}
+
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private final Path ffmpeg;
 	private final Path ffprobe;
@@ -97,7 +106,7 @@ final class MediaTools {
 	 */
 	JsonNode probe(Path file, Path work, BooleanSupplier cancel) throws IOException {
 		if (missing != null) {
-			throw new IOException(missing);
+			throw new Missing(missing);
 		}
 		Path out = work.resolve("probe.json");
 		run(List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_streams", "-show_format",
@@ -115,7 +124,7 @@ final class MediaTools {
 	 */
 	void ffmpeg(List<String> args, Path work, BooleanSupplier cancel) throws IOException {
 		if (missing != null) {
-			throw new IOException(missing);
+			throw new Missing(missing);
 		}
 		List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-y", "-v", "error"));
 		command.addAll(args);
