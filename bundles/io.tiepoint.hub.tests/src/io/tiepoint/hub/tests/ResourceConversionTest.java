@@ -156,10 +156,14 @@ class ResourceConversionTest {
 		JsonNode first = convert(fid, "0");
 		assertEquals("Video", first.path("Type").asText());
 		assertTrue(first.path("Waiting").asInt() >= 0, "queued or converting at first: " + first);
+		HubTests.await("the conversion to start", CONVERSION, () -> convert(fid, "0").path("Waiting").asInt() == 0);
+		JsonNode queued = convert(fid, "1");
+		assertEquals(1, queued.path("Waiting").asInt(), "behind the running video, first in the queue: " + queued);
 		JsonNode done = converted(fid, "0");
 		assertEquals("Video", done.path("Type").asText());
 		assertEquals(fid, done.path("FileID").asText());
 		assertEquals(List.of(360, 720, 1080), checkVideoLevels(done));
+		assertEquals("Audio", converted(fid, "1").path("Type").asText(), "the video's sound track, once its turn came");
 	}
 
 	@Test

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
+import io.tiepoint.hub.HubCredentials;
 import io.tiepoint.hub.HubLimits;
 
 /**
@@ -104,7 +105,7 @@ class ResourceOnlinePlayTest {
 	}
 
 	@Test
-	void aWhitelistOfAddressesIsRequired() {
+	void aWhitelistOfAddressesIsRequired() throws Exception {
 		String fid = user.upload("w.mp4", ResourceUser.random(1000, 52));
 		for (String bad : new String[] { "", "example.com", "127.0.0.1|300.1.1.1", "127.0.0.1;10.0.0.1" }) {
 			ResourceUser.Answer a = user.get("Resource/GetOnlinePlayUrl?FID=" + fid + "&host="
@@ -113,5 +114,9 @@ class ResourceOnlinePlayTest {
 			assertTrue(a.body().path("message").asText().contains("host"), a.body()::toString);
 		}
 		assertEquals(404, user.get("Resource/GetOnlinePlayUrl?FID=0123456789abcdef0123456789abcdef&host=127.0.0.1").status());
+		ResourceUser mallory = new ResourceUser(hub, HubCredentials.open(dir.resolve("hub")).addUser("mallory"));
+		assertEquals(404, mallory.get("Resource/GetOnlinePlayUrl?FID=" + fid + "&host=127.0.0.1").status(),
+				"another user's file does not exist for this user");
+		assertEquals(404, mallory.get("Resource/Convert?fileid=" + fid + "&ConverType=0").status());
 	}
 }

@@ -60,8 +60,9 @@ final class MediaConversion {
 		if (stream == null) {
 			return "NoSupport";
 		}
-		return video ? video(job, file, local, work, jobs, cancel, stream.path("height").asInt())
-				: audio(job, file, local, work, jobs, cancel);
+		long limit = limit(probe);
+		return video ? video(job, file, local, work, jobs, cancel, stream.path("height").asInt(), limit)
+				: audio(job, file, local, work, jobs, cancel, limit);
 	}
 
 	/** @return the first stream of the type (for video: not a still picture nor a cover picture), or null */
@@ -79,6 +80,12 @@ final class MediaConversion {
 		return null;
 	}
 
+	/** @return the seconds one FFmpeg run of this source may take: 10 min, plus 20 times its duration */
+	static long limit(JsonNode probe) {
+		double duration = probe.path("format").path("duration").asDouble(0);
+		return 600 + (long) Math.ceil(20 * Math.max(0, duration));
+	}
+
 	/** @param height the source's height @return the heights of levels 1..n to make (never upscaled) */
 	static List<Integer> levels(int height) {
 		List<Integer> out = new ArrayList<>();
@@ -94,7 +101,7 @@ final class MediaConversion {
 	}
 
 	private String video(Document job, Document file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel,
-			int height) throws IOException {
+			int height, long limit) throws IOException {
 		List<Integer> heights = levels(height);
 		for (int level = 1; level <= heights.size(); level++) {
 			if (has(job, level)) {
@@ -105,21 +112,21 @@ final class MediaConversion {
 			tools.ffmpeg(List.of("-i", local.toString(), "-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264",
 					"-preset", "veryfast", "-crf", String.valueOf(CRF), "-pix_fmt", "yuv420p", "-vf",
 					h == height ? "scale=trunc(iw/2)*2:trunc(ih/2)*2" : "scale=-2:" + h, "-c:a", "aac", "-b:a", "192k",
-					"-movflags", "+faststart", "-f", "mp4", out.toString()), work, cancel);
+					"-movflags", "+faststart", "-f", "mp4", out.toString()), work, cancel, limit);
 			String fid = outputs.store(job.getString("source"), file, out, Outputs.baseName(file) + "." + h + "p.mp4", level);
 			jobs.progress(job.getString("_id"), new Document("FileID", fid).append("Level", level));
 		}
 		return "Video";
 	}
 
-	private String audio(Document job, Document file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel)
-			throws IOException {
+	private String audio(Document job, Document file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel,
+			long limit) throws IOException {
 		int level = job.getInteger("level", 3);
 		if (!has(job, level)) {
 			int kbps = KBPS[level - 1];
 			Path out = work.resolve("level" + level + ".mp3");
 			tools.ffmpeg(List.of("-i", local.toString(), "-map", "0:a:0", "-vn", "-c:a", "libmp3lame", "-b:a", kbps + "k",
-					"-f", "mp3", out.toString()), work, cancel);
+					"-f", "mp3", out.toString()), work, cancel, limit);
 			String fid = outputs.store(job.getString("source"), file, out, Outputs.baseName(file) + "." + kbps + "k.mp3",
 					level);
 			jobs.progress(job.getString("_id"), new Document("FileID", fid).append("Level", level));

@@ -25,8 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * FFmpeg, run as a process (seed 003, 2.3: video and audio conversion): {@code ffmpeg} and {@code ffprobe}
  * from the setting {@code cloud.gridfs.ffmpeg} (the ffmpeg program, ffprobe next to it) or the
  * {@code PATH} (Debian package {@code ffmpeg}, which brings the x264 and LAME encoders). A run is
- * watched: it is killed when its job is cancelled (the hub stops), and its error output goes to a file
- * whose last line explains a failure.
+ * watched: it is killed when its job is cancelled (the hub stops) or when it runs past its time limit
+ * (ffprobe {@value #PROBE_SECONDS} s; ffmpeg as its caller computes from the source's duration), and its
+ * error output goes to a file whose last line explains a failure.
  */
 final class MediaTools {
 
@@ -48,6 +49,7 @@ final class MediaTools {
 		}
 	}
 
+	static final long PROBE_SECONDS = 120;
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private final Path ffmpeg;
 	private final Path ffprobe;
@@ -110,7 +112,7 @@ final class MediaTools {
 		}
 		Path out = work.resolve("probe.json");
 		run(List.of(ffprobe.toString(), "-v", "error", "-print_format", "json", "-show_streams", "-show_format",
-				file.toString()), out, work, cancel);
+				file.toString()), out, work, cancel, PROBE_SECONDS);
 		return JSON.readTree(out.toFile());
 	}
 
@@ -120,29 +122,37 @@ final class MediaTools {
 	 * @param args   the arguments
 	 * @param work   a directory for the error output
 	 * @param cancel whether to give up
-	 * @throws IOException when ffmpeg fails (its last error line in the message) or is cancelled
+	 * @param limit  the most seconds it may take
+	 * @throws IOException when ffmpeg fails (its last error line in the message), runs too long or is cancelled
 	 */
-	void ffmpeg(List<String> args, Path work, BooleanSupplier cancel) throws IOException {
+	void ffmpeg(List<String> args, Path work, BooleanSupplier cancel, long limit) throws IOException {
 		if (missing != null) {
 			throw new Missing(missing);
 		}
 		List<String> command = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-y", "-v", "error"));
 		command.addAll(args);
-		run(command, null, work, cancel);
+		run(command, null, work, cancel, limit);
 	}
 
-	private static void run(List<String> command, Path stdout, Path work, BooleanSupplier cancel) throws IOException {
+	private static void run(List<String> command, Path stdout, Path work, BooleanSupplier cancel, long limit)
+			throws IOException {
 		Path err = work.resolve("stderr.txt");
 		ProcessBuilder pb = new ProcessBuilder(command).redirectError(err.toFile())
 				.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()))
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 		Process process = pb.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limit);
 		try {
 			while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-				if (cancel.getAsBoolean()) {
+				boolean late = System.nanoTime() > deadline;
+				if (cancel.getAsBoolean() || late) {
 					process.descendants().forEach(ProcessHandle::destroyForcibly);
 					process.destroyForcibly();
 					process.waitFor(5, TimeUnit.SECONDS);
+					if (late) {
+						throw new IOException(Path.of(command.get(0)).getFileName() + " ran longer than " + limit
+								+ " s and was stopped");
+					}
 					throw new Cancelled();
 				}
 			}
