@@ -72,8 +72,22 @@ class FilesCommandTest {
 			Path local = dir.resolve("survey.bin");
 			Files.write(local, bytes);
 
+			proxy.cutPostAfter(SIZE / 3, 1);
+			Run cut = files(ws, server, "put", local.toString(), "--directory", "flights/2026", "--info", "flight 3 log");
+			assertEquals(1, cut.code(), cut.out());
+			io.tiepoint.hub.internal.resource.Uploads uploads = ((io.tiepoint.hub.internal.HubServer) hub).resourceUploads();
+			long before = -1;
+			while (before != uploads.received()) { // the hub reads what the proxy let through after the client saw the cut
+				before = uploads.received();
+				Thread.sleep(300);
+			}
 			Run put = files(ws, server, "put", local.toString(), "--directory", "flights/2026", "--info", "flight 3 log");
 			assertEquals(0, put.code(), put.err());
+			long resent = uploads.received() - before;
+			assertTrue(resent < SIZE - SIZE / 3 + 256 * 1024, "the second put sent the rest only: " + resent);
+			assertFalse(Files.exists(ws.resolve(".tiepoint/uploads")) && Files.list(ws.resolve(".tiepoint/uploads"))
+					.findAny().isPresent(), "the finished upload's URL is dropped");
+			System.out.println("files put: cut after " + SIZE / 3 + " bytes, the second put sent " + resent + " bytes");
 			String fid = put.out().trim();
 			assertTrue(fid.matches("[0-9a-f]{32}"), put.out());
 			Run list = files(ws, server, "list");

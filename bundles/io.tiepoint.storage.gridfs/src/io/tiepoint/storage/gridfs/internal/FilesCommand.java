@@ -179,7 +179,9 @@ public final class FilesCommand implements Callable<Integer> {
 	}
 
 	/** {@code files put FILE}. */
-	@Command(name = "put", mixinStandardHelpOptions = true, description = "Upload a file (resumable: run again after an interruption).")
+	@Command(name = "put", mixinStandardHelpOptions = true, description = {
+			"Upload a file (resumable: run again after an interruption; the upload's URL is kept in the workspace's",
+			".tiepoint/uploads until it is done)." })
 	static final class Put implements Callable<Integer> {
 		@ParentCommand
 		private FilesCommand parent;
@@ -192,7 +194,8 @@ public final class FilesCommand implements Callable<Integer> {
 
 		@Override
 		public Integer call() {
-			return parent.run("put", (files, out) -> out.println(files.put(file, directory, info, new NullProgressMonitor())));
+			return parent.run("put", (files, out) -> out.println(files.put(file, directory, info,
+					parent.workspace.toAbsolutePath().resolve(".tiepoint").resolve("uploads"), new NullProgressMonitor())));
 		}
 	}
 

@@ -31,6 +31,7 @@ import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageException.Kind;
 import io.tiepoint.core.storage.StorageObject;
 import io.tiepoint.core.storage.StoredObject;
+import io.tiepoint.core.storage.TransferListener;
 
 /**
  * A user's files on a resource server of seed 003, headless: list (GetUserFiles), info (GetFileInfo),
@@ -118,11 +119,30 @@ public final class ResourceFiles {
 	 * @throws StorageException on failure
 	 */
 	public String put(Path file, String directory, String description, IProgressMonitor monitor) throws StorageException {
+		return put(file, directory, description, null, monitor);
+	}
+
+	/**
+	 * Uploads a file with the resumable upload (3.1, 3.2), keeping its UUrl in {@code resumeDir} while it is
+	 * unfinished ({@code <md5>.uurl}, not a secret): a put run again after an interruption resumes the same
+	 * upload at once, from the server's offset, instead of waiting for the server to release it.
+	 *
+	 * @param file        the local file
+	 * @param directory   the directory on the server ("/" when null)
+	 * @param description the FileInfo, or null
+	 * @param resumeDir   where UUrls of unfinished uploads are kept, or null
+	 * @param monitor     for cancellation
+	 * @return the FileID
+	 * @throws StorageException on failure
+	 */
+	public String put(Path file, String directory, String description, Path resumeDir, IProgressMonitor monitor)
+			throws StorageException {
 		String name = file.getFileName().toString();
 		String[] sums = sums(file);
 		String dir = directory == null || directory.isBlank() ? "/" : directory;
-		String uurl = null;
-		if (description != null) {
+		Path token = resumeDir == null ? null : resumeDir.resolve(sums[0] + ".uurl");
+		String uurl = token != null && Files.isRegularFile(token) ? readToken(token) : null;
+		if (description != null && uurl == null) {
 			// the description goes with the first GetUploadState; its UUrl is then this client's to resume
 			JsonNode data = client.call("GetUploadState", ResourceClient.params("md5", sums[0], "filename", name,
 					"directory", dir, "fileinfo", description), name).path("data");
@@ -150,7 +170,35 @@ public final class ResourceFiles {
 		String key = (dir.endsWith("/") ? dir : dir + "/") + name;
 		StorageObject object = new StorageObject(name, key.startsWith("/") ? key.substring(1) : key, content, sums[1],
 				sums[0], "application/octet-stream", null, null);
-		return session.upload(object, uurl, null, monitor).key();
+		TransferListener keep = token == null ? TransferListener.NONE : new TransferListener() {
+			@Override
+			public void resumeToken(String t) {
+				try {
+					Files.createDirectories(token.getParent());
+					Files.writeString(token, t);
+				} catch (IOException e) {
+					// no resume at once next time: the server releases the upload after its lease
+				}
+			}
+		};
+		String fid = session.upload(object, uurl, keep, monitor).key();
+		if (token != null) {
+			try {
+				Files.deleteIfExists(token);
+			} catch (IOException e) {
+				// a stale UUrl is harmless: the server answers the upload complete
+			}
+		}
+		return fid;
+	}
+
+	private static String readToken(Path token) {
+		try {
+			String t = Files.readString(token).trim();
+			return t.isEmpty() ? null : t;
+		} catch (IOException e) {
+			return null;
+		}
 	}
 
 	private static String[] sums(Path file) throws StorageException {
