@@ -116,6 +116,13 @@ public final class ResourceServerPanel extends Composite {
 	/** Loads the files of the server typed, in a job; the tree and status follow when it is done. */
 	public void refresh() {
 		String url = server();
+		ProviderSettings s;
+		try {
+			s = settings.get(); // here, in the UI thread: secure storage may ask for its master password
+		} catch (RuntimeException e) {
+			status.setText("Cannot read the settings of the resource server: " + e.getMessage());
+			return;
+		}
 		status.setText("Loading the files of " + url + "...");
 		Job job = Job.create("Files of " + url, (IProgressMonitor monitor) -> {
 			String text;
@@ -125,7 +132,6 @@ public final class ResourceServerPanel extends Composite {
 				if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
 					throw new IllegalArgumentException("the server must be an http(s)://host:port/ URL");
 				}
-				ProviderSettings s = settings.get();
 				String appId = s.get("gridfs.appid").orElseThrow(() -> new IllegalArgumentException(
 						"the setting gridfs.appid (the server's AppID) is not set: Preferences > Storage providers"));
 				String license = s.get("gridfs.license").orElseThrow(() -> new IllegalArgumentException(
