@@ -62,7 +62,8 @@ class HubCommandTest {
 		}
 		Run shown = run("token", "--data", dir.toString());
 		assertEquals(0, shown.code());
-		assertEquals("key=" + key + System.lineSeparator() + "altitoken=" + token + System.lineSeparator(), shown.out());
+		assertEquals("key=" + key + System.lineSeparator() + "package=tiepoint" + System.lineSeparator() + "altitoken=" + token
+				+ System.lineSeparator(), shown.out());
 		Run added = run("token", "--data", dir.toString(), "--add-user", "dave");
 		assertEquals(0, added.code());
 		assertTrue(added.out().matches("altitoken=[A-Za-z0-9]{32}\\R"), added.out());

@@ -164,7 +164,8 @@ public final class HubServer implements Hub {
 		jetty.addConnector(connector);
 		ChunkStore chunkStore = new ChunkStore(db.database());
 		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
-		converter = new Converter(db, chunkStore, 8, config.limits().maxImagePixels());
+		converter = new Converter(db, chunkStore, 200, config.limits().maxImagePixels(),
+				config.dataDir().resolve("convert"), config.cloudSettings("gridfs"));
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
@@ -252,6 +253,11 @@ public final class HubServer implements Hub {
 	@Override
 	public String appKey() {
 		return credentials.appKey();
+	}
+
+	@Override
+	public String packageName() {
+		return credentials.packageName();
 	}
 
 	@Override

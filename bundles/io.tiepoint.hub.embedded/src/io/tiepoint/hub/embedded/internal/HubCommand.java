@@ -273,6 +273,7 @@ public final class HubCommand implements Callable<Integer> {
 					credentials.expiry(addUser).ifPresent(t -> out.println("expires=" + t));
 				} else {
 					out.println("key=" + credentials.appKey());
+					out.println("package=" + credentials.packageName());
 					String token = credentials.userToken();
 					out.println(token != null ? "altitoken=" + token : "# the token of " + credentials.firstUser()
 							+ " is revoked; give a new one with --add-user " + credentials.firstUser());
