@@ -119,8 +119,8 @@ final class CloudLanes implements Flow {
 			}
 		}
 		ImageEntry now = run.journal.image(e.id()).orElse(e);
-		boolean sent = now.state() == ImageState.READY || now.state() == ImageState.UPLOADED
-				|| now.state() == ImageState.INVALID;
+		// bytes went to this cloud in this attempt (not an image the hub already held, not a twin)
+		boolean sent = now.bytesSent() > e.bytesSent() && now.state() != ImageState.EXISTING;
 		succeeded(lane, sent ? e.size() : 0, System.nanoTime() - t0);
 		if (now.state() == ImageState.UPLOADED && down(lane)) {
 			resend(lane); // its bytes went to the cloud just before it went down: the hub may never read them

@@ -158,10 +158,10 @@ final class PlatformFlow implements Flow {
 		}
 		if (shared == null && reg.url() == null && reg.grant().isEmpty() || img.ready() || "Uploaded".equals(img.state())) {
 			if (img.ready()) {
-				settle(e, Update.to(ImageState.READY).remoteId(img.id()).cloud(binding.cloud()).error(null, false));
+				// the platform holds it already, perhaps on another cloud: the journal keeps the cloud it knows
+				settle(e, Update.to(ImageState.READY).remoteId(img.id()).error(null, false));
 			} else {
-				run.journal.update(e.id(), Update.to(ImageState.UPLOADED).remoteId(img.id()).cloud(binding.cloud())
-						.error(null, false));
+				run.journal.update(e.id(), Update.to(ImageState.UPLOADED).remoteId(img.id()).error(null, false));
 				verification.await(e.id());
 			}
 			return;
