@@ -45,6 +45,7 @@ rm -rf "$WORK/ws" "$WORK/wsoss" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/
 S3PID=
 cleanup() { [[ -n "$S3PID" ]] && kill "$S3PID" 2> /dev/null; [[ -z "${TIEPOINT_BENCH_DIR:-}" ]] && rm -rf "$WORK"; }
 trap cleanup EXIT
+./tiepoint --version > /dev/null # builds the product first when the sources are newer: never inside a timing
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rclone version 2> /dev/null | head -1)"
 
 # S3Proxy (the same server for both), from Maven Central
