@@ -71,6 +71,7 @@ public final class HubServer implements Hub {
 	private GridFsUploads gridFsUploads;
 	private Uploads resourceUploads;
 	private Converter converter;
+	private OssGateway ossGateway;
 	private ScheduledExecutorService sweeper;
 	private Server jetty;
 	private volatile URI uri;
@@ -138,6 +139,7 @@ public final class HubServer implements Hub {
 		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
 				: RegistryFactory.getRegistry();
 		OssGateway gateway = ossGateway(config);
+		ossGateway = gateway;
 		Map<Class<?>, Object> cloudServices = gateway == null ? Map.of(Database.class, db)
 				: Map.of(Database.class, db, OssGateway.class, gateway);
 		clouds = new CloudRegistry(registry).start(
@@ -283,6 +285,11 @@ public final class HubServer implements Hub {
 	/** @return the database (the resource service writes GridFS chunks into it) */
 	public Database database() {
 		return db;
+	}
+
+	/** @return the hub's OSS gateway, or null when the hub's OSS cloud is a real OSS */
+	public OssGateway ossGateway() {
+		return ossGateway;
 	}
 
 	/** @return images verified, bytes read, nanoseconds spent (benchmark) */
