@@ -34,6 +34,7 @@ import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.cloud.CloudContext;
 import io.tiepoint.hub.internal.cloud.CloudRegistry;
 import io.tiepoint.hub.internal.cloud.Clouds;
+import io.tiepoint.hub.internal.cloud.GridFsCloud;
 import io.tiepoint.hub.internal.cloud.OssCloudFactory;
 import io.tiepoint.hub.internal.cloud.RegionTable;
 import io.tiepoint.hub.internal.graphql.GraphQLHandler;
@@ -167,7 +168,7 @@ public final class HubServer implements Hub {
 		ChunkStore chunkStore = new ChunkStore(db.database());
 		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
 		converter = new Converter(db, chunkStore, 200, config.limits().maxImagePixels(),
-				config.dataDir().resolve("convert"), config.cloudSettings("gridfs"));
+				config.dataDir().resolve("convert"), config.cloudSettings(GridFsCloud.ID));
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();

@@ -17,6 +17,7 @@ import com.aliyun.oss.ClientException;
 import com.aliyun.oss.InconsistentException;
 import com.aliyun.oss.OSSException;
 
+import io.tiepoint.core.storage.ContentWindow;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageException.Kind;
 
@@ -53,10 +54,10 @@ final class OssErrors {
 	 * @return the exception
 	 */
 	static StorageException map(RuntimeException e, String what, IProgressMonitor m) {
-		if (m.isCanceled() || cause(e, Window.Canceled.class) != null) {
+		if (m.isCanceled() || cause(e, ContentWindow.Canceled.class) != null) {
 			return new StorageException(Kind.CANCELED, what + " canceled");
 		}
-		Window.SourceFailed source = cause(e, Window.SourceFailed.class);
+		ContentWindow.SourceFailed source = cause(e, ContentWindow.SourceFailed.class);
 		if (source != null) {
 			return new StorageException(Kind.PERMANENT, what + " failed: " + source.getMessage(), source.getCause());
 		}

@@ -31,6 +31,7 @@ import com.aliyun.oss.model.PartSummary;
 import com.aliyun.oss.model.PutObjectRequest;
 import com.aliyun.oss.model.UploadPartRequest;
 
+import io.tiepoint.core.storage.ContentWindow;
 import io.tiepoint.core.storage.MultipartPut;
 import io.tiepoint.core.storage.SinglePut;
 import io.tiepoint.core.storage.StorageException;
@@ -79,9 +80,9 @@ final class OssTransfer implements SinglePut, MultipartPut {
 		long size = object.size();
 		String md5 = object.md5() != null && object.md5().matches("[0-9a-fA-F]{32}")
 				? Base64.getEncoder().encodeToString(HexFormat.of().parseHex(object.md5()))
-				: Window.md5(object.content(), 0, size, m, what);
+				: ContentWindow.md5Base64(object.content(), 0, size, m, what);
 		String etag = calls.run(object, l, what, m, oss -> {
-			try (Window w = new Window(object.content(), 0, size, m)) {
+			try (ContentWindow w = new ContentWindow(object.content(), 0, size, m, false)) {
 				return oss.putObject(new PutObjectRequest(bucket, key, w, metadata(object, size, md5))).getETag();
 			} catch (IOException e) {
 				throw new IllegalStateException(e);
@@ -130,7 +131,7 @@ final class OssTransfer implements SinglePut, MultipartPut {
 			long len = length(n, part, size);
 			String partWhat = what + ", part " + n + " of " + parts;
 			// a part is read once, into memory: its Content-MD5 goes first, and a retry sends it again from there
-			byte[] bytes = Window.read(object.content(), off, len, m, partWhat);
+			byte[] bytes = ContentWindow.read(object.content(), off, len, m, partWhat);
 			String md5 = Base64.getEncoder().encodeToString(Digests.md5().digest(bytes));
 			String etag = calls.run(object, l, partWhat, m, oss -> {
 				UploadPartRequest r = new UploadPartRequest(bucket, key, uploadId, number, new ByteArrayInputStream(bytes), len);

@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
+import io.tiepoint.core.storage.ContentWindow;
 import io.tiepoint.core.storage.SinglePut;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageException.Kind;
@@ -96,7 +97,7 @@ public final class PresignedPut implements SinglePut {
 			throw new StorageException(Kind.EXPIRED, what + ": the URL's signature has expired");
 		}
 		long size = object.size();
-		SourceStream[] last = new SourceStream[1];
+		ContentWindow[] last = new ContentWindow[1];
 		String known = object.md5() != null && object.md5().matches("[0-9a-fA-F]{32}") ? object.md5() : null;
 		HttpRequest.Builder builder = HttpRequest.newBuilder(url).header("Content-Type", object.contentType());
 		if (known != null) {
@@ -105,7 +106,7 @@ public final class PresignedPut implements SinglePut {
 		HttpRequest request = builder
 				.PUT(HttpRequest.BodyPublishers.fromPublisher(
 						HttpRequest.BodyPublishers.ofInputStream(() -> {
-							SourceStream s = new SourceStream(object.content(), 0, size, m, known == null);
+							ContentWindow s = new ContentWindow(object.content(), 0, size, m, known == null);
 							last[0] = s;
 							return s;
 						}), size))
@@ -122,7 +123,7 @@ public final class PresignedPut implements SinglePut {
 			throw S3Errors.ofStatus(status, group(CODE, body), group(MESSAGE, body), what,
 					signatureExpired(url, Instant.now()));
 		}
-		SourceStream sent = last[0];
+		ContentWindow sent = last[0];
 		if (sent == null || !sent.complete()) {
 			throw new StorageException(Kind.INTEGRITY, what + ": the store answered " + status
 					+ " before the whole content was sent");
@@ -145,7 +146,7 @@ public final class PresignedPut implements SinglePut {
 	 * Waits for the answer, watching the bytes handed to the connection: a PUT that sends nothing (or, with
 	 * everything sent, gets no answer) for the stall time is aborted, as is one whose monitor is canceled.
 	 */
-	private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> answer, SourceStream[] source,
+	private HttpResponse<String> await(CompletableFuture<HttpResponse<String>> answer, ContentWindow[] source,
 			long size, URI url, String what, IProgressMonitor m) throws StorageException {
 		long seen = -1;
 		long since = System.nanoTime();
@@ -230,7 +231,7 @@ public final class PresignedPut implements SinglePut {
 		return matcher.find() ? matcher.group(1) : null;
 	}
 
-	private static void close(SourceStream s) {
+	private static void close(ContentWindow s) {
 		if (s != null) {
 			try {
 				s.close();

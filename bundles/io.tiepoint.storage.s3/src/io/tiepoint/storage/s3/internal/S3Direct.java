@@ -107,7 +107,7 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 			try {
 				r = s3.putObject(request.build(), RequestBody.fromContentProvider(src, size, object.contentType()));
 			} catch (SdkException e) {
-				throw map(e, what, m);
+				throw writeFailed(e, what, m);
 			}
 			md5 = src.md5IfComplete();
 			checkEtag(r.eTag(), md5, what);
@@ -173,7 +173,7 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 					r = s3.uploadPart(b -> b.bucket(config.bucket()).key(key).uploadId(id).partNumber(number)
 							.contentLength(len), RequestBody.fromContentProvider(src, len, object.contentType()));
 				} catch (SdkException e) {
-					throw map(e, partWhat, m);
+					throw writeFailed(e, partWhat, m);
 				}
 				checkEtag(r.eTag(), src.md5IfComplete(), partWhat);
 				done.put(n, r.eTag());
@@ -427,6 +427,34 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 			throw new StorageException(Kind.INTEGRITY, what + ": the store holds ETag " + e + " but the MD5 sent is "
 					+ md5);
 		}
+	}
+
+	/**
+	 * A write's failure: a store that refuses the request (wrong secret, unknown key) may answer 403 and close
+	 * the connection before it reads the body, and the client then sees a broken write, not the answer. So a
+	 * write that broke is followed by a request without a body, whose answer says whether the credentials are
+	 * refused (then {@code UNAUTHORIZED}, not retried) or the transport failed (transient, as mapped).
+	 */
+	private StorageException writeFailed(SdkException e, String what, IProgressMonitor m) {
+		StorageException mapped = map(e, what, m);
+		if (mapped.kind() != Kind.TRANSIENT || e instanceof S3Exception || m.isCanceled()) {
+			return mapped;
+		}
+		try {
+			s3.listObjectsV2(b -> b.bucket(config.bucket()).maxKeys(1));
+		} catch (S3Exception refused) {
+			var d = refused.awsErrorDetails();
+			String code = d == null ? null : d.errorCode();
+			if ("SignatureDoesNotMatch".equals(code) || "InvalidAccessKeyId".equals(code) || "InvalidToken".equals(code)) {
+				StorageException se = new StorageException(Kind.UNAUTHORIZED, what + ": the store refuses the"
+						+ " credentials (" + code + ")");
+				se.initCause(e);
+				return se;
+			}
+		} catch (SdkException other) {
+			// the transport: as mapped
+		}
+		return mapped;
 	}
 
 	static StorageException map(SdkException e, String what, IProgressMonitor m) {

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
+import io.tiepoint.core.storage.ContentWindow;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageException.Kind;
 
@@ -79,10 +80,10 @@ final class S3Errors {
 	 * @return the exception
 	 */
 	static StorageException ofTransport(Throwable e, String what, IProgressMonitor monitor) {
-		if (monitor.isCanceled() || find(e, SourceStream.CanceledIOException.class) != null) {
+		if (monitor.isCanceled() || find(e, ContentWindow.Canceled.class) != null) {
 			return new StorageException(Kind.CANCELED, what + " canceled", null);
 		}
-		SourceStream.SourceIOException source = find(e, SourceStream.SourceIOException.class);
+		ContentWindow.SourceFailed source = find(e, ContentWindow.SourceFailed.class);
 		if (source != null) {
 			return new StorageException(Kind.PERMANENT, what + " failed: " + source.getMessage(), source.getCause());
 		}

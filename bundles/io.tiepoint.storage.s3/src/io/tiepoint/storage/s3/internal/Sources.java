@@ -15,10 +15,11 @@ import java.io.InputStream;
 import org.eclipse.core.runtime.IProgressMonitor;
 
 import io.tiepoint.core.storage.Content;
+import io.tiepoint.core.storage.ContentWindow;
 import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
- * Gives the SDK a {@link SourceStream} over one window of a content each time it asks (a retry asks
+ * Gives the SDK a {@link ContentWindow} over one window of a content each time it asks (a retry asks
  * again); remembers the last one.
  */
 final class Sources implements ContentStreamProvider, AutoCloseable {
@@ -27,7 +28,7 @@ final class Sources implements ContentStreamProvider, AutoCloseable {
 	private final long offset;
 	private final long length;
 	private final IProgressMonitor monitor;
-	private SourceStream last;
+	private ContentWindow last;
 
 	Sources(Content content, long offset, long length, IProgressMonitor monitor) {
 		this.content = content;
@@ -39,7 +40,7 @@ final class Sources implements ContentStreamProvider, AutoCloseable {
 	@Override
 	public synchronized InputStream newStream() {
 		close();
-		last = new SourceStream(content, offset, length, monitor);
+		last = new ContentWindow(content, offset, length, monitor, true);
 		return last;
 	}
 
