@@ -51,6 +51,9 @@ public interface Hub extends AutoCloseable {
 	 */
 	void registerEngine(ReconstructionEngine engine);
 
+	/** @return counters and shortcuts for tests and benchmarks ({@link HubDiagnostics}: not for clients) */
+	HubDiagnostics diagnostics();
+
 	/** Stops accepting calls, waits briefly for running work and closes the database. */
 	@Override
 	void close();

@@ -24,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
 
 /**
  * Benchmark of a hub over loopback: {@code hasImage} + register throughput (GraphQL over HTTP, the
@@ -157,7 +156,7 @@ public final class HubBench {
 				total += bytes.get(i).length;
 			}
 		}
-		long[] before = ((HubServer) hub).verificationStats();
+		long[] before = hub.diagnostics().verificationStats();
 		long t0 = System.nanoTime();
 		for (String[] u : uploads) {
 			HubTests.gridFsUpload(hub, u[2], bytes.get(Integer.parseInt(u[3])));
@@ -169,7 +168,7 @@ public final class HubBench {
 		}
 		check(ready == uploads.size(), "every survey image stored is verified Ready: " + ready + " of " + uploads.size());
 		double all = (System.nanoTime() - t0) / 1e9;
-		long[] after = ((HubServer) hub).verificationStats();
+		long[] after = hub.diagnostics().verificationStats();
 		double mb = total / 1e6;
 		System.out.printf(Locale.ROOT, "verification: %d images, %.1f MB; GridFS store %.1f MB/s; store+verify to Ready %.1f MB/s (%.1f images/s)%n",
 				uploads.size(), mb, mb / stored, mb / all, uploads.size() / all);

@@ -29,6 +29,7 @@ import graphql.GraphQL;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
+import io.tiepoint.hub.HubDiagnostics;
 import io.tiepoint.hub.ReconstructionEngine;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.cloud.CloudContext;
@@ -296,6 +297,11 @@ public final class HubServer implements Hub {
 	/** @return images verified, bytes read, nanoseconds spent (benchmark) */
 	public long[] verificationStats() {
 		return verifier.stats();
+	}
+
+	@Override
+	public HubDiagnostics diagnostics() {
+		return new Diagnostics(db, resourceUploads, gridFsUploads, verifier);
 	}
 
 	@Override

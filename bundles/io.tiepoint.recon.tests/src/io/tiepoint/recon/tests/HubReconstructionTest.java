@@ -30,7 +30,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.types.ObjectId;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
 
 /**
  * The COLMAP engine behind a real embedded hub: found through this bundle's contribution to
@@ -144,7 +142,6 @@ class HubReconstructionTest {
 	private static String upload(Hub hub, Client gql, List<Path> files) throws Exception {
 		String pid = gql.data("mutation ($name: String!) { createProject(name: $name) { id } }", "name", "survey")
 				.path("createProject").path("id").asText();
-		HubServer server = (HubServer) hub;
 		List<String> ids = new ArrayList<>();
 		for (Path f : files) {
 			byte[] bytes = Files.readAllBytes(f);
@@ -155,8 +152,7 @@ class HubReconstructionTest {
 					"pid", pid, "filename", f.getFileName().toString(), "checksum", sha1).path("uploadImageGridFS");
 			// what the resource service does for /Resource/Upload?uid=...
 			String uid = URI.create(up.path("url").asText()).getQuery().substring("uid=".length());
-			ObjectId file = server.database().gridFs().uploadFromStream(uid, new ByteArrayInputStream(bytes));
-			server.gridFsUploads().completed(uid, file);
+			hub.diagnostics().storeUpload(uid, new ByteArrayInputStream(bytes));
 			ids.add(up.path("image").path("id").asText());
 		}
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

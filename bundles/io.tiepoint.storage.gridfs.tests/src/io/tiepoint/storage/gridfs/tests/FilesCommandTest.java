@@ -76,15 +76,15 @@ class FilesCommandTest {
 			proxy.cutPostAfter(SIZE / 3, 1);
 			Run cut = files(ws, server, "put", local.toString(), "--directory", "flights/2026", "--info", "flight 3 log");
 			assertEquals(1, cut.code(), cut.out());
-			io.tiepoint.hub.internal.resource.Uploads uploads = ((io.tiepoint.hub.internal.HubServer) hub).resourceUploads();
+			io.tiepoint.hub.HubDiagnostics uploads = hub.diagnostics();
 			long before = -1;
-			while (before != uploads.received()) { // the hub reads what the proxy let through after the client saw the cut
-				before = uploads.received();
+			while (before != uploads.resourceBytesReceived()) { // the hub reads what the proxy let through after the client saw the cut
+				before = uploads.resourceBytesReceived();
 				Thread.sleep(300);
 			}
 			Run put = files(ws, server, "put", local.toString(), "--directory", "flights/2026", "--info", "flight 3 log");
 			assertEquals(0, put.code(), put.err());
-			long resent = uploads.received() - before;
+			long resent = uploads.resourceBytesReceived() - before;
 			assertTrue(resent < SIZE - SIZE / 3 + 256 * 1024, "the second put sent the rest only: " + resent);
 			assertFalse(Files.exists(ws.resolve(".tiepoint/uploads")) && Files.list(ws.resolve(".tiepoint/uploads"))
 					.findAny().isPresent(), "the finished upload's URL is dropped");

@@ -32,7 +32,6 @@ import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
 
 /**
  * Benchmark for {@code benchmarks/gridfs-bench.sh}: uploads N files of M MiB through the provider into
@@ -175,22 +174,21 @@ class GridFsBenchmark {
 				proxy.cutPostAfter(cut, 1);
 				Fixture.Recorder r = new Fixture.Recorder();
 				OffsetResumable p = viaProxy.feature(OffsetResumable.class).orElseThrow();
-				HubServer server = (HubServer) behind;
-				long r0 = server.resourceUploads().received();
+				long r0 = behind.diagnostics().resourceBytesReceived();
 				try {
 					p.upload(o, null, r, new NullProgressMonitor());
 				} catch (StorageException expected) {
 					// the cut
 				}
 				long deadline = System.nanoTime() + 10_000_000_000L;
-				while (server.resourceUploads().received() - r0 < cut && System.nanoTime() < deadline) {
+				while (behind.diagnostics().resourceBytesReceived() - r0 < cut && System.nanoTime() < deadline) {
 					Thread.sleep(10);
 				}
 				Thread.sleep(300);
-				long before = server.resourceUploads().received();
+				long before = behind.diagnostics().resourceBytesReceived();
 				Fixture.Recorder again = new Fixture.Recorder();
 				p.upload(o, r.token, again, new NullProgressMonitor());
-				long sentAfter = server.resourceUploads().received() - before;
+				long sentAfter = behind.diagnostics().resourceBytesReceived() - before;
 				long resumedFrom = again.committed.get(0);
 				if (resumedFrom <= 0 || resumedFrom > cut || sentAfter > b.length - resumedFrom + 255 * 1024) {
 					throw new AssertionError("the interrupted upload did not resume where the hub had stopped: cut after "

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.bson.Document;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +34,6 @@ import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
 
 /** Two clients with the same content at once, and the client redirect between two hubs. */
 class GridFsConcurrencyTest {
@@ -77,8 +75,7 @@ class GridFsConcurrencyTest {
 			} finally {
 				pool.shutdownNow();
 			}
-			long files = ((HubServer) hub).database().database().getCollection("gridfs.files")
-					.countDocuments(new Document("metadata.md5", Fixture.hex("MD5", bytes)));
+			long files = hub.diagnostics().storedFiles(Fixture.hex("MD5", bytes));
 			assertEquals(1, files, "exactly one file");
 		}
 	}
@@ -124,10 +121,8 @@ class GridFsConcurrencyTest {
 			try (StorageSession allowed = Fixture.session(u1, hub1, "127.0.0.1:" + p2)) {
 				StoredObject stored = allowed.feature(OffsetResumable.class).orElseThrow().upload(far, null, null,
 						new NullProgressMonitor());
-				long onHub2 = ((HubServer) hub2).database().database().getCollection("gridfs.files")
-						.countDocuments(new Document("metadata.md5", far.md5()));
-				long onHub1 = ((HubServer) hub1).database().database().getCollection("gridfs.files")
-						.countDocuments(new Document("metadata.md5", far.md5()));
+				long onHub2 = hub2.diagnostics().storedFiles(far.md5());
+				long onHub1 = hub1.diagnostics().storedFiles(far.md5());
 				assertEquals(1, onHub2, "stored by the hub owning the prefix");
 				assertEquals(0, onHub1);
 				GridFsResumeTest.assertDownloaded(allowed, stored.key(), bytes);

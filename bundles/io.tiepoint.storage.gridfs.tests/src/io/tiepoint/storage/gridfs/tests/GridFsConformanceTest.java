@@ -28,7 +28,7 @@ import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.resource.ChunkStore;
+import io.tiepoint.hub.HubDiagnostics;
 import io.tiepoint.testing.storage.StorageProviderConformance;
 
 /**
@@ -64,7 +64,7 @@ public class GridFsConformanceTest extends StorageProviderConformance {
 
 	@Override
 	protected int largeSize() {
-		return 3 * ChunkStore.CHUNK_SIZE + 777; // spans four chunks of the resource service
+		return 3 * HubDiagnostics.RESOURCE_CHUNK_SIZE + 777; // spans four chunks of the resource service
 	}
 
 	@Override

@@ -37,8 +37,7 @@ import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
-import io.tiepoint.hub.internal.resource.ChunkStore;
+import io.tiepoint.hub.HubDiagnostics;
 
 /**
  * Interrupt-then-resume through the provider: a connection cut mid-body by a loopback proxy, and the
@@ -47,7 +46,7 @@ import io.tiepoint.hub.internal.resource.ChunkStore;
  */
 class GridFsResumeTest {
 
-	private static final int CHUNK = ChunkStore.CHUNK_SIZE;
+	private static final int CHUNK = HubDiagnostics.RESOURCE_CHUNK_SIZE;
 
 	@TempDir
 	Path dir;
@@ -69,13 +68,12 @@ class GridFsResumeTest {
 			assertTrue(e.getMessage().contains("cut/one.bin"), e.getMessage());
 			assertNotNull(first.token, "the UUrl is reported as resume token");
 			assertEquals(cutAt, proxy.bodyForwardedAtCut());
-			HubServer server = (HubServer) hub;
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (server.resourceUploads().received() < cutAt && System.nanoTime() < deadline) {
+			while (hub.diagnostics().resourceBytesReceived() < cutAt && System.nanoTime() < deadline) {
 				Thread.sleep(10);
 			}
 			Thread.sleep(200); // the server commits the last whole chunk it read
-			long serverBefore = server.resourceUploads().received();
+			long serverBefore = hub.diagnostics().resourceBytesReceived();
 
 			Fixture.Recorder second = new Fixture.Recorder();
 			StoredObject stored = up.upload(object, first.token, second, new NullProgressMonitor());
@@ -83,7 +81,7 @@ class GridFsResumeTest {
 			assertEquals(2L * CHUNK, resumedFrom, "resumes from the last whole chunk the server committed");
 			long resent = cutAt - resumedFrom;
 			assertTrue(resent >= 0 && resent < CHUNK, "re-sent " + resent + " bytes, less than one chunk");
-			long serverGot = ((HubServer) hub).resourceUploads().received() - serverBefore;
+			long serverGot = hub.diagnostics().resourceBytesReceived() - serverBefore;
 			assertEquals(bytes.length - resumedFrom, serverGot, "the second attempt sends only the rest");
 			assertEquals(bytes.length, stored.size());
 			assertEquals(Fixture.hex("MD5", bytes), stored.md5());
@@ -105,13 +103,12 @@ class GridFsResumeTest {
 			OffsetResumable up = session.feature(OffsetResumable.class).orElseThrow();
 			Fixture.Recorder first = new Fixture.Recorder();
 			Future<StoredObject> running = pool.submit(() -> up.upload(slow, null, first, new NullProgressMonitor()));
-			HubServer server = (HubServer) hub;
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (server.resourceUploads().received() < 3L * CHUNK + 1000 && System.nanoTime() < deadline) {
+			while (hub.diagnostics().resourceBytesReceived() < 3L * CHUNK + 1000 && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
 			hub.close();
-			long receivedBeforeKill = server.resourceUploads().received();
+			long receivedBeforeKill = hub.diagnostics().resourceBytesReceived();
 			Exception e = assertThrows(Exception.class, () -> running.get());
 			StorageException se = (StorageException) e.getCause();
 			assertEquals(StorageException.Kind.TRANSIENT, se.kind(), se.getMessage());
@@ -144,11 +141,11 @@ class GridFsResumeTest {
 			assertTrue(exists.find(object, new NullProgressMonitor()).isEmpty());
 			OffsetResumable up = session.feature(OffsetResumable.class).orElseThrow();
 			StoredObject first = up.upload(object, null, new Fixture.Recorder(), new NullProgressMonitor());
-			long received = ((HubServer) hub).resourceUploads().received();
+			long received = hub.diagnostics().resourceBytesReceived();
 			Fixture.Recorder again = new Fixture.Recorder();
 			StoredObject second = up.upload(object, null, again, new NullProgressMonitor());
 			assertEquals(first.key(), second.key());
-			assertEquals(received, ((HubServer) hub).resourceUploads().received(), "nothing is sent again");
+			assertEquals(received, hub.diagnostics().resourceBytesReceived(), "nothing is sent again");
 			assertEquals(java.util.List.of((long) bytes.length), again.committed);
 			assertEquals(first.key(), exists.find(object, new NullProgressMonitor()).orElseThrow().key());
 			assertTrue(session.feature(io.tiepoint.core.storage.MultipartPut.class).isEmpty());
