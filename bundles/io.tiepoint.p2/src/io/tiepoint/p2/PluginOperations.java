@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.equinox.internal.p2.garbagecollector.GarbageCollector;
 import org.eclipse.equinox.p2.core.IProvisioningAgent;
 import org.eclipse.equinox.p2.core.ProvisionException;
 import org.eclipse.equinox.p2.engine.IProfile;
@@ -140,7 +141,8 @@ public final class PluginOperations {
 		context.setMetadataRepositories(); // the profile's own units are all it needs
 		context.setArtifactRepositories();
 		run(new UninstallOperation(new ProvisioningSession(installation.agent()), units), context,
-				"uninstall " + String.join(", ", features), sub.split(100));
+				"uninstall " + String.join(", ", features), sub.split(90));
+		collectGarbage(sub.split(10));
 		return units.stream().map(PluginOperations::plugin).toList();
 	}
 
@@ -204,6 +206,15 @@ public final class PluginOperations {
 		}
 		if (done.getSeverity() == IStatus.ERROR) {
 			throw new PluginException(Explanations.of(what + " failed (the installation was rolled back)", done, null));
+		}
+	}
+
+	/** Deletes the jars no snapshot of the profile refers to any more (the plug-in's, after an uninstall). */
+	private void collectGarbage(IProgressMonitor monitor) {
+		SubMonitor.convert(monitor, "Removing the files no longer used", 1);
+		GarbageCollector gc = installation.agent().getService(GarbageCollector.class);
+		if (gc != null) {
+			gc.runGC(installation.refreshed().profile());
 		}
 	}
 

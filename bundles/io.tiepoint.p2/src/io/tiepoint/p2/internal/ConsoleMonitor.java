@@ -34,6 +34,11 @@ final class ConsoleMonitor extends NullProgressMonitor {
 	}
 
 	@Override
+	public void worked(int work) {
+		internalWorked(work);
+	}
+
+	@Override
 	public void internalWorked(double work) {
 		worked += work;
 	}
