@@ -63,8 +63,12 @@ public final class PluginOperations {
 	public record Plugin(String id, String version, String name) {
 	}
 
-	/** @return the plug-ins installed, by id */
+	/**
+	 * @return the plug-ins installed, by id; the files of those uninstalled before (which the uninstalling process
+	 *         still had open) are deleted first
+	 */
 	public List<Plugin> list() {
+		collectGarbage(null);
 		List<Plugin> out = new ArrayList<>();
 		for (IInstallableUnit iu : installation.plugins()) {
 			out.add(plugin(iu));
@@ -88,31 +92,40 @@ public final class PluginOperations {
 		IProvisioningAgent agent = installation.agent();
 		IMetadataRepositoryManager metadata = agent.getService(IMetadataRepositoryManager.class);
 		IArtifactRepositoryManager artifacts = agent.getService(IArtifactRepositoryManager.class);
-		IMetadataRepository repo;
+		boolean known = metadata.contains(repository);
+		boolean done = false;
 		try {
-			sub.subTask("Reading " + repository);
-			repo = metadata.loadRepository(repository, sub.split(10));
-			artifacts.loadRepository(repository, sub.split(5));
-		} catch (ProvisionException e) {
-			throw new PluginException(repository + " is not a p2 repository that can be read: " + e.getMessage());
-		}
-		Set<IInstallableUnit> units = new LinkedHashSet<>();
-		for (String feature : features) {
-			String id = feature.endsWith(GROUP) ? feature : feature + GROUP;
-			var found = repo.query(QueryUtil.createLatestQuery(QueryUtil.createIUQuery(id)), sub.split(1)).toUnmodifiableSet();
-			if (found.isEmpty()) {
-				throw new PluginException(repository + " has no feature " + strip(id) + available(repo, sub.split(1)));
+			IMetadataRepository repo;
+			try {
+				sub.subTask("Reading " + repository);
+				repo = metadata.loadRepository(repository, sub.split(10));
+				artifacts.loadRepository(repository, sub.split(5));
+			} catch (ProvisionException e) {
+				throw new PluginException(repository + " is not a p2 repository that can be read: " + e.getMessage());
 			}
-			units.addAll(found);
+			Set<IInstallableUnit> units = new LinkedHashSet<>();
+			for (String feature : features) {
+				String id = feature.endsWith(GROUP) ? feature : feature + GROUP;
+				var found = repo.query(QueryUtil.createLatestQuery(QueryUtil.createIUQuery(id)), sub.split(1))
+						.toUnmodifiableSet();
+				if (found.isEmpty()) {
+					throw new PluginException(repository + " has no feature " + strip(id) + available(repo, sub.split(1)));
+				}
+				units.addAll(found);
+			}
+			ProvisioningContext context = new ProvisioningContext(agent);
+			context.setMetadataRepositories(repository);
+			context.setArtifactRepositories(repository);
+			InstallOperation op = new InstallOperation(new ProvisioningSession(agent), units);
+			run(op, context, "install " + String.join(", ", features), sub.split(80));
+			done = true; // the repository stays known, for tiepoint plugins update
+			return units.stream().map(PluginOperations::plugin).toList();
+		} finally {
+			if (!done && !known) { // loading it made it known: a failed install leaves no trace
+				metadata.removeRepository(repository);
+				artifacts.removeRepository(repository);
+			}
 		}
-		ProvisioningContext context = new ProvisioningContext(agent);
-		context.setMetadataRepositories(repository);
-		context.setArtifactRepositories(repository);
-		InstallOperation op = new InstallOperation(new ProvisioningSession(agent), units);
-		run(op, context, "install " + String.join(", ", features), sub.split(80));
-		metadata.addRepository(repository); // remembered for tiepoint plugins update
-		artifacts.addRepository(repository);
-		return units.stream().map(PluginOperations::plugin).toList();
 	}
 
 	/**
@@ -209,7 +222,10 @@ public final class PluginOperations {
 		}
 	}
 
-	/** Deletes the jars no snapshot of the profile refers to any more (the plug-in's, after an uninstall). */
+	/**
+	 * Deletes the files the installation no longer refers to: a plug-in's, after it was uninstalled, once no running
+	 * process uses them (the one that uninstalls it still does: the next plugins command deletes them).
+	 */
 	private void collectGarbage(IProgressMonitor monitor) {
 		SubMonitor.convert(monitor, "Removing the files no longer used", 1);
 		GarbageCollector gc = installation.agent().getService(GarbageCollector.class);
