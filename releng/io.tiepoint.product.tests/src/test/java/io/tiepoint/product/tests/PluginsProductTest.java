@@ -16,9 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -165,23 +163,7 @@ class PluginsProductTest {
 	}
 
 	private Path copyOfProduct() throws IOException {
-		Path source = Launcher.product();
-		Path target = tmp.resolve("tiepoint");
-		try (Stream<Path> s = Files.walk(source)) {
-			for (Path p : (Iterable<Path>) s::iterator) {
-				Path rel = source.relativize(p);
-				if (rel.toString().startsWith("configuration-cli") || rel.toString().startsWith(".configuration-cli")) {
-					continue; // made by the launcher from configuration/
-				}
-				Path to = target.resolve(rel.toString());
-				if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-					Files.createDirectories(to);
-				} else {
-					Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
-				}
-			}
-		}
-		return target;
+		return Launcher.copyOfProduct(tmp.resolve("tiepoint"));
 	}
 
 	/** @return relative path to SHA-256 of every file under the folders */
