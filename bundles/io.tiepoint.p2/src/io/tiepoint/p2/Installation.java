@@ -67,6 +67,7 @@ public record Installation(IProvisioningAgent agent, IProfile profile) {
 			throw new PluginException("this installation is not managed by p2: no profile "
 					+ context.getProperty("eclipse.p2.profile") + " in " + context.getProperty("eclipse.p2.data.area"));
 		}
+		Sites.register(agent);
 		return new Installation(agent, profile);
 	}
 

@@ -80,7 +80,8 @@ public final class PluginOperations {
 	/**
 	 * Installs features from one repository, with what they require from it.
 	 *
-	 * @param repository a repository's URI ({@link Repositories#location(String)})
+	 * @param repository a repository's URI ({@link Repositories#location(String)}); null: the installation's
+	 *                   update sites ({@link Sites}) and the repositories installed from before
 	 * @param features   feature ids, with or without {@code .feature.group}
 	 * @param monitor    progress and cancellation
 	 * @return the plug-ins installed
@@ -88,6 +89,9 @@ public final class PluginOperations {
 	 */
 	public List<Plugin> install(URI repository, Collection<String> features, IProgressMonitor monitor)
 			throws PluginException {
+		if (repository == null) {
+			return installFromKnown(features, monitor);
+		}
 		SubMonitor sub = SubMonitor.convert(monitor, "Installing " + String.join(", ", features), 100);
 		IProvisioningAgent agent = installation.agent();
 		IMetadataRepositoryManager metadata = agent.getService(IMetadataRepositoryManager.class);
@@ -126,6 +130,36 @@ public final class PluginOperations {
 				artifacts.removeRepository(repository);
 			}
 		}
+	}
+
+	private List<Plugin> installFromKnown(Collection<String> features, IProgressMonitor monitor) throws PluginException {
+		SubMonitor sub = SubMonitor.convert(monitor, "Installing " + String.join(", ", features), 100);
+		IProvisioningAgent agent = installation.agent();
+		URI[] known = agent.getService(IMetadataRepositoryManager.class)
+				.getKnownRepositories(IRepositoryManager.REPOSITORIES_NON_SYSTEM);
+		if (known.length == 0) {
+			throw new PluginException("no --repository given and no update site configured (" + Sites.PROPERTY
+					+ " in the product's config.ini, or the setting " + Sites.SETTING + ")");
+		}
+		IMetadataRepositoryManager metadata = agent.getService(IMetadataRepositoryManager.class);
+		Set<IInstallableUnit> units = new LinkedHashSet<>();
+		for (String feature : features) {
+			String id = feature.endsWith(GROUP) ? feature : feature + GROUP;
+			var found = metadata.query(QueryUtil.createLatestQuery(QueryUtil.createIUQuery(id)), sub.split(10))
+					.toUnmodifiableSet();
+			if (found.isEmpty()) {
+				throw new PluginException("no update site has the feature " + strip(id) + " (sites: "
+						+ java.util.Arrays.toString(known) + ")");
+			}
+			units.addAll(found);
+		}
+		ProvisioningContext context = new ProvisioningContext(agent);
+		context.setMetadataRepositories(known);
+		context.setArtifactRepositories(agent.getService(IArtifactRepositoryManager.class)
+				.getKnownRepositories(IRepositoryManager.REPOSITORIES_NON_SYSTEM));
+		run(new InstallOperation(new ProvisioningSession(agent), units), context,
+				"install " + String.join(", ", features), sub.split(70));
+		return units.stream().map(PluginOperations::plugin).toList();
 	}
 
 	/**

@@ -100,8 +100,9 @@ public final class PluginsCommand implements Callable<Integer> {
 	@Command(name = "install", mixinStandardHelpOptions = true,
 			description = "Install features (with what they require) from a p2 repository: a URL, a folder or a zip.")
 	static final class Install extends Sub {
-		@Option(names = { "--repository", "-r" }, required = true, paramLabel = "URL|DIR|ZIP",
-				description = "The p2 repository holding the features.")
+		@Option(names = { "--repository", "-r" }, paramLabel = "URL|DIR|ZIP",
+				description = "The p2 repository holding the features (default: the installation's update sites,"
+						+ " tiepoint.plugins.repositories in config.ini or the setting plugins.repositories).")
 		String repository;
 
 		@Parameters(arity = "1..*", paramLabel = "FEATURE", description = "Feature ids (with or without .feature.group).")
@@ -109,7 +110,8 @@ public final class PluginsCommand implements Callable<Integer> {
 
 		@Override
 		int run(PluginOperations ops, PrintWriter out, ConsoleMonitor monitor) throws PluginException {
-			List<Plugin> done = ops.install(Repositories.location(repository), features, monitor);
+			List<Plugin> done = ops.install(repository == null ? null : Repositories.location(repository), features,
+					monitor);
 			for (Plugin p : done) {
 				out.println("installed " + p.id() + " " + p.version() + "  " + p.name());
 			}

@@ -88,6 +88,17 @@ class PluginsProductTest {
 		assertTrue(Launcher.run(env, "plugins", "list").out().contains("no plug-ins installed"));
 		assertUnchanged(own, checksums(product, "plugins", "features"),
 				"the product's files after the uninstall (the plug-in's gone)");
+		// the installation's update site (the setting plugins.repositories; config.ini's tiepoint.plugins.repositories
+		// likewise): install without --repository, then uninstall again
+		Map<String, String> withSite = Map.of("TIEPOINT_PRODUCT", product.toString(), "TIEPOINT_PLUGINS_REPOSITORIES",
+				repository().toString());
+		Launcher.Result fromSite = Launcher.run(withSite, "plugins", "install", FEATURE);
+		assertEquals(0, fromSite.code(), fromSite.out() + fromSite.err());
+		assertTrue(Launcher.run(env, "providers").out().contains("folder://"));
+		assertEquals(0, Launcher.run(env, "plugins", "uninstall", FEATURE).code());
+		Launcher.Result other = Launcher.run(env, "plugins", "install", "io.tiepoint.other");
+		assertEquals(1, other.code());
+		assertTrue(other.err().contains("no update site has the feature io.tiepoint.other"), other.err());
 		Launcher.Result again = Launcher.run(env, "ingest", TestData.sampleImages().toString(), "--project", "other",
 				"--to", "folder://" + nas, "--workspace", tmp.resolve("ws2").toString());
 		assertEquals(2, again.code(), again.out() + again.err());
