@@ -57,6 +57,11 @@ class PluginsProductTest {
 		assertTrue(install.err().contains("%] "), "progress is shown: " + install.err());
 		Launcher.Result list = Launcher.run(env, "plugins", "list");
 		assertTrue(list.out().contains(FEATURE), list.out());
+		Launcher.Result update = Launcher.run(env, "plugins", "update");
+		assertEquals(0, update.code(), update.out() + update.err());
+		assertTrue(update.out().contains("nothing to update"), "the repository has no newer version: " + update.out());
+		Launcher.Result usage = Launcher.run(env, "plugins", "install", "--repository", repository().toString());
+		assertEquals(2, usage.code(), "no feature named: a usage error\n" + usage.err());
 		Launcher.Result providers = Launcher.run(env, "providers");
 		assertTrue(providers.out().contains("folder  Local folder") && providers.out().contains("folder://"),
 				providers.out());
