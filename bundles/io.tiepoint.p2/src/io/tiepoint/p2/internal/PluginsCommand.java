@@ -67,6 +67,10 @@ public final class PluginsCommand implements Callable<Integer> {
 			} catch (PluginException e) {
 				err.println("tiepoint plugins " + spec.name() + ": " + e.getMessage());
 				return FAILED;
+			} catch (NoClassDefFoundError e) { // p2 is not in this configuration area (the launcher picks one with it)
+				err.println("tiepoint plugins " + spec.name() + ": p2 is not installed in this configuration ("
+						+ e.getMessage() + "); run it through ./tiepoint, which starts the command line with p2");
+				return FAILED;
 			} finally {
 				out.flush();
 				err.flush();

@@ -72,7 +72,7 @@ final class Launcher {
 	}
 
 	/**
-	 * @param target where to copy this build's product (left out: the command line's configuration, which the
+	 * @param target where to copy this build's product (left out: the command line's configurations, which the
 	 *               launcher makes again from the product's)
 	 * @return the copy, to change (install plug-ins) without touching the build's product
 	 */
@@ -81,7 +81,7 @@ final class Launcher {
 		try (java.util.stream.Stream<Path> s = Files.walk(source)) {
 			for (Path p : (Iterable<Path>) s::iterator) {
 				String rel = source.relativize(p).toString();
-				if (rel.startsWith("configuration-cli") || rel.startsWith(".configuration-cli")) {
+				if (rel.matches("\\.?configuration-(cli|p2).*")) {
 					continue;
 				}
 				Path to = target.resolve(rel);
