@@ -14,15 +14,23 @@
 #   rclone copy       bytes only, --transfers 8 (AWS_CA_BUNDLE unset, as rclone wants)
 # on N files of M MiB (valid survey JPEGs from samples/survey, grown with random bytes after the image's
 # end marker so every file has its own SHA-1), and prints the ratio of wall times (target: tiepoint <= rclone).
+# With --cloud oss, the same files also go through the OSS flow (the embedded hub's OSS gateway: uploadImageOSS, the
+# STS, the official OSS SDK's PutObject, doneImageUpload, verification) and its wall time is printed next to
+# --cloud s3's (target: OSS within 1.1x of S3).
 # Then the heap: a project of HEAP_N distinct images ingested end to end with the CLI (and its embedded
 # hub) under -Xmx256m, with the heap after GC from the GC log.
 #
-#   benchmarks/ingest-bench.sh [N] [MiB] [THREADS]       (default 200 4 8)
+#   benchmarks/ingest-bench.sh [--cloud oss] [N] [MiB] [THREADS]       (default 200 4 8)
 #   env: HEAP_N=10000 (0 skips the heap run), HEAP_XMX=256m, TIEPOINT_BENCH_DIR (scratch, default mktemp),
 #        LIMIT (e.g. 40M: both tools limited to that many MiB/s, the survey team's uplink instead of loopback)
 #   needs: the built product (./tiepoint build), rclone (apt-get install rclone), Maven Central for S3Proxy
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CLOUD=s3
+if [[ "${1:-}" == "--cloud" ]]; then
+  CLOUD=${2:?--cloud takes s3 or oss}; shift 2
+  [[ "$CLOUD" == s3 || "$CLOUD" == oss ]] || { echo "--cloud takes s3 or oss, not '$CLOUD'" >&2; exit 2; }
+fi
 N=${1:-200}; MIB=${2:-4}; THREADS=${3:-8}
 HEAP_N=${HEAP_N:-10000}; HEAP_XMX=${HEAP_XMX:-256m}
 cd "$ROOT"
@@ -33,10 +41,11 @@ fi
 WORK=${TIEPOINT_BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/tiepoint-ingest-bench.XXXXXX")}
 mkdir -p "$WORK"
 # a reused scratch directory starts empty too (a workspace left from a run would send nothing)
-rm -rf "$WORK/ws" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/heap"
+rm -rf "$WORK/ws" "$WORK/wsoss" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/heap"
 S3PID=
 cleanup() { [[ -n "$S3PID" ]] && kill "$S3PID" 2> /dev/null; [[ -z "${TIEPOINT_BENCH_DIR:-}" ]] && rm -rf "$WORK"; }
 trap cleanup EXIT
+./tiepoint --version > /dev/null # builds the product first when the sources are newer: never inside a timing
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rclone version 2> /dev/null | head -1)"
 
 # S3Proxy (the same server for both), from Maven Central
@@ -131,6 +140,21 @@ echo "                               $(rate "$T_SAME")   ($SAME_OK objects read 
 echo "tiepoint ingest --threads $THREADS   $(rate "$T_TP")   ($READY Ready: hashing, hub, PUT, verification)"
 echo "ratio tiepoint/rclone wall time: $(awk -v a="$T_TP" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') (target <= 1.00)"
 echo "ratio tiepoint/(the reference tools doing the same work): $(awk -v a="$T_TP" -v b="$T_SAME" 'BEGIN{printf "%.2f", a/b}')"
+
+if [[ "$CLOUD" == oss ]]; then
+  # the same files through the OSS flow: the embedded hub's OSS gateway (its STS, the official OSS SDK)
+  mkdir -p "$WORK/wsoss/.tiepoint"
+  T0=$(date +%s.%N)
+  ./tiepoint ingest "$WORK/set" --project bench --workspace "$WORK/wsoss" --cloud oss --threads "$THREADS" \
+    ${LIMIT:+--limit-rate "$LIMIT"} > "$WORK/ingest-oss.log" 2>&1 || { tail -20 "$WORK/ingest-oss.log"; exit 1; }
+  T1=$(date +%s.%N)
+  T_OSS=$(secs "$T0" "$T1")
+  OREADY=$(./tiepoint status --project bench --workspace "$WORK/wsoss" --json | grep -c '"state" : "Ready"' || true)
+  grep -E 'handled|grant' "$WORK/ingest-oss.log" | sed 's/^/  tiepoint oss: /'
+  echo "tiepoint ingest --cloud s3    $(rate "$T_TP")   ($READY Ready)"
+  echo "tiepoint ingest --cloud oss   $(rate "$T_OSS")   ($OREADY Ready: the hub's OSS gateway, STS, PutObject)"
+  echo "ratio oss/s3 wall time: $(awk -v a="$T_OSS" -v b="$T_TP" 'BEGIN{printf "%.2f", a/b}') (target <= 1.10)"
+fi
 
 [[ "$HEAP_N" -gt 0 ]] || exit 0
 echo "-- heap: a project of $HEAP_N distinct images, ingested end to end under -Xmx$HEAP_XMX (CLI + embedded hub)"

@@ -143,8 +143,9 @@ Import-Package:       software.amazon.awssdk.crt.*;resolution:=optional,software
 Export-Package:       *;version="${version}";-noimport:=true
 """
 # Aliyun: the official OSS SDK (storage provider oss, the hub's OSS cloud) and the official STS SDK on its core
-# (the hub's AssumeRole), pinned one by one (depth none): their POMs drag in tracing, RAM, KMS, JAXB runtimes and
-# BouncyCastle that neither calls on these paths. Plain jars are wrapped; what they use is imported mandatorily
+# (the hub's AssumeRole), pinned one by one (depth none): their POMs drag in tracing, RAM, KMS and JAXB runtimes
+# that neither calls on these paths; BouncyCastle (bcprov, an OSGi bundle) is needed: the STS core's signer
+# registers its provider when it is first loaded. Plain jars are wrapped; what they use is imported mandatorily
 # (an optional import of a wrapped jar stays unwired), what they only mention (tracing, SM3) optionally.
 ALIYUN = [("com.aliyun.oss", "aliyun-sdk-oss", "3.18.5"), ("com.aliyun", "aliyun-java-sdk-core", "4.7.10"),
           ("com.aliyun", "aliyun-java-sdk-sts", "3.1.2"), ("org.apache.httpcomponents", "httpclient", "4.5.13"),
@@ -155,7 +156,7 @@ ALIYUN_BUNDLES = [  # what they need that is an OSGi bundle already
     ("commons-codec", "commons-codec", "1.11"), ("commons-logging", "commons-logging", "1.3.4"),
     ("org.apache.commons", "commons-lang3", "3.18.0"), ("org.codehaus.jettison", "jettison", "1.5.4"),
     ("com.google.code.gson", "gson", "2.11.0"), ("javax.xml.bind", "jaxb-api", "2.3.1"),
-    ("com.sun.activation", "javax.activation", "1.2.0")]
+    ("com.sun.activation", "javax.activation", "1.2.0"), ("org.bouncycastle", "bcprov-jdk18on", "1.83")]
 ALIYUN_INSTR = """
 Bundle-Name:          Wrapped ${mvnGroupId}:${mvnArtifactId}:${mvnVersion}
 version:              ${version_cleanup;${mvnVersion}}

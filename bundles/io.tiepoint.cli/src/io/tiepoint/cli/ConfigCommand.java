@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import io.tiepoint.core.config.ConfigException;
 import io.tiepoint.core.config.TiepointConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,14 +48,15 @@ public final class ConfigCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Parameters(arity = "0..1", paramLabel = "KEY", description = "Show only this key.")
 	private String key;
 
 	@Override
 	public Integer call() throws ConfigException {
+		Path workspace = workspaceOption.path();
 		TiepointConfig config = load(workspace);
 		if (key != null) {
 			if (config.get(key).isEmpty()) {

@@ -31,6 +31,7 @@ import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.Workspace;
 import io.tiepoint.core.storage.StorageProviders;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,18 +53,20 @@ public final class IngestCommand implements Callable<Integer> {
 	@Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders (or files) of photos.")
 	private List<Path> roots;
 
-	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project (created when new).")
-	private String project;
+	@Mixin
+	private ProjectOption projectOption;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Option(names = "--hub", paramLabel = "URL|embedded",
 			description = "The hub: 'embedded' (default for a new project: runs in this process) or a URL.")
 	private String hub;
 
-	@Option(names = "--cloud", paramLabel = "ID",
-			description = "The hub's storage for the bytes (default: the first the hub offers; 'tiepoint providers' lists them).")
+	@Option(names = "--cloud", paramLabel = "ID[,ID...]|auto", description = { "The hub's storage for the bytes (default: the first"
+			+ " the hub offers; 'tiepoint providers' lists them).", "A list (s3,oss,gridfs) is an order of preference: a cloud"
+			+ " that keeps failing is marked down and the rest goes to the next; auto: every cloud the hub offers, the"
+			+ " fastest on the first images first." })
 	private String cloud;
 
 	@Option(names = "--to", paramLabel = "URI", description = { "Your own destination instead of a hub, e.g. s3://bucket/prefix,",
@@ -93,8 +96,14 @@ public final class IngestCommand implements Callable<Integer> {
 	@Option(names = "--retry", description = "Send images that failed or were refused in an earlier run again.")
 	private boolean retry;
 
+	@Option(names = "--launch", description = { "Then start the reconstruction (as 'tiepoint launch --when-ready': the hub",
+			"starts it once every image that arrived is verified; refused, with the list, when images are missing)." })
+	private boolean launch;
+
 	@Override
 	public Integer call() throws IOException, ConfigException {
+		String project = projectOption.name();
+		Path workspace = workspaceOption.path();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		long rate;
@@ -102,6 +111,10 @@ public final class IngestCommand implements Callable<Integer> {
 			rate = limitRate == null ? 0 : parseRate(limitRate);
 		} catch (IllegalArgumentException e) {
 			err.println("tiepoint ingest: --limit-rate " + limitRate + ": " + e.getMessage());
+			return Tiepoint.USAGE;
+		}
+		if (launch && to != null) {
+			err.println("tiepoint ingest: --launch starts a reconstruction on a hub; --to " + to + " sends to your own storage");
 			return Tiepoint.USAGE;
 		}
 		TiepointConfig config = ConfigCommand.load(workspace);
@@ -136,6 +149,11 @@ public final class IngestCommand implements Callable<Integer> {
 			Map<ImageState, Integer> c = s.counts();
 			boolean bad = c.getOrDefault(ImageState.FAILED, 0) + c.getOrDefault(ImageState.INVALID, 0)
 					+ c.getOrDefault(ImageState.UPLOADED, 0) > 0;
+			if (launch && !dryRun) {
+				int launched = LaunchCommand.launch(ws, hubs, new LaunchCommand.Launch(project, "Native", null, false, true,
+						false), out, err);
+				return bad ? Tiepoint.FAILED : launched;
+			}
 			return dryRun || !bad ? Tiepoint.OK : Tiepoint.FAILED;
 		}
 	}

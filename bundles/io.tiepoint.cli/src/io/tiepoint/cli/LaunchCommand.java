@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,18 +25,22 @@ import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.ingest.Units;
 import io.tiepoint.core.operations.LaunchOperation;
+import io.tiepoint.core.operations.ReadyCheck;
 import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.platform.RemoteTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tiepoint launch --project NAME [--task-type T] [--engine ID] [--wait]}: the core's {@link LaunchOperation}, which
- * starts a reconstruction of the project's Ready images on its hub and, with {@code --wait}, follows it to
+ * {@code tiepoint launch --project NAME [--task-type T] [--engine ID] [--wait] [--when-ready] [--anyway]}: the core's
+ * {@link LaunchOperation}, which compares the project's Ready images on its hub with what the journal meant to send
+ * (refusing, with the list, when some are missing, unless {@code --anyway}), starts a reconstruction now or, with
+ * {@code --when-ready}, once what arrived is verified, and, with {@code --wait}, follows it to
  * the end and downloads its files; this command prints the steps and the result. With the embedded hub the
  * reconstruction runs in this process, so it always waits.
  */
@@ -47,11 +52,11 @@ public final class LaunchCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project.")
-	private String project;
+	@Mixin
+	private ProjectOption projectOption;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "Native",
 			description = "Native (fast sparse), Full (full detail sparse), Reconstruction... (default: ${DEFAULT-VALUE}).")
@@ -64,47 +69,90 @@ public final class LaunchCommand implements Callable<Integer> {
 	@Option(names = "--wait", description = "Follow the task to its end and print the result.")
 	private boolean waitForIt;
 
+	@Option(names = "--when-ready", description = { "Let the hub start the task once every image that arrived is verified",
+			"(preStartReconstruction) instead of starting it now." })
+	private boolean whenReady;
+
+	@Option(names = "--anyway", description = { "Start even when images the journal meant to send are not Ready on the hub",
+			"(by default the command names them and refuses)." })
+	private boolean anyway;
+
 	@Override
 	public Integer call() throws Exception {
+		String project = projectOption.name();
+		Path workspace = workspaceOption.path();
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		TiepointConfig config = ConfigCommand.load(workspace);
 		try (Workspace ws = Workspace.open(workspace); WorkspaceHubs hubs = WorkspaceHubs.of(ws, config)) {
-			Project p = ws.journal().project(project).orElse(null);
-			boolean follow = waitForIt || p != null && !p.direct() && WorkspaceHubs.isEmbedded(p.hub());
-			long t0 = System.nanoTime();
-			boolean[] first = { true };
-			LaunchOperation op = new LaunchOperation(ws, project, taskType, follow, hubs, Services.get(StorageProviders.class))
-					.engine(engine).onChange(t -> {
-						if (first[0]) {
-							out.println("task " + t.id() + " (" + t.taskType() + ") " + t.state());
-							first[0] = false;
-						}
-						out.printf(Locale.ROOT, "  %6.1f s  %s step %d/%d%n", (System.nanoTime() - t0) / 1e9, t.state(), t.step(),
-								t.totalSteps());
-						out.flush();
-					});
-			try {
-				op.execute(new NullProgressMonitor());
-			} catch (IllegalArgumentException e) {
-				err.println("tiepoint launch: " + e.getMessage());
-				return Tiepoint.FAILED;
-			}
-			RemoteTask t = op.task();
-			if (!follow) {
-				return Tiepoint.OK;
-			}
-			if (!"Done".equals(t.state())) {
-				err.println("tiepoint launch: task " + t.id() + " " + t.state() + ": " + String.join("; ", t.error()));
-				return Tiepoint.FAILED;
-			}
-			if (op.downloadError() != null) {
-				err.println("tiepoint launch: " + op.downloadError());
-			}
-			printResult(t.result(), out, op.downloaded());
-			out.printf(Locale.ROOT, "reconstruction took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+			return launch(ws, hubs, new Launch(project, taskType, engine, waitForIt, whenReady, anyway), out, err);
+		}
+	}
+
+	/**
+	 * What to launch.
+	 *
+	 * @param project   the project
+	 * @param taskType  the task type, or null for the hub's default
+	 * @param engine    the engine, or null for the hub's choice
+	 * @param follow    follow the task to its end (always with the embedded hub)
+	 * @param whenReady preStartReconstruction instead of startReconstructionWithError
+	 * @param anyway    start even when images meant to be sent are not Ready
+	 */
+	record Launch(String project, String taskType, String engine, boolean follow, boolean whenReady, boolean anyway) {
+	}
+
+	/**
+	 * Runs the core's launch operation and prints what happens: {@code tiepoint launch} and {@code tiepoint ingest
+	 * --launch}.
+	 *
+	 * @return the exit code
+	 */
+	static int launch(Workspace ws, WorkspaceHubs hubs, Launch l, PrintWriter out, PrintWriter err) throws IOException {
+		Project p = ws.journal().project(l.project()).orElse(null);
+		boolean follow = l.follow() || p != null && !p.direct() && WorkspaceHubs.isEmbedded(p.hub());
+		long t0 = System.nanoTime();
+		boolean[] first = { true };
+		LaunchOperation op = new LaunchOperation(ws, l.project(), l.taskType(), follow, hubs,
+				Services.get(StorageProviders.class)).engine(l.engine()).whenReady(l.whenReady()).anyway(l.anyway())
+				.onChange(t -> {
+					if (first[0]) {
+						out.println("task " + t.id() + " (" + t.taskType() + ") " + t.state()
+								+ (l.whenReady() ? ": the hub starts it once every image that arrived is verified" : ""));
+						first[0] = false;
+					}
+					out.printf(Locale.ROOT, "  %6.1f s  %s step %d/%d%n", (System.nanoTime() - t0) / 1e9, t.state(), t.step(),
+							t.totalSteps());
+					out.flush();
+				});
+		try {
+			op.execute(new NullProgressMonitor());
+		} catch (IllegalArgumentException e) {
+			err.println("tiepoint launch: " + e.getMessage());
+			return Tiepoint.FAILED;
+		} catch (ReadyCheck.Incomplete e) {
+			err.println("tiepoint launch: refused: " + e.getMessage());
+			err.println("tiepoint launch: send them ('tiepoint ingest ... --retry'), or start with the Ready ones: --anyway");
+			return Tiepoint.FAILED;
+		}
+		ReadyCheck check = op.readyCheck();
+		if (check != null && !check.complete()) {
+			out.println("started anyway without " + check.describe(20));
+		}
+		RemoteTask t = op.task();
+		if (!follow) {
 			return Tiepoint.OK;
 		}
+		if (!"Done".equals(t.state())) {
+			err.println("tiepoint launch: task " + t.id() + " " + t.state() + ": " + String.join("; ", t.error()));
+			return Tiepoint.FAILED;
+		}
+		if (op.downloadError() != null) {
+			err.println("tiepoint launch: " + op.downloadError());
+		}
+		printResult(t.result(), out, op.downloaded());
+		out.printf(Locale.ROOT, "reconstruction took %.1f s%n", (System.nanoTime() - t0) / 1e9);
+		return Tiepoint.OK;
 	}
 
 	static void printResult(JsonNode r, PrintWriter out) {

@@ -21,6 +21,7 @@ import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.Journal;
 import io.tiepoint.core.project.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,11 +37,11 @@ public final class ReportCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project.")
-	private String project;
+	@Mixin
+	private ProjectOption projectOption;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Option(names = "--csv", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
 			description = "CSV to FILE, or to standard output (the default).")
@@ -48,6 +49,8 @@ public final class ReportCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
+		String project = projectOption.name();
+		Path workspace = workspaceOption.path();
 		try (Workspace ws = Workspace.open(workspace)) {
 			Journal journal = ws.journal();
 			if (journal.project(project).isEmpty()) {
@@ -68,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
 
 	private void write(PrintWriter w, Journal journal) throws IOException {
 		w.println("filename,path,sha1,state,error,bytes,bytes_sent,attempts,discovered,inspected,registered,uploaded,final,upload_seconds,location");
-		for (ImageEntry e : journal.images(project)) {
+		for (ImageEntry e : journal.images(projectOption.name())) {
 			List<Object[]> events = journal.events(e.id());
 			Long inspected = at(events, "INSPECTED", "REJECTED");
 			Long registered = at(events, "REGISTERED");

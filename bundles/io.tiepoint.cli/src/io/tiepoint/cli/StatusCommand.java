@@ -26,6 +26,7 @@ import io.tiepoint.core.project.Journal;
 import io.tiepoint.core.project.Project;
 import io.tiepoint.core.project.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,8 +42,8 @@ public final class StatusCommand implements Callable<Integer> {
 	@Option(names = "--project", paramLabel = "NAME", description = "The project (default: every project).")
 	private String project;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Option(names = "--json", description = "{\"project\", \"destination\", \"counts\": {state: n}, \"images\": [{name, sha1,"
 			+ " state, error, location}]}")
@@ -50,6 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
+		Path workspace = workspaceOption.path();
 		PrintWriter out = spec.commandLine().getOut();
 		try (Workspace ws = Workspace.open(workspace)) {
 			Journal journal = ws.journal();
@@ -120,6 +122,9 @@ public final class StatusCommand implements Callable<Integer> {
 			g.writeStringField("sha1", e.sha1());
 			g.writeStringField("state", e.state().label());
 			g.writeStringField("error", e.error());
+			if (e.cloud() != null) {
+				g.writeStringField("cloud", e.cloud());
+			}
 			if (e.location() != null) {
 				g.writeStringField("location", e.location());
 			}

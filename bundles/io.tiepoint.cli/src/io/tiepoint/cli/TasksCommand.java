@@ -22,6 +22,7 @@ import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.platform.PlatformClient;
 import io.tiepoint.platform.RemoteTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,14 +34,16 @@ public final class TasksCommand implements Callable<Integer> {
 	@Spec
 	private CommandSpec spec;
 
-	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project.")
-	private String project;
+	@Mixin
+	private ProjectOption projectOption;
 
-	@Option(names = "--workspace", paramLabel = "DIR", description = "Workspace folder (default: the current folder).")
-	private Path workspace = Path.of("");
+	@Mixin
+	private WorkspaceOption workspaceOption;
 
 	@Override
 	public Integer call() throws Exception {
+		String project = projectOption.name();
+		Path workspace = workspaceOption.path();
 		PrintWriter out = spec.commandLine().getOut();
 		Map<String, String> env = System.getenv();
 		TiepointConfig config = TiepointConfig.load(ConfigCommand.DEFAULTS, TiepointConfig.userFile(env),

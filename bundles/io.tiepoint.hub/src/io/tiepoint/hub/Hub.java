@@ -38,6 +38,9 @@ public interface Hub extends AutoCloseable {
 	/** @return the app key every call must send in the {@code key} header */
 	String appKey();
 
+	/** @return the package name registered for the app key, which the resource service's callers send as {@code PackageName} */
+	String packageName();
+
 	/** @return the token of the first user (sent in the {@code altitoken} header), null when it was revoked */
 	String userToken();
 

@@ -57,12 +57,16 @@ import org.eclipse.core.runtime.IExtensionRegistry;
  *                            upload and download URLs it hands out; {@code null} for the address it binds
  *                            (never the request's {@code Host} header)
  * @param limits              what one caller may make the hub spend
+ * @param regions             the region table that orders {@code getGeoIPInfo.nearestBuckets} for a caller:
+ *                            {@code CIDR=REGION} entries separated by {@code ;} (e.g.
+ *                            {@code 10.0.0.0/8=cn-hangzhou;0.0.0.0/0=us-east-1}; {@code hub} names the hub's own
+ *                            storage); null or blank: the hub's order for everyone
  */
 public record HubConfig(Path dataDir, String host, int port, String mongoUri, Duration imageExpiry,
 		Duration sweepInterval, int verificationThreads, IExtensionRegistry extensionRegistry,
 		List<ReconstructionEngine> engines, Consumer<String> firstStart, Duration resourceLease,
 		Map<String, URI> peers, Map<String, String> cloudSettings, String defaultEngine,
-		Map<String, String> engineSettings, URI publicUrl, HubLimits limits) {
+		Map<String, String> engineSettings, URI publicUrl, HubLimits limits, String regions) {
 
 	private static final Pattern SETTING = Pattern.compile("cloud\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
 	private static final Pattern ENGINE_SETTING = Pattern.compile("engine\\.([a-z0-9][a-z0-9_-]*)\\.([A-Za-z0-9][A-Za-z0-9._-]*)");
@@ -83,6 +87,7 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 			throw new IllegalArgumentException("resourceLease must be positive");
 		}
 		limits = limits == null ? HubLimits.DEFAULT : limits;
+		regions = regions == null || regions.isBlank() ? null : regions.strip();
 		if (publicUrl != null && (!"http".equals(publicUrl.getScheme()) && !"https".equals(publicUrl.getScheme())
 				|| publicUrl.getHost() == null || publicUrl.getRawQuery() != null)) {
 			throw new IllegalArgumentException("public URL must be http(s)://host[:port][/path], got " + publicUrl);
@@ -115,6 +120,35 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 	}
 
 	/**
+	 * The configuration as it was before the region table.
+	 *
+	 * @param dataDir             see the record
+	 * @param host                see the record
+	 * @param port                see the record
+	 * @param mongoUri            see the record
+	 * @param imageExpiry         see the record
+	 * @param sweepInterval       see the record
+	 * @param verificationThreads see the record
+	 * @param extensionRegistry   see the record
+	 * @param engines             see the record
+	 * @param firstStart          see the record
+	 * @param resourceLease       see the record
+	 * @param peers               see the record
+	 * @param cloudSettings       see the record
+	 * @param defaultEngine       see the record
+	 * @param engineSettings      see the record
+	 * @param publicUrl           see the record
+	 * @param limits              see the record
+	 */
+	public HubConfig(Path dataDir, String host, int port, String mongoUri, Duration imageExpiry, Duration sweepInterval,
+			int verificationThreads, IExtensionRegistry extensionRegistry, List<ReconstructionEngine> engines,
+			Consumer<String> firstStart, Duration resourceLease, Map<String, URI> peers, Map<String, String> cloudSettings,
+			String defaultEngine, Map<String, String> engineSettings, URI publicUrl, HubLimits limits) {
+		this(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads, extensionRegistry, engines,
+				firstStart, resourceLease, peers, cloudSettings, defaultEngine, engineSettings, publicUrl, limits, null);
+	}
+
+	/**
 	 * The configuration as it was before engines had settings: no default engine, no engine settings.
 	 *
 	 * @param dataDir             see the record
@@ -135,7 +169,7 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 			int verificationThreads, IExtensionRegistry extensionRegistry, List<ReconstructionEngine> engines,
 			Consumer<String> firstStart, Duration resourceLease, Map<String, URI> peers, Map<String, String> cloudSettings) {
 		this(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads, extensionRegistry, engines,
-				firstStart, resourceLease, peers, cloudSettings, null, Map.of(), null, null);
+				firstStart, resourceLease, peers, cloudSettings, null, Map.of(), null, null, null);
 	}
 
 	/**
@@ -256,6 +290,7 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		private final Map<String, String> engineSettings = new TreeMap<>();
 		private URI publicUrl;
 		private HubLimits limits = HubLimits.DEFAULT;
+		private String regions;
 
 		private Builder(Path dataDir) {
 			this.dataDir = dataDir;
@@ -398,7 +433,17 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		public HubConfig build() {
 			return new HubConfig(dataDir, host, port, mongoUri, imageExpiry, sweepInterval, verificationThreads,
 					extensionRegistry, engines, firstStart, resourceLease, peers, cloudSettings, defaultEngine, engineSettings,
-					publicUrl, limits);
+					publicUrl, limits, regions);
+		}
+
+		/**
+		 * @param value the region table ordering nearestBuckets by the caller's address ({@code CIDR=REGION;...}),
+		 *              or null
+		 * @return this
+		 */
+		public Builder regions(String value) {
+			regions = value;
+			return this;
 		}
 	}
 }

@@ -45,6 +45,11 @@ public final class HubCredentials {
 		return file.appKey();
 	}
 
+	/** @return the package name registered for the app key (the resource service's {@code PackageName}) */
+	public String packageName() {
+		return file.packageName();
+	}
+
 	/** @return the first user's name */
 	public String firstUser() {
 		return file.firstUser();

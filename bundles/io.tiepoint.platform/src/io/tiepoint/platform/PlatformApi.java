@@ -142,6 +142,20 @@ public interface PlatformApi extends AutoCloseable {
 	}
 
 	/**
+	 * {@code preStartReconstruction}: the platform starts the task itself once every image that arrived is verified
+	 * (Ready or Invalid), with the Ready ones. The task exists from now on, {@code Pending} until then.
+	 *
+	 * @param pid      project id
+	 * @param taskType a TASK_TYPE, or null for the platform's default
+	 * @param engine   an engine id of {@link #engines()}, or null for the platform's choice
+	 * @return the task as the platform answered it ({@code Pending}, or already queued when everything was verified);
+	 *         empty when the platform answered without one
+	 * @throws PlatformException {@code REJECTED} with the platform's code when it refuses (e.g. {@code NO_IMAGES},
+	 *                           {@code ALREADY_RUNNING})
+	 */
+	Optional<RemoteTask> preStartReconstruction(String pid, String taskType, String engine) throws PlatformException;
+
+	/**
 	 * @return the platform's reconstruction engines (a hub extension); empty when it does not list them (the default)
 	 * @throws PlatformException when the call fails
 	 */

@@ -416,6 +416,25 @@ public final class PlatformClient implements PlatformApi {
 		return task(r.path("task"));
 	}
 
+	@Override
+	public Optional<RemoteTask> preStartReconstruction(String pid, String taskType, String engine)
+			throws PlatformException {
+		String query = "mutation ($id: ID!, $taskType: TASK_TYPE" + (engine == null ? "" : ", $engine: String")
+				+ ") { preStartReconstruction(id: $id, options: {taskType: $taskType"
+				+ (engine == null ? "" : ", engine: $engine") + "}) { error { code message } task { " + TASK_FIELDS
+				+ " } } }";
+		Map<String, Object> v = vars("id", pid, "taskType", taskType);
+		if (engine != null) {
+			v.put("engine", engine);
+		}
+		JsonNode r = execute(query, v).path("preStartReconstruction");
+		if (r.path("error").isObject()) {
+			throw new PlatformException(PlatformException.Kind.REJECTED, r.path("error").path("code").asText(null),
+					r.path("error").path("message").asText("reconstruction refused"), null);
+		}
+		return r.path("task").isObject() ? Optional.of(task(r.path("task"))) : Optional.empty();
+	}
+
 	/**
 	 * @return the hub's engines ({@code support.engines}); empty when the platform does not list engines (its schema
 	 *         has no such field)

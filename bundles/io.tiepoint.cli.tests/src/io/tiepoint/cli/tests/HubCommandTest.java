@@ -62,7 +62,8 @@ class HubCommandTest {
 		}
 		Run shown = run("token", "--data", dir.toString());
 		assertEquals(0, shown.code());
-		assertEquals("key=" + key + System.lineSeparator() + "altitoken=" + token + System.lineSeparator(), shown.out());
+		assertEquals("key=" + key + System.lineSeparator() + "package=tiepoint" + System.lineSeparator() + "altitoken=" + token
+				+ System.lineSeparator(), shown.out());
 		Run added = run("token", "--data", dir.toString(), "--add-user", "dave");
 		assertEquals(0, added.code());
 		assertTrue(added.out().matches("altitoken=[A-Za-z0-9]{32}\\R"), added.out());
@@ -107,5 +108,19 @@ class HubCommandTest {
 		Run empty = run("--data", dir.toString(), "--s3-secret-key-file", Files.writeString(dir.resolve("e"), "").toString());
 		assertEquals(2, empty.code());
 		assertTrue(empty.err().contains("empty"), empty.err());
+	}
+
+	@Test
+	void realOssNeedsItsAccessKeyFromSettingsNeverFromTheCommandLine() {
+		Run visible = run("--data", dir.toString(), "--oss-endpoint", "https://oss-cn-hangzhou.aliyuncs.com", "--oss-secret-key",
+				"hunter2-value");
+		assertEquals(2, visible.code());
+		assertTrue(visible.err().contains("hub.oss.secret.key") && visible.err().contains("TIEPOINT_HUB_OSS_SECRET_KEY")
+				&& !visible.err().contains("hunter2"), visible.err());
+		Run missing = run("--data", dir.toString(), "--oss-endpoint", "https://oss-cn-hangzhou.aliyuncs.com", "--oss-bucket",
+				"team-bucket", "--oss-role-arn", "acs:ram::1234567890123456:role/tiepoint-upload");
+		assertEquals(2, missing.code());
+		assertTrue(missing.err().contains("needs the setting hub.oss.access.key") && missing.err().contains(
+				"TIEPOINT_HUB_OSS_ACCESS_KEY"), missing.err());
 	}
 }

@@ -248,18 +248,37 @@ class PlatformStandInTest {
 	}
 
 	@Test
-	void aReconstructionWaitsForEveryImage() throws Exception {
+	void aReconstructionStartsWithWhatIsReadyAndWaitsOnlyForImagesBeingVerified() throws Exception {
 		assertEquals("NO_IMAGES", assertThrows(PlatformException.class, () -> platform.startReconstruction(pid, null)).code());
+		assertEquals("NO_IMAGES", assertThrows(PlatformException.class,
+				() -> platform.preStartReconstruction(pid, null, null)).code());
 		byte[] bytes = randomBytes(1000, 8);
 		Registration reg = platform.register(request("a.jpg", hex("SHA-1", bytes)));
-		assertEquals("IMAGES_NOT_READY", assertThrows(PlatformException.class, () -> platform.startReconstruction(pid, null)).code());
+		// registered, no bytes: nothing Ready; a Pending image does not hold a start up
+		assertEquals("NO_IMAGES", assertThrows(PlatformException.class, () -> platform.startReconstruction(pid, null)).code());
+		platform.verifyAfter(Duration.ofHours(1));
 		send(reg, "a.jpg", bytes);
 		platform.doneImageUpload(reg.image().id());
+		// its bytes are being verified: the start waits for that
+		assertEquals("IMAGES_NOT_READY", assertThrows(PlatformException.class,
+				() -> platform.startReconstruction(pid, null)).code());
+		RemoteTask pending = platform.preStartReconstruction(pid, "Native", null).orElseThrow();
+		assertEquals("Pending", pending.state());
+		assertEquals("ALREADY_RUNNING", assertThrows(PlatformException.class,
+				() -> platform.preStartReconstruction(pid, null, null)).code());
+		assertEquals("Pending", platform.latestTask(pid, "").orElseThrow().state());
+		platform.verifyAfter(Duration.ZERO);
+		RemoteTask started = platform.latestTask(pid, "").orElseThrow();
+		assertEquals("Done", started.state(), "the pending task starts once every image is verified");
+		assertEquals(pending.id(), started.id());
+
+		Registration abandoned = platform.register(request("b.jpg", hex("SHA-1", randomBytes(1000, 9))));
+		assertEquals("Pending", abandoned.image().state());
 		RemoteTask t = platform.startReconstruction(pid, "Native");
 		assertEquals("Native", t.taskType());
 		assertTrue(t.finished());
 		assertEquals(Optional.of(t), platform.latestTask(pid, ""));
-		assertEquals(List.of(t), platform.tasks(pid));
+		assertEquals(List.of(started, t), platform.tasks(pid));
 		assertEquals(t, platform.stopReconstruction(pid));
 	}
 

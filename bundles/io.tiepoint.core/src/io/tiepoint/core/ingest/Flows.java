@@ -11,10 +11,12 @@ package io.tiepoint.core.ingest;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.tiepoint.core.project.JournalException;
@@ -62,46 +64,105 @@ final class Flows {
 		}
 		HubEndpoint endpoint = o.connector().connect(hub);
 		PlatformApi api = o.platforms().open(endpoint, o.stallTimeout());
-		StorageSession session = null;
-		String what = "hub " + endpoint.uri();
+		List<PlatformFlow> opened = new ArrayList<>();
 		try {
-			String cloud = o.cloud() != null ? o.cloud() : p.cloud() != null ? p.cloud() : firstServed(run, api, providers);
+			String spec = o.cloud() != null ? o.cloud() : p.cloud() != null ? p.cloud() : firstServed(run, api, providers);
 			if (p.cloud() == null) {
-				run.journal.updateProject(p.name(), hub, cloud); // the project remembers the cloud it started on
+				run.journal.updateProject(p.name(), hub, spec); // the project remembers the cloud(s) it started on
 			}
-			StorageProviderDescriptor d = providers.forCloud(cloud).orElseThrow(() -> new IOException("no installed"
-					+ " storage provider serves the platform cloud '" + cloud + "' (installed: " + clouds(providers) + ")"));
-			PlatformBinding binding = d.platformBinding().orElseThrow();
-			what = d.name();
-			session = providers.provider(d.id()).open(platformTarget(endpoint, o, d));
-			what = "hub " + endpoint.uri();
-			String pid = remoteProject(run, p, api);
-			String bucket = o.bucket();
-			if (bucket == null && binding.buckets()) {
-				bucket = Backoff.retrying(() -> api.nearestBucket(cloud), run::canceled).orElseThrow(() -> new IOException(
-						"hub " + endpoint.uri() + " offers no " + cloud + " bucket (it supports: " + supported(api) + ")"));
+			boolean auto = AUTO.equals(spec);
+			List<String> clouds = auto ? served(run, api, providers) : List.of(spec.split(","));
+			String pid = remoteProject(run, p, api, endpoint);
+			Map<String, Long> claimed = new ConcurrentHashMap<>();
+			for (String c : clouds) {
+				String cloud = c.strip();
+				try {
+					opened.add(lane(run, api, endpoint, providers, cloud, pid, claimed, clouds.size() == 1));
+				} catch (IOException e) {
+					if (clouds.size() == 1) {
+						throw e;
+					}
+					run.notes.add("cloud " + cloud + " left out: " + e.getMessage());
+				}
 			}
-			return new PlatformFlow(run, api, session, binding, pid, bucket);
-		} catch (PlatformException | StorageException e) {
-			close(session, api);
-			throw new IOException(what + ": " + e.getMessage(), e);
+			if (opened.isEmpty()) {
+				throw new IOException("hub " + endpoint.uri() + ": none of the clouds " + clouds + " can be used");
+			}
+			if (opened.size() == 1) {
+				return opened.get(0);
+			}
+			return new CloudLanes(run, opened, auto, intSetting(o, "ingest.failover.after", 3),
+					intSetting(o, "ingest.failover.reprobe", 60));
 		} catch (IOException | RuntimeException e) {
-			close(session, api);
+			opened.forEach(PlatformFlow::close);
+			api.close();
 			throw e;
 		}
 	}
 
-	/** @return the first cloud the hub offers that an installed provider serves */
-	private static String firstServed(IngestRun run, PlatformApi api, StorageProviders providers)
-			throws PlatformException, IOException {
-		List<String> offered = Backoff.retrying(() -> api.supportedClouds("Image"), run::canceled);
-		for (String c : offered) {
-			if (providers.forCloud(c).isPresent()) {
-				return c;
+	/** The value {@code --cloud auto}: every cloud the hub offers that a provider serves, fastest first. */
+	static final String AUTO = "auto";
+
+	/** Opens the flow of one cloud: its provider's session and the hub's bucket for it. */
+	private static PlatformFlow lane(IngestRun run, PlatformApi api, HubEndpoint endpoint, StorageProviders providers,
+			String cloud, String pid, Map<String, Long> claimed, boolean only) throws IOException {
+		IngestOptions o = run.options;
+		StorageProviderDescriptor d = providers.forCloud(cloud).orElseThrow(() -> new IOException("no installed"
+				+ " storage provider serves the platform cloud '" + cloud + "' (installed: " + clouds(providers) + ")"));
+		PlatformBinding binding = d.platformBinding().orElseThrow();
+		StorageSession session = null;
+		try {
+			session = providers.provider(d.id()).open(platformTarget(endpoint, o, d));
+			String bucket = only ? o.bucket() : null;
+			if (bucket == null && binding.buckets()) {
+				bucket = Backoff.retrying(() -> api.nearestBucket(cloud), run::canceled).orElseThrow(() -> new IOException(
+						"hub " + endpoint.uri() + " offers no " + cloud + " bucket (it supports: " + supported(api) + ")"));
 			}
+			return new PlatformFlow(run, api, session, binding, pid, bucket, claimed);
+		} catch (StorageException e) {
+			closeQuietly(session);
+			throw new IOException(d.name() + ": " + e.getMessage(), e);
+		} catch (PlatformException e) {
+			closeQuietly(session);
+			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
+		} catch (IOException | RuntimeException e) {
+			closeQuietly(session);
+			throw e;
 		}
-		throw new IOException("the hub offers the clouds " + offered + ", none of which an installed storage provider"
-				+ " serves (installed: " + clouds(providers) + ")");
+	}
+
+	private static void closeQuietly(StorageSession session) {
+		if (session != null) {
+			session.close();
+		}
+	}
+
+	private static int intSetting(IngestOptions o, String key, int fallback) {
+		try {
+			return o.settings().get(key).map(String::strip).map(Integer::parseInt).orElse(fallback);
+		} catch (NumberFormatException e) {
+			return fallback;
+		}
+	}
+
+	/** @return the clouds the hub offers that an installed provider serves, in the hub's order */
+	private static List<String> served(IngestRun run, PlatformApi api, StorageProviders providers) throws IOException {
+		try {
+			List<String> offered = Backoff.retrying(() -> api.supportedClouds("Image"), run::canceled);
+			List<String> served = offered.stream().filter(c -> providers.forCloud(c).isPresent()).toList();
+			if (served.isEmpty()) {
+				throw new IOException("the hub offers the clouds " + offered + ", none of which an installed storage"
+						+ " provider serves (installed: " + clouds(providers) + ")");
+			}
+			return served;
+		} catch (PlatformException e) {
+			throw new IOException("the hub: " + e.getMessage(), e);
+		}
+	}
+
+	/** @return the first cloud the hub offers that an installed provider serves */
+	private static String firstServed(IngestRun run, PlatformApi api, StorageProviders providers) throws IOException {
+		return served(run, api, providers).get(0);
 	}
 
 	/**
@@ -126,6 +187,15 @@ final class Flows {
 	 * The project on the platform: the one the journal knows, else the caller's project of that name, else a
 	 * new one. A creation whose answer was lost is found by name on the next attempt, not created twice.
 	 */
+	private static String remoteProject(IngestRun run, Project p, PlatformApi api, HubEndpoint endpoint)
+			throws IOException {
+		try {
+			return remoteProject(run, p, api);
+		} catch (PlatformException e) {
+			throw new IOException("hub " + endpoint.uri() + ": " + e.getMessage(), e);
+		}
+	}
+
 	private static String remoteProject(IngestRun run, Project p, PlatformApi api) throws PlatformException, JournalException {
 		if (p.remoteId() != null && Backoff.retrying(() -> api.projectName(p.remoteId()), run::canceled).isPresent()) {
 			return p.remoteId();

@@ -52,11 +52,20 @@ final class PlatformFlow implements Flow {
 	private final VerificationFollower verification;
 	/** The grant shared by the project's images, when the binding has one (else null). */
 	private final Grants grants;
-	/** Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing. */
-	private final Map<String, Long> claimed = new ConcurrentHashMap<>();
+	/**
+	 * Platform image id -> the journal entry that owns it: a twin with the same bytes is Existing (shared by the
+	 * flows of every cloud of a run).
+	 */
+	private final Map<String, Long> claimed;
 
 	PlatformFlow(IngestRun run, PlatformApi platform, StorageSession session, PlatformBinding binding, String pid,
 			String bucket) {
+		this(run, platform, session, binding, pid, bucket, new ConcurrentHashMap<>());
+	}
+
+	PlatformFlow(IngestRun run, PlatformApi platform, StorageSession session, PlatformBinding binding, String pid,
+			String bucket, Map<String, Long> claimed) {
+		this.claimed = claimed;
 		this.run = run;
 		this.platform = platform;
 		this.session = session;
@@ -149,6 +158,7 @@ final class PlatformFlow implements Flow {
 		}
 		if (shared == null && reg.url() == null && reg.grant().isEmpty() || img.ready() || "Uploaded".equals(img.state())) {
 			if (img.ready()) {
+				// the platform holds it already, perhaps on another cloud: the journal keeps the cloud it knows
 				settle(e, Update.to(ImageState.READY).remoteId(img.id()).error(null, false));
 			} else {
 				run.journal.update(e.id(), Update.to(ImageState.UPLOADED).remoteId(img.id()).error(null, false));
@@ -169,10 +179,10 @@ final class PlatformFlow implements Flow {
 			}
 		}
 		if (e.state() != ImageState.UPLOADING || !img.id().equals(e.remoteId())) {
-			run.journal.update(e.id(), Update.to(ImageState.REGISTERED).remoteId(img.id()));
+			run.journal.update(e.id(), Update.to(ImageState.REGISTERED).remoteId(img.id()).cloud(binding.cloud()));
 		}
 		call(() -> platform.startImageUpload(img.id()));
-		run.journal.update(e.id(), Update.to(ImageState.UPLOADING).remoteId(img.id()));
+		run.journal.update(e.id(), Update.to(ImageState.UPLOADING).remoteId(img.id()).cloud(binding.cloud()));
 		FileContent content = sending.content(e);
 		StorageObject object = new StorageObject(e.name(), img.filename() == null ? e.name() : pid + "/" + img.filename(),
 				content, e.sha1(), e.md5(), e.mediaType() != null ? e.mediaType() : "image/jpeg", reg.url(), reg.expires(),
@@ -227,6 +237,21 @@ final class PlatformFlow implements Flow {
 		if (grants != null) {
 			run.notes.add("asked the platform for " + grants.requests() + " " + binding.mutation() + " grant(s)");
 		}
+	}
+
+	/** @return the images of this cloud it no longer follows (see {@link VerificationFollower#releaseAll()}) */
+	List<Long> releaseVerification() {
+		return verification.releaseAll();
+	}
+
+	/** @return how many of its images wait for the platform's verification */
+	int verifying() {
+		return verification.waiting();
+	}
+
+	/** @return the cloud this flow registers for */
+	String cloud() {
+		return binding.cloud();
 	}
 
 	@Override

@@ -55,6 +55,23 @@ final class VerificationFollower {
 		waiting.putIfAbsent(id, order.incrementAndGet());
 	}
 
+	/**
+	 * Stops following every image it waits for (their cloud went away before the platform verified them), after
+	 * the round in progress; the caller sends them again.
+	 *
+	 * @return the journal ids it was waiting for
+	 */
+	synchronized List<Long> releaseAll() {
+		List<Long> ids = List.copyOf(waiting.keySet());
+		ids.forEach(waiting::remove);
+		return ids;
+	}
+
+	/** @return how many images it waits for */
+	int waiting() {
+		return waiting.size();
+	}
+
 	void start() {
 		thread = new Thread(this::loop, "tiepoint-verify");
 		thread.setDaemon(true);
@@ -114,7 +131,7 @@ final class VerificationFollower {
 	 * everything still waiting); a round that settles nothing starts further on next time. One image's failed
 	 * call costs that image this round, not the round.
 	 */
-	private Round round(int skip) throws JournalException {
+	private synchronized Round round(int skip) throws JournalException {
 		List<Long> queue = waiting.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
 		int from = queue.isEmpty() ? 0 : skip % queue.size();
 		int asked = 0;

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -40,8 +41,10 @@ import io.tiepoint.platform.RemoteEngine;
 import io.tiepoint.platform.RemoteTask;
 
 /**
- * Starts a reconstruction of a project's {@code Ready} images on its hub ({@code startReconstructionWithError})
- * and, when asked to follow it, reports each change of its step until it ends, then downloads the files it
+ * Starts a reconstruction of a project's {@code Ready} images on its hub ({@code startReconstructionWithError}, or
+ * {@code preStartReconstruction} to let the hub start once what arrived is verified) after comparing them with
+ * what the journal meant to send ({@link ReadyCheck}: refused when images are missing unless asked to start
+ * anyway) and, when asked to follow it, reports each change of its step until it ends, then downloads the files it
  * produced into {@code WORKSPACE/results/PROJECT/TASK/} (a partial file is resumed). Canceling stops
  * following, not the task ({@link #cancel} stops the task).
  */
@@ -55,6 +58,9 @@ public final class LaunchOperation implements TiepointOperation {
 	private final StorageProviders providers;
 	private PlatformFactory platforms = PlatformFactory.GRAPHQL;
 	private String engine;
+	private boolean anyway;
+	private boolean whenReady;
+	private ReadyCheck check;
 	private Consumer<RemoteTask> changes = t -> {
 	};
 	private RemoteTask task;
@@ -91,6 +97,26 @@ public final class LaunchOperation implements TiepointOperation {
 		return this;
 	}
 
+	/**
+	 * @param yes start even when images the journal meant to send are not Ready on the hub (otherwise
+	 *            {@link #execute} refuses with {@link ReadyCheck.Incomplete}, naming them)
+	 * @return this
+	 */
+	public LaunchOperation anyway(boolean yes) {
+		anyway = yes;
+		return this;
+	}
+
+	/**
+	 * @param yes let the hub start the task once every image that arrived is verified
+	 *            ({@code preStartReconstruction}) instead of starting it now ({@code startReconstructionWithError})
+	 * @return this
+	 */
+	public LaunchOperation whenReady(boolean yes) {
+		whenReady = yes;
+		return this;
+	}
+
 	/** @param f opens the hub's platform API (a stand-in in tests) @return this */
 	public LaunchOperation platforms(PlatformFactory f) {
 		platforms = f;
@@ -103,7 +129,11 @@ public final class LaunchOperation implements TiepointOperation {
 		Project p = onHub(workspace, project);
 		HubEndpoint endpoint = hubs.connect(p.hub());
 		try (PlatformApi api = platforms.open(endpoint, Duration.ofSeconds(60))) {
-			task = api.startReconstruction(p.remoteId(), taskType, engine);
+			check = ReadyCheck.of(workspace.journal(), project, api, p.remoteId(), whenReady);
+			if (!check.complete() && !anyway) {
+				throw new ReadyCheck.Incomplete(check);
+			}
+			task = whenReady ? preStart(api, p.remoteId()) : api.startReconstruction(p.remoteId(), taskType, engine);
 			changes.accept(task);
 			progress.worked(10);
 			if (!follow) {
@@ -135,6 +165,15 @@ public final class LaunchOperation implements TiepointOperation {
 			throw new IOException("hub " + endpoint.uri() + " refused the reconstruction of " + project + ": "
 					+ (e.code() == null ? "" : e.code() + ": ") + e.getMessage(), e);
 		}
+	}
+
+	private RemoteTask preStart(PlatformApi api, String pid) throws PlatformException, IOException {
+		Optional<RemoteTask> t = api.preStartReconstruction(pid, taskType, engine);
+		if (t.isPresent()) {
+			return t.get();
+		}
+		return api.latestTask(pid, "").orElseThrow(() -> new IOException("the hub accepted preStartReconstruction of "
+				+ project + " but shows no task"));
 	}
 
 	/**
@@ -235,6 +274,11 @@ public final class LaunchOperation implements TiepointOperation {
 			Thread.currentThread().interrupt();
 			throw new OperationCanceledException();
 		}
+	}
+
+	/** @return what the start left out (or would have), once {@link #execute} has compared; else null */
+	public ReadyCheck readyCheck() {
+		return check;
 	}
 
 	/** @return the task, as last seen */

@@ -44,12 +44,13 @@ package io.tiepoint.core.project;
  * @param excluded     excluded by the user: never sent
  * @param updated      last change, epoch milliseconds
  * @param location     where the direct flow stored it (a URI without secrets), or null
+ * @param cloud        the platform cloud it was last registered for (e.g. {@code s3}), or null
  */
 public record ImageEntry(long id, String project, String path, String name, long size, long mtime, String sha1,
 		String md5, String mediaType, String make, String model, String taken, Double latitude, Double longitude,
 		Double altitude, Double relAltitude, Double yaw, Double pitch, Integer width, Integer height,
 		String findings, ImageState state, long offset, String resumeToken, String remoteId, String error,
-		boolean retryable, int attempts, long bytesSent, boolean excluded, long updated, String location) {
+		boolean retryable, int attempts, long bytesSent, boolean excluded, long updated, String location, String cloud) {
 
 	/** @return the first 8 hex digits of the SHA-1, or "" */
 	public String shortSha1() {

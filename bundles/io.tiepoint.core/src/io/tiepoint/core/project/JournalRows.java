@@ -19,7 +19,7 @@ final class JournalRows {
 
 	static final String COLUMNS = "id, project, path, name, size, mtime, sha1, md5, media_type, make, model, taken,"
 			+ " latitude, longitude, altitude, rel_altitude, yaw, pitch, width, height, findings, state, offset_bytes,"
-			+ " resume_token, remote_id, error, retryable, attempts, bytes_sent, excluded, updated, location";
+			+ " resume_token, remote_id, error, retryable, attempts, bytes_sent, excluded, updated, location, cloud";
 	static final String PROJECT_COLUMNS = "name, hub, cloud, remote_id, created, destination";
 
 	private JournalRows() {
@@ -44,6 +44,7 @@ final class JournalRows {
 			// added by later versions: journals of earlier ones get the columns on first open
 			s.execute("ALTER TABLE project ADD COLUMN IF NOT EXISTS destination VARCHAR");
 			s.execute("ALTER TABLE image ADD COLUMN IF NOT EXISTS location VARCHAR");
+			s.execute("ALTER TABLE image ADD COLUMN IF NOT EXISTS cloud VARCHAR");
 			s.execute("CREATE TABLE IF NOT EXISTS event (id BIGINT AUTO_INCREMENT PRIMARY KEY, image_id BIGINT,"
 					+ " at BIGINT, state VARCHAR, detail VARCHAR)");
 			s.execute("CREATE INDEX IF NOT EXISTS event_image ON event (image_id)");
@@ -71,6 +72,6 @@ final class JournalRows {
 				rs.getString(12), dbl(rs, 13), dbl(rs, 14), dbl(rs, 15), dbl(rs, 16), dbl(rs, 17), dbl(rs, 18),
 				integer(rs, 19), integer(rs, 20), rs.getString(21), ImageState.valueOf(rs.getString(22)), rs.getLong(23),
 				rs.getString(24), rs.getString(25), rs.getString(26), rs.getBoolean(27), rs.getInt(28), rs.getLong(29),
-				rs.getBoolean(30), rs.getLong(31), rs.getString(32));
+				rs.getBoolean(30), rs.getLong(31), rs.getString(32), rs.getString(33));
 	}
 }

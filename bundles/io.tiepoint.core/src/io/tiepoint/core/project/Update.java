@@ -120,6 +120,11 @@ public final class Update {
 		return set("location", v);
 	}
 
+	/** @param v the platform cloud the image is registered for, or null @return this */
+	public Update cloud(String v) {
+		return set("cloud", v);
+	}
+
 	/** @return the state this update changes to, or null when it keeps the state */
 	public ImageState state() {
 		Object s = columns.get("state");

@@ -112,6 +112,37 @@ class CloudPluginTest {
 		}
 	}
 
+	/**
+	 * A client whose cloud went away after the bytes arrived (the hub cannot verify them) registers the image
+	 * again on another cloud: the newest registration wins, and the image is verified there.
+	 */
+	@Test
+	void anImageStuckOnACloudThatWentAwayIsRegisteredAgainOnAnother() throws IOException {
+		HubConfig config = HubConfig.builder(dir).cloudSetting(MemoryCloud.ID, "bucket", "mem-c")
+				.sweepInterval(Duration.ofMillis(100)).build();
+		try (Hub hub = Hub.start(config)) {
+			Gql gql = Gql.of(hub);
+			MemoryCloud cloud = MemoryCloud.named("mem-c");
+			String pid = gql.createProject("moved");
+			byte[] bytes = jpeg(40, 30);
+			JsonNode up = register(gql, pid, "mem-c", "c.jpg", bytes);
+			String iid = up.path("image").path("id").asText();
+			cloud.put(up.path("url").asText(), bytes);
+			cloud.down = true;
+			assertEquals("Uploaded", gql.data(Docs.DONE_UPLOAD, "iid", iid).path("doneImageUpload").path("state").asText());
+			assertEquals("Uploaded", HubTests.image(gql, pid, iid).path("state").asText(), "cannot be verified there");
+
+			JsonNode again = gql.data(Docs.UPLOAD_GRIDFS, "pid", pid, "filename", "c.jpg", "checksum",
+					SurveyImages.sha1(bytes)).path("uploadImageGridFS");
+			assertEquals(iid, again.path("image").path("id").asText(), "the same image");
+			assertEquals("Pending", again.path("image").path("state").asText(), "registered anew");
+			assertEquals("gridfs", HubTests.image(gql, pid, iid).path("cloud").asText());
+			HubTests.gridFsUpload(hub, again.path("url").asText(), bytes);
+			assertEquals("Ready", HubTests.awaitSettled(gql, pid, iid, SETTLE).path("state").asText());
+			assertEquals("gridfs", HubTests.image(gql, pid, iid).path("cloud").asText());
+		}
+	}
+
 	@Test
 	void aSweptCloudNeedsNoDoneAndInvalidBytesAreReplaced() throws IOException {
 		HubConfig config = HubConfig.builder(dir).cloudSetting(MemoryCloud.ID, "bucket", "mem-b")

@@ -54,11 +54,20 @@ public final class HubBench {
 			double[] t = new double[2];
 			long c0 = cpu();
 			long k0 = clientCpu.get();
-			t[0] = phase(clients, images, i -> lean.data(Docs.HAS_IMAGE, "pid", pid, "checksum", sum(i)));
+			t[0] = phase(clients, images, i -> check(lean.data(Docs.HAS_IMAGE, "pid", pid, "checksum", sum(i)).path("hasImage")
+					.path("id").isMissingNode(), "hasImage found image " + i + " before it was registered"));
 			long c1 = cpu();
 			long k1 = clientCpu.get();
-			t[1] = phase(clients, images, i -> lean.data(Docs.UPLOAD_GRIDFS, "pid", pid, "filename", "IMG_" + i + ".JPG",
-					"type", "JPEG", "checksum", sum(i)));
+			t[1] = phase(clients, images, i -> check(!lean.data(Docs.UPLOAD_GRIDFS, "pid", pid, "filename", "IMG_" + i + ".JPG",
+					"type", "JPEG", "checksum", sum(i)).path("uploadImageGridFS").path("image").path("id").asText().isEmpty(),
+					"uploadImageGridFS gave no image id for image " + i));
+			int found = 0;
+			for (int i = 0; i < images; i += Math.max(1, images / 100)) {
+				found += lean.data(Docs.HAS_IMAGE, "pid", pid, "checksum", sum(i)).path("hasImage").path("id").asText()
+						.isEmpty() ? 0 : 1;
+			}
+			check(found == (images + Math.max(1, images / 100) - 1) / Math.max(1, images / 100),
+					"hasImage finds every registered image it was asked for: " + found);
 			long c2 = cpu();
 			long k2 = clientCpu.get();
 			System.out.printf(Locale.ROOT, "hasImage: %d calls, %d clients, %.0f ops/s; CPU/op %.2f ms, of which hub + database %.2f ms%n",
@@ -89,6 +98,13 @@ public final class HubBench {
 			return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, USER_HZ 100
 		} catch (java.io.IOException | RuntimeException e) {
 			throw new IllegalStateException("cannot read /proc/self/stat", e);
+		}
+	}
+
+	/** What the benchmark measured must also be right: a wrong answer fails the run (and the @Test around it). */
+	private static void check(boolean ok, String what) {
+		if (!ok) {
+			throw new AssertionError(what);
 		}
 	}
 
@@ -147,9 +163,11 @@ public final class HubBench {
 			HubTests.gridFsUpload(hub, u[2], bytes.get(Integer.parseInt(u[3])));
 		}
 		double stored = (System.nanoTime() - t0) / 1e9;
+		int ready = 0;
 		for (String[] u : uploads) {
-			HubTests.awaitSettled(gql, u[0], u[1], Duration.ofMinutes(5));
+			ready += "Ready".equals(HubTests.awaitSettled(gql, u[0], u[1], Duration.ofMinutes(5)).path("state").asText()) ? 1 : 0;
 		}
+		check(ready == uploads.size(), "every survey image stored is verified Ready: " + ready + " of " + uploads.size());
 		double all = (System.nanoTime() - t0) / 1e9;
 		long[] after = ((HubServer) hub).verificationStats();
 		double mb = total / 1e6;

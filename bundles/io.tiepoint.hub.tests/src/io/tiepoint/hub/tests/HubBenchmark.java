@@ -14,8 +14,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Runs {@link HubBench} inside the OSGi test runtime, for {@code benchmarks/hub-bench.sh}. It is a
- * benchmark, not a test: disabled unless {@code -Dtiepoint.bench=hub}; it prints figures and asserts
- * nothing about speed.
+ * benchmark: disabled unless {@code -Dtiepoint.bench=hub}; it prints figures and asserts nothing about
+ * speed, but fails when an answer it timed is wrong (hasImage finds an image not yet registered or misses a
+ * registered one, a registration gives no id, a stored survey image is not verified Ready).
  */
 class HubBenchmark {
 

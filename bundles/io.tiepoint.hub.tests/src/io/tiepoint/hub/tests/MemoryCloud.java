@@ -46,6 +46,10 @@ public final class MemoryCloud implements HubCloud {
 	final AtomicInteger registered = new AtomicInteger();
 	final AtomicInteger deleted = new AtomicInteger();
 	final AtomicInteger closed = new AtomicInteger();
+	/** Its region (setting {@code region}), or null. */
+	private String region;
+	/** When set, reading an object fails as a store that went away would (the hub's verification retries). */
+	volatile boolean down;
 
 	/**
 	 * @param id       the id it answers
@@ -67,6 +71,7 @@ public final class MemoryCloud implements HubCloud {
 			return context.setting("bucket").map(b -> {
 				MemoryCloud c = new MemoryCloud(context.id(), "uploadImageMinio", b,
 						Boolean.parseBoolean(context.settings().get("swept")));
+				c.region = context.settings().get("region");
 				RUNNING.put(b, c);
 				return c;
 			});
@@ -98,6 +103,11 @@ public final class MemoryCloud implements HubCloud {
 	}
 
 	@Override
+	public String region() {
+		return region;
+	}
+
+	@Override
 	public String mutation() {
 		return mutation;
 	}
@@ -121,6 +131,9 @@ public final class MemoryCloud implements HubCloud {
 
 	@Override
 	public InputStream open(HubImage image) throws IOException {
+		if (down) {
+			throw new IOException("the store is down");
+		}
 		byte[] b = objects.get(image.key());
 		if (b == null) {
 			throw new IOException("no object " + image.key());

@@ -227,7 +227,7 @@ class ResourceAttackTest {
 			assertTrue(a.body().path("message").asText().contains("filename"), a.body()::toString);
 		}
 		String md5 = ResourceUser.md5(ResourceUser.random(1000, 8));
-		String creds = "APPID: " + hub.appKey() + "\r\nLicense: " + aliceToken + "\r\nPackageName: t";
+		String creds = "APPID: " + hub.appKey() + "\r\nLicense: " + aliceToken + "\r\nPackageName: " + hub.packageName();
 		RawHttp.Answer state = RawHttp.send(hub.uri(), RawHttp.get(hub.uri(),
 				"/Resource/GetUploadState?md5=" + md5 + "&filename=h.bin&directory=d", "evil.example:8080", creds),
 				new byte[0], false);

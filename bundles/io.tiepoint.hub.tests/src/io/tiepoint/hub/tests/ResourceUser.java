@@ -57,7 +57,7 @@ final class ResourceUser {
 	/** @param pathAndQuery e.g. {@code Resource/GetFileInfo?fileid=...} @return the answer */
 	Answer get(String pathAndQuery) {
 		return send(HttpRequest.newBuilder(hub.uri().resolve(pathAndQuery)).header("APPID", hub.appKey())
-				.header("License", license).header("PackageName", "tests").GET().build());
+				.header("License", license).header("PackageName", hub.packageName()).GET().build());
 	}
 
 	/** @param md5 content md5 @param filename name or null (progress query) @return GetUploadState's answer */

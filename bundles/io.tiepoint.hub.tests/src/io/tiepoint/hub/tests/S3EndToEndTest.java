@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
+import io.tiepoint.hub.S3Settings;
+import io.tiepoint.testing.s3.S3ProxyProcess;
 
 /**
  * End to end against S3Proxy (real S3 protocol, out of process) and the embedded MongoDB: register,
@@ -49,7 +51,7 @@ class S3EndToEndTest {
 	void uploadVerifyRejectReuploadAndRestart() throws Exception {
 		List<Path> files = SurveyImages.list(6);
 		try (S3ProxyProcess s3 = S3ProxyProcess.start(dir.resolve("s3"))) {
-			HubConfig config = HubConfig.builder(dir.resolve("hub")).s3(s3.settings(BUCKET))
+			HubConfig config = HubConfig.builder(dir.resolve("hub")).s3(new S3Settings(s3.endpoint(), BUCKET, s3.region(), s3.accessKey(), s3.secretKey()))
 					.sweepInterval(Duration.ofMillis(200)).build();
 			String pid;
 			List<String> ids = new ArrayList<>();

@@ -53,8 +53,9 @@ class TaskTest {
 						SurveyImages.sha1(bytes)).path("uploadImageGridFS");
 				uploads.add(new String[] { up.path("url").asText(), f.toString(), SurveyImages.sha1(bytes) });
 			}
+			// registered, no bytes yet: nothing is Ready, and Pending images do not hold a start up
 			JsonNode notReady = start(gql, pid, null);
-			assertEquals("IMAGES_NOT_READY", notReady.path("error").path("code").asText());
+			assertEquals("NO_IMAGES", notReady.path("error").path("code").asText());
 			assertTrue(notReady.path("task").isNull());
 
 			JsonNode pre = gql.data(Docs.PRE_START, "id", pid, "taskType", "Reconstruction").path("preStartReconstruction");
@@ -80,6 +81,32 @@ class TaskTest {
 			assertTrue(again.path("error").isNull(), again::toString);
 			assertEquals("Sparse", again.path("task").path("taskType").asText());
 			assertEquals("Done", awaitTask(gql, pid, "Done").path("state").asText());
+		}
+	}
+
+	/**
+	 * An image a client registered and abandoned (Pending, no bytes) does not hold up
+	 * {@code startReconstructionWithError}: the task runs with the Ready images, which the client has counted.
+	 */
+	@Test
+	void anAbandonedImageDoesNotHoldUpTheStart() throws IOException {
+		List<Path> files = SurveyImages.list(3);
+		try (Hub hub = Hub.start(HubConfig.builder(dir).engine(new ManifestEngine()).build())) {
+			Gql gql = Gql.of(hub);
+			String pid = gql.createProject("abandoned");
+			for (int i = 0; i < files.size(); i++) {
+				byte[] bytes = SurveyImages.read(files.get(i));
+				JsonNode up = gql.data(Docs.UPLOAD_GRIDFS, "pid", pid, "filename", files.get(i).getFileName().toString(),
+						"checksum", SurveyImages.sha1(bytes)).path("uploadImageGridFS");
+				if (i < 2) {
+					HubTests.gridFsUpload(hub, up.path("url").asText(), bytes);
+					HubTests.awaitSettled(gql, pid, up.path("image").path("id").asText(), WAIT);
+				}
+			}
+			JsonNode started = start(gql, pid, "Reconstruction");
+			assertTrue(started.path("error").isNull(), started::toString);
+			JsonNode task = awaitTask(gql, pid, "Done");
+			assertEquals(2, task.path("totalSteps").asInt(), "the task runs with the 2 Ready images: " + task);
 		}
 	}
 

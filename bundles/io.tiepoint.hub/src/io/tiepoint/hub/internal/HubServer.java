@@ -35,6 +35,7 @@ import io.tiepoint.hub.internal.cloud.CloudContext;
 import io.tiepoint.hub.internal.cloud.CloudRegistry;
 import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.cloud.OssCloudFactory;
+import io.tiepoint.hub.internal.cloud.RegionTable;
 import io.tiepoint.hub.internal.graphql.GraphQLHandler;
 import io.tiepoint.hub.internal.graphql.SchemaFactory;
 import io.tiepoint.hub.internal.graphql.Services;
@@ -70,6 +71,7 @@ public final class HubServer implements Hub {
 	private GridFsUploads gridFsUploads;
 	private Uploads resourceUploads;
 	private Converter converter;
+	private OssGateway ossGateway;
 	private ScheduledExecutorService sweeper;
 	private Server jetty;
 	private volatile URI uri;
@@ -137,6 +139,7 @@ public final class HubServer implements Hub {
 		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
 				: RegistryFactory.getRegistry();
 		OssGateway gateway = ossGateway(config);
+		ossGateway = gateway;
 		Map<Class<?>, Object> cloudServices = gateway == null ? Map.of(Database.class, db)
 				: Map.of(Database.class, db, OssGateway.class, gateway);
 		clouds = new CloudRegistry(registry).start(
@@ -154,7 +157,7 @@ public final class HubServer implements Hub {
 		ImageSweeper imageSweeper = new ImageSweeper(images, service, access, verifier, config.imageExpiry(),
 				this::settled);
 		Services services = new Services(access, service, new Removal(access, images, projects), tasks, projects,
-				images, this::publicUrl);
+				images, this::publicUrl, RegionTable.parse(config.regions()));
 		images.releaseClaims();
 		jetty = new Server();
 		ServerConnector connector = JsonErrors.connector(jetty);
@@ -163,7 +166,8 @@ public final class HubServer implements Hub {
 		jetty.addConnector(connector);
 		ChunkStore chunkStore = new ChunkStore(db.database());
 		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
-		converter = new Converter(db, chunkStore, 8, config.limits().maxImagePixels());
+		converter = new Converter(db, chunkStore, 200, config.limits().maxImagePixels(),
+				config.dataDir().resolve("convert"), config.cloudSettings("gridfs"));
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
@@ -254,6 +258,11 @@ public final class HubServer implements Hub {
 	}
 
 	@Override
+	public String packageName() {
+		return credentials.packageName();
+	}
+
+	@Override
 	public String userToken() {
 		return credentials.firstUserToken();
 	}
@@ -276,6 +285,11 @@ public final class HubServer implements Hub {
 	/** @return the database (the resource service writes GridFS chunks into it) */
 	public Database database() {
 		return db;
+	}
+
+	/** @return the hub's OSS gateway, or null when the hub's OSS cloud is a real OSS */
+	public OssGateway ossGateway() {
+		return ossGateway;
 	}
 
 	/** @return images verified, bytes read, nanoseconds spent (benchmark) */

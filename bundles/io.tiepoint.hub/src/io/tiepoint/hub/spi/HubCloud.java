@@ -82,6 +82,23 @@ public interface HubCloud extends AutoCloseable {
 	void delete(HubImage image) throws IOException;
 
 	/**
+	 * @return the region its buckets are in (e.g. {@code us-east-1}, {@code cn-hangzhou}), by which
+	 *         {@code nearestBuckets} is ordered for a caller (the hub's region table); null (the default) for the hub's
+	 *         own storage
+	 */
+	default String region() {
+		return null;
+	}
+
+	/**
+	 * @return the endpoint clients send the bytes to, listed by {@code nearestBuckets}; null (the default) when it is
+	 *         the hub itself
+	 */
+	default String endpoint() {
+		return null;
+	}
+
+	/**
 	 * @param <T>  a feature interface
 	 * @param type the feature
 	 * @return this cloud as that feature, when it has it

@@ -9,6 +9,8 @@
  *******************************************************************************/
 package io.tiepoint.recon.tests;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,10 @@ class ReconBenchmark {
 					+ "georegistration %.3f m%n", run, type, images.size(), ctx.results.get("registeredImages"),
 					ctx.results.get("points"), ctx.number("meanReprojectionError"), ctx.number("georegistrationError"));
 			stages.forEach((k, v) -> System.out.printf("recon-bench   %-8s %7.2f s%n", k, v.doubleValue()));
+			// a timing of a reconstruction that did not reconstruct is no figure
+			assertTrue(((Number) ctx.results.get("registeredImages")).intValue() >= images.size() / 2,
+					"run " + run + " registered " + ctx.results.get("registeredImages") + " of " + images.size() + " images");
+			assertTrue(((Number) ctx.results.get("points")).longValue() > 0, "run " + run + " has no points");
 			System.out.printf("recon-bench   %-8s %7.2f s%n", "total", wall);
 		}
 	}

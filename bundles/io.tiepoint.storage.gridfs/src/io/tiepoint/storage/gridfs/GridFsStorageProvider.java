@@ -31,7 +31,8 @@ import io.tiepoint.storage.gridfs.internal.ResourceClient;
  * <p>
  * Target: {@code endpoint} = the service's base URI (e.g. {@code http://hub:8090/}); secrets
  * {@code appId} (the hub's app key) and {@code license} (the user's token); options
- * {@code packageName} (default {@code tiepoint}), {@code allowedHosts} (comma-separated
+ * {@code packageName} (default {@code tiepoint}; the setting {@code gridfs.package}, which the platform flow
+ * passes as an option, wins: a hub may register another package), {@code allowedHosts} (comma-separated
  * {@code host:port} the client may be redirected to; the endpoint's own host is always allowed),
  * {@code timeout} (seconds per request, default 600) and {@code busyWait} (milliseconds to wait for the
  * server to notice this client's own broken upload before reporting BUSY, default 5000). The target's
@@ -82,7 +83,7 @@ public final class GridFsStorageProvider implements StorageProvider {
 					"GridFS target " + endpoint + ": options 'timeout' and 'busyWait' must be numbers");
 		}
 		ResourceClient client = new ResourceClient(endpoint, appId, license,
-				target.option("packageName").orElse("tiepoint"), allowed, timeout);
+				target.option("gridfs.package").or(() -> target.option("packageName")).orElse("tiepoint"), allowed, timeout);
 		return new GridFsSession(client, target.prefix(), busyWait);
 	}
 

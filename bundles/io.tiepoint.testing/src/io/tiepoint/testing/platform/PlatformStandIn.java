@@ -87,6 +87,8 @@ public final class PlatformStandIn implements PlatformApi {
 		ALL_IMAGES,
 		/** {@link PlatformApi#startReconstruction(String, String)} */
 		START_RECONSTRUCTION,
+		/** {@link PlatformApi#preStartReconstruction(String, String, String)} */
+		PRE_START_RECONSTRUCTION,
 		/** {@link PlatformApi#stopReconstruction(String)} */
 		STOP_RECONSTRUCTION,
 		/** {@link PlatformApi#latestTask(String, String)} */
@@ -164,6 +166,22 @@ public final class PlatformStandIn implements PlatformApi {
 	 */
 	public synchronized PlatformStandIn verifyNow() {
 		images.values().forEach(i -> i.settle(Instant.now(), verifyAfter, true));
+		return this;
+	}
+
+	/**
+	 * Marks every image with this content Invalid, as a hub whose verification refused it: for tests of what a
+	 * client makes of an image it sent that the hub does not hold Ready.
+	 *
+	 * @param checksum the images' SHA-1
+	 * @param reason   the error the hub gives
+	 * @return this
+	 */
+	public synchronized PlatformStandIn invalidate(String checksum, String reason) {
+		images.values().stream().filter(i -> checksum.equals(i.checksum)).forEach(i -> {
+			i.state = StandInImage.INVALID;
+			i.error = List.of(reason);
+		});
 		return this;
 	}
 
@@ -316,6 +334,13 @@ public final class PlatformStandIn implements PlatformApi {
 	}
 
 	@Override
+	public Optional<RemoteTask> preStartReconstruction(String pid, String taskType, String engine)
+			throws PlatformException {
+		return call(Op.PRE_START_RECONSTRUCTION, () -> Optional
+				.of(tasks.preStart("task-" + ids.incrementAndGet(), pid, taskType, projectImages(project(pid)))));
+	}
+
+	@Override
 	public RemoteTask stopReconstruction(String pid) throws PlatformException {
 		return call(Op.STOP_RECONSTRUCTION, () -> tasks.latest(project(pid)).orElseThrow(
 				() -> new PlatformException(Kind.REJECTED, "NO_TASK", "project " + pid + " has no task", null)));
@@ -323,7 +348,7 @@ public final class PlatformStandIn implements PlatformApi {
 
 	@Override
 	public Optional<RemoteTask> latestTask(String pid, String extraFields) throws PlatformException {
-		return call(Op.LATEST_TASK, () -> tasks.latest(project(pid)));
+		return call(Op.LATEST_TASK, () -> tasks.advance(project(pid), projectImages(project(pid))));
 	}
 
 	@Override

@@ -108,6 +108,15 @@ public final class S3ProxyProcess implements AutoCloseable {
 		return log;
 	}
 
+	/**
+	 * Kills S3Proxy at once, as {@code kill -9} would: connections in flight break, nothing more is answered.
+	 *
+	 * @throws InterruptedException when interrupted while waiting for it to end
+	 */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		process.destroy();

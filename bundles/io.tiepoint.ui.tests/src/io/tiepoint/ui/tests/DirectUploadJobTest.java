@@ -34,6 +34,7 @@ import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.testing.TestData;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.jobs.UploadRequest;
 import io.tiepoint.ui.internal.jobs.UploadServices;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tiepoint.core.project.Workspace;
 import io.tiepoint.platform.RemoteEngine;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.jobs.IngestService;
 import io.tiepoint.ui.internal.jobs.UploadRequest;

@@ -37,6 +37,7 @@ import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.testing.TestData;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.images.Findings;
 import io.tiepoint.ui.internal.jobs.InspectJob;

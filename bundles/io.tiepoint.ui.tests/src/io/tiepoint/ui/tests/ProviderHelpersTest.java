@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tiepoint.core.Services;
 import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.prefs.ProviderPreferences;
 import io.tiepoint.ui.internal.prefs.SecretStore;

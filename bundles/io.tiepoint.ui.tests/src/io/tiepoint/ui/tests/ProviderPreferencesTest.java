@@ -50,6 +50,7 @@ import io.tiepoint.core.config.TiepointConfig;
 import io.tiepoint.core.storage.ProviderSetting;
 import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.prefs.ProviderPages;
 import io.tiepoint.ui.internal.prefs.ProviderPreferences;
 import io.tiepoint.ui.internal.prefs.ProviderSettingsPage;

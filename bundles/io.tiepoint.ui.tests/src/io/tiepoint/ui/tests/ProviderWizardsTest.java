@@ -36,6 +36,7 @@ import io.tiepoint.core.Services;
 import io.tiepoint.core.project.Project;
 import io.tiepoint.core.storage.StorageProviderDescriptor;
 import io.tiepoint.core.storage.StorageProviders;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.jobs.UploadRequest;
 import io.tiepoint.ui.internal.providers.ProviderChooser;

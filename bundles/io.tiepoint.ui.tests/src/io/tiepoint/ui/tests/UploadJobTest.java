@@ -34,6 +34,7 @@ import io.tiepoint.core.ingest.IngestOptions;
 import io.tiepoint.core.operations.InspectOperation;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.testing.TestData;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.images.ImagesPanel;
 import io.tiepoint.ui.internal.jobs.IngestEngineService;

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.testing.TestData;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.details.DetailsPanel;
 import io.tiepoint.ui.internal.images.ImageColumn;

@@ -29,14 +29,21 @@ import io.tiepoint.hub.S3Settings;
  * free port, with its data in the workspace and its reconstruction engines from the extension registry;
  * S3 storage when the workspace's settings name it ({@code hub.s3.endpoint}, {@code hub.s3.bucket},
  * {@code hub.s3.region}, {@code hub.s3.access.key}, {@code hub.s3.secret.key}); the engines' settings and the
- * default engine as {@link EngineSettings} reads them ({@code nodeodm.url}, {@code hub.engine}...).
+ * default engine as {@link EngineSettings} reads them ({@code nodeodm.url}, {@code hub.engine}...); the OSS cloud's as
+ * {@link OssSettings} reads them ({@code hub.oss.sts.validity}...). {@code hub.port} fixes its port (default: a free
+ * one) and {@code hub.public.url} the address its clients reach it at (e.g. through a proxy).
  */
 @Component(service = EmbeddedHubs.class)
 public final class EmbeddedHubsComponent implements EmbeddedHubs {
 
 	@Override
 	public EmbeddedHub start(Path dataDir, TiepointConfig config) throws IOException {
-		Hub hub = Hub.start(config(dataDir, config));
+		Hub hub;
+		try {
+			hub = Hub.start(config(dataDir, config));
+		} catch (IllegalArgumentException e) {
+			throw new IOException("embedded hub: " + e.getMessage(), e);
+		}
 		HubEndpoint endpoint = new HubEndpoint(hub.uri(), hub.appKey(), hub.userToken());
 		return new EmbeddedHub() {
 			@Override
@@ -52,9 +59,17 @@ public final class EmbeddedHubsComponent implements EmbeddedHubs {
 	}
 
 	private static HubConfig config(Path dataDir, TiepointConfig config) {
-		HubConfig.Builder b = HubConfig.builder(dataDir).host("127.0.0.1").port(0)
+		int port;
+		try {
+			port = config.getInt("hub.port", 0);
+		} catch (io.tiepoint.core.config.ConfigException e) {
+			throw new IllegalArgumentException(e.getMessage(), e);
+		}
+		HubConfig.Builder b = HubConfig.builder(dataDir).host("127.0.0.1").port(port)
 				.extensionRegistry(RegistryFactory.getRegistry());
+		config.get("hub.public.url").filter(v -> !v.isBlank()).ifPresent(v -> b.publicUrl(URI.create(v.strip())));
 		EngineSettings.apply(b, config, RegistryFactory.getRegistry());
+		OssSettings.apply(b, config);
 		Optional<String> endpoint = config.get("hub.s3.endpoint");
 		if (endpoint.isPresent()) {
 			b.s3(new S3Settings(URI.create(endpoint.get()), config.get("hub.s3.bucket").orElse("tiepoint"),

@@ -57,7 +57,12 @@ final class EngineSettings {
 	static void apply(HubConfig.Builder builder, TiepointConfig config, IExtensionRegistry registry) {
 		apply(builder, config.entries(), engineIds(registry));
 		config.get(DEFAULT_ENGINE).filter(v -> !v.isBlank()).ifPresent(v -> builder.defaultEngine(v.strip()));
+		// not an engine's, but read by both hubs from the same settings: the table ordering nearestBuckets
+		config.get(REGIONS).filter(v -> !v.isBlank()).ifPresent(builder::regions);
 	}
+
+	/** The setting of the hub's region table ({@code CIDR=REGION;...}, see the hub's RegionTable). */
+	static final String REGIONS = "hub.regions";
 
 	private static void apply(HubConfig.Builder builder, Map<String, TiepointConfig.Entry> entries, Set<String> ids) {
 		for (String id : ids) {

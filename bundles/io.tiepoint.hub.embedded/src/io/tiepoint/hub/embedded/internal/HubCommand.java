@@ -35,14 +35,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code tiepoint hub --data DIR [--port N] [--public-url URL] [--mongo URI] [--s3-...] [--peer PREFIXES=URL]...
- * [--engine ID] [--engine-setting ID.KEY=VALUE]... [--nodeodm-url URL]...}: runs the hub standalone until the process
- * is interrupted. On the first start it says where the app key and the first user's token are (never the secrets
+ * [--engine ID] [--engine-setting ID.KEY=VALUE]... [--nodeodm-url URL]... [--oss-endpoint URL --oss-bucket B
+ * --oss-role-arn ARN]}: runs the hub standalone until the process is interrupted. Its OSS cloud is the hub's own
+ * gateway, or with {@code --oss-endpoint} a team's real Aliyun OSS whose STS Aliyun's AssumeRole mints for the role;
+ * the AccessKey comes from the settings file or the environment ({@link OssSettings}: {@code hub.oss.access.key},
+ * {@code TIEPOINT_HUB_OSS_SECRET_KEY}), never from the command line. On the first start it says where the app key and the first user's token are (never the secrets
  * themselves). The engines' settings come from the user's settings file and the environment ({@link EngineSettings}:
  * {@code nodeodm.url}, {@code TIEPOINT_NODEODM_TOKEN}), then from the command line. {@code tiepoint hub token --data
  * DIR [--add-user NAME [--lifetime D]] [--revoke NAME]} prints the credentials, adds a user or revokes a token. Thin:
  * the logic is the hub's ({@link HubCredentials}, {@link S3Settings#secretKey}).
  */
-@Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubCommand.Token.class,
+@Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubTokenCommand.class,
 		description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
 public final class HubCommand implements Callable<Integer> {
 
@@ -113,6 +116,25 @@ public final class HubCommand implements Callable<Integer> {
 			description = "A NodeODM or ClusterODM node for the nodeodm engine (nodeodm.url); repeatable, tried in order.")
 	private List<String> nodeOdmUrls = new ArrayList<>();
 
+	@Option(names = "--oss-endpoint", paramLabel = "URL",
+			description = "A real Aliyun OSS endpoint for uploadImageOSS, e.g. https://oss-cn-hangzhou.aliyuncs.com "
+					+ "(hub.oss.endpoint; default: the hub's own OSS gateway). Needs --oss-bucket, --oss-role-arn and the "
+					+ "AccessKey in the settings (hub.oss.access.key, hub.oss.secret.key or TIEPOINT_HUB_OSS_ACCESS_KEY, "
+					+ "TIEPOINT_HUB_OSS_SECRET_KEY).")
+	private String ossEndpoint;
+
+	@Option(names = "--oss-bucket", paramLabel = "B", description = "The OSS bucket (hub.oss.bucket).")
+	private String ossBucket;
+
+	@Option(names = "--oss-role-arn", paramLabel = "ARN",
+			description = "The RAM role whose STS clients get, e.g. acs:ram::1234567890123456:role/tiepoint-upload "
+					+ "(hub.oss.role.arn).")
+	private String ossRoleArn;
+
+	/** Refused: a key on the command line is in every local account's process list. */
+	@Option(names = { "--oss-access-key", "--oss-secret-key" }, hidden = true, paramLabel = "K")
+	private String ossKeyOnCommandLine;
+
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +146,12 @@ public final class HubCommand implements Callable<Integer> {
 		if (s3SecretKeyOnCommandLine != null) {
 			err.println("tiepoint hub: --s3-secret-key would show the secret to every local account (ps); put it in a file"
 					+ " for --s3-secret-key-file, or in the environment variable " + S3Settings.SECRET_KEY_ENV);
+			return USAGE;
+		}
+		if (ossKeyOnCommandLine != null) {
+			err.println("tiepoint hub: the OSS AccessKey is never taken from the command line (every local account sees it"
+					+ " in ps); put hub.oss.access.key and hub.oss.secret.key in the settings file, or set "
+					+ OssSettings.env("access.key") + " and " + OssSettings.env("secret.key"));
 			return USAGE;
 		}
 		String s3SecretKey;
@@ -200,7 +228,9 @@ public final class HubCommand implements Callable<Integer> {
 		return OK;
 	}
 
-	/** Engine settings: the settings file and environment, then the command line; null when they are usable. */
+	/**
+	 * Engine and OSS settings: the settings file and environment, then the command line; null when they are usable.
+	 */
 	private Integer engines(HubConfig.Builder config, PrintWriter err) {
 		Map<String, String> overrides = new LinkedHashMap<>();
 		for (String s : engineSettings) {
@@ -217,10 +247,20 @@ public final class HubCommand implements Callable<Integer> {
 		if (engine != null) {
 			overrides.put(EngineSettings.DEFAULT_ENGINE, engine);
 		}
+		Map<String, String> oss = new LinkedHashMap<>();
+		oss.put("endpoint", ossEndpoint);
+		oss.put("bucket", ossBucket);
+		oss.put("role.arn", ossRoleArn);
+		oss.forEach((k, v) -> {
+			if (v != null) {
+				overrides.put(OssSettings.PREFIX + k, v);
+			}
+		});
 		Map<String, String> env = System.getenv();
 		try {
 			TiepointConfig settings = TiepointConfig.load(Map.of(), TiepointConfig.userFile(env), null, env, overrides);
 			EngineSettings.apply(config, settings, RegistryFactory.getRegistry());
+			OssSettings.apply(config, settings);
 			return null;
 		} catch (ConfigException e) {
 			err.println("tiepoint hub: " + e.getMessage());
@@ -228,60 +268,6 @@ public final class HubCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			err.println("tiepoint hub: " + e.getMessage());
 			return USAGE;
-		}
-	}
-
-	/** {@code tiepoint hub token}: prints the credentials, adds a user, or revokes a user's token. */
-	@Command(name = "token", mixinStandardHelpOptions = true,
-			description = "Print the app key and first user's token of a hub data directory, add a user, or revoke a user's token.")
-	static final class Token implements Callable<Integer> {
-
-		@Spec
-		private CommandSpec spec;
-
-		@Option(names = "--data", required = true, paramLabel = "DIR", description = "The hub's data directory.")
-		private Path data;
-
-		@Option(names = "--add-user", paramLabel = "NAME",
-				description = "Add a user (or give a revoked one a new token) and print the new token.")
-		private String addUser;
-
-		@Option(names = "--lifetime", paramLabel = "D",
-				description = "With --add-user: the token expires after D (90m, 12h, 30d or ISO-8601 like P30D); default: never.")
-		private String lifetime;
-
-		@Option(names = "--revoke", paramLabel = "NAME",
-				description = "Revoke the user's token: the hub refuses it, and the download links handed out with it, from its next call.")
-		private String revoke;
-
-		@Override
-		public Integer call() {
-			PrintWriter out = spec.commandLine().getOut();
-			PrintWriter err = spec.commandLine().getErr();
-			if (lifetime != null && addUser == null || revoke != null && addUser != null) {
-				err.println("tiepoint hub token: --lifetime goes with --add-user, --revoke alone");
-				return USAGE;
-			}
-			try {
-				HubCredentials credentials = HubCredentials.open(data);
-				if (revoke != null) {
-					credentials.revoke(revoke);
-					out.println("revoked the token of " + revoke);
-				} else if (addUser != null) {
-					out.println("altitoken=" + credentials.addUser(addUser,
-							lifetime == null ? null : HubCredentials.parseLifetime(lifetime)));
-					credentials.expiry(addUser).ifPresent(t -> out.println("expires=" + t));
-				} else {
-					out.println("key=" + credentials.appKey());
-					String token = credentials.userToken();
-					out.println(token != null ? "altitoken=" + token : "# the token of " + credentials.firstUser()
-							+ " is revoked; give a new one with --add-user " + credentials.firstUser());
-				}
-				return OK;
-			} catch (IOException | IllegalArgumentException e) {
-				err.println("tiepoint hub token: " + e.getMessage());
-				return FAILED;
-			}
 		}
 	}
 }

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * The app key, the user tokens (each with an optional expiry) and the secret that signs download links,
  * kept in {@code credentials.properties} (mode 600) in the data directory: {@code key},
  * {@code first.user}, {@code user.<name>=<token>}, {@code expires.<name>=<epoch ms>},
- * {@code link.secret}. Lookups compare every token in constant time. Re-reads the file when it changed
+ * {@code link.secret}, {@code package} (the package name registered for the app key, which the resource
+ * service's callers send as {@code PackageName}; {@value #DEFAULT_PACKAGE} when absent). Lookups compare every token in constant time. Re-reads the file when it changed
  * on disk (users added or revoked by {@code tiepoint hub token} while the hub runs).
  */
 public final class CredentialsFile {
@@ -43,13 +44,16 @@ public final class CredentialsFile {
 	private static final String USER = "user.";
 	private static final String EXPIRES = "expires.";
 	private static final String LINK_SECRET = "link.secret";
+	private static final String PACKAGE = "package";
+	/** The package name registered when the file does not name one: the one Tiepoint's clients send. */
+	public static final String DEFAULT_PACKAGE = "tiepoint";
 	private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private final Path file;
 	private volatile Snapshot snapshot;
 
 	private record Snapshot(FileTime modified, long size, String appKey, String firstUser, Map<String, String> users,
-			Map<String, Long> expires, String linkSecret) {
+			Map<String, Long> expires, String linkSecret, String packageName) {
 	}
 
 	private CredentialsFile(Path file, Snapshot snapshot) {
@@ -125,6 +129,19 @@ public final class CredentialsFile {
 	/** @return the server-only secret that signs download links (never shown to anybody) */
 	public String linkSecret() {
 		return current().linkSecret();
+	}
+
+	/** @return the package name registered for the app key */
+	public String packageName() {
+		return current().packageName();
+	}
+
+	/**
+	 * @param name a presented package name, may be null
+	 * @return whether it is the registered package name (exact, case-sensitive as Java package names are)
+	 */
+	public boolean isPackageName(String name) {
+		return name != null && equal(current().packageName(), name);
 	}
 
 	/**
@@ -274,6 +291,11 @@ public final class CredentialsFile {
 			}
 		}
 		String linkSecret = p.getProperty(LINK_SECRET, "");
-		return new Snapshot(modified, size, key, first, Map.copyOf(users), Map.copyOf(expires), linkSecret);
+		String packageName = p.getProperty(PACKAGE, DEFAULT_PACKAGE).trim();
+		if (packageName.isEmpty()) {
+			throw new IOException("credentials file " + file + ": " + PACKAGE + " is empty (the package name registered"
+					+ " for the app key, e.g. " + DEFAULT_PACKAGE + ")");
+		}
+		return new Snapshot(modified, size, key, first, Map.copyOf(users), Map.copyOf(expires), linkSecret, packageName);
 	}
 }

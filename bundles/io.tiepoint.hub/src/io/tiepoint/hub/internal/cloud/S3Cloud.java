@@ -78,6 +78,16 @@ public final class S3Cloud implements HubCloud, HubCloud.Swept, HubCloud.Downloa
 	}
 
 	@Override
+	public String region() {
+		return settings.region();
+	}
+
+	@Override
+	public String endpoint() {
+		return settings.endpoint().toString();
+	}
+
+	@Override
 	public List<String> buckets() {
 		return List.of(settings.bucket());
 	}

@@ -17,6 +17,8 @@ final class Caller {
 
 	/** Context key of the user name. */
 	static final String USER = "tiepoint.user";
+	/** The context key of the caller's address (an IP literal). */
+	static final String ADDRESS = "tiepoint.address";
 
 	private Caller() {
 	}

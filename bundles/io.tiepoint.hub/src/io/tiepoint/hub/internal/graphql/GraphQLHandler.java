@@ -105,6 +105,10 @@ public final class GraphQLHandler extends Handler.Abstract {
 		AtomicBoolean timedOut = new AtomicBoolean();
 		Map<String, Object> context = new HashMap<>();
 		user.ifPresent(u -> context.put(Caller.USER, u));
+		String address = Request.getRemoteAddr(request);
+		if (address != null) {
+			context.put(Caller.ADDRESS, address);
+		}
 		context.put(QueryLimits.DEADLINE, System.nanoTime() + timeoutNanos);
 		context.put(QueryLimits.TIMED_OUT, timedOut);
 		@SuppressWarnings("unchecked")

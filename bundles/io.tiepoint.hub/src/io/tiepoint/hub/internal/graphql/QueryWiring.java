@@ -41,7 +41,7 @@ final class QueryWiring {
 	}
 
 	void wire(RuntimeWiring.Builder w) {
-		w.type("Query", t -> t.dataFetcher("getGeoIPInfo", e -> geo()).dataFetcher("support", e -> Map.of())
+		w.type("Query", t -> t.dataFetcher("getGeoIPInfo", this::geo).dataFetcher("support", e -> Map.of())
 				.dataFetcher("project", this::project).dataFetcher("my", this::my));
 		w.type("Support", t -> t.dataFetcher("supportedCloud", e -> s.access().clouds().ids())
 				.dataFetcher("endpoints", e -> Map.of("api", s.base().get().resolve("graphql").toString(), "web",
@@ -64,14 +64,21 @@ final class QueryWiring {
 		List<Map<String, Object>> out = new ArrayList<>();
 		for (HubCloud c : s.access().clouds().all()) {
 			for (String bucket : c.buckets()) {
-				out.add(Map.of("cloud", c.id(), "bucket", bucket));
+				Map<String, Object> m = new java.util.HashMap<>();
+				m.put("cloud", c.id());
+				m.put("bucket", bucket);
+				m.put("region", c.region());
+				m.put("endpoint", c.endpoint());
+				out.add(m);
 			}
 		}
 		return out;
 	}
 
-	private Map<String, Object> geo() {
-		List<Map<String, Object>> b = bucketList();
+	/** Every bucket the hub takes uploads into, ordered for the caller by the hub's region table. */
+	private Map<String, Object> geo(DataFetchingEnvironment e) {
+		String address = e.getGraphQlContext().get(Caller.ADDRESS);
+		List<Map<String, Object>> b = s.regions().order(bucketList(), m -> (String) m.get("region"), address);
 		return Map.of("nearestBuckets", b, "nearestMetaBuckets", b, "nearestModelBuckets", b);
 	}
 

@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.graphql;
 import java.net.URI;
 import java.util.function.Supplier;
 
+import io.tiepoint.hub.internal.cloud.RegionTable;
 import io.tiepoint.hub.internal.images.Access;
 import io.tiepoint.hub.internal.images.ImageService;
 import io.tiepoint.hub.internal.images.Removal;
@@ -29,7 +30,8 @@ import io.tiepoint.hub.internal.tasks.TaskService;
  * @param projects project store
  * @param store    image store
  * @param base     the hub's base URI (known once the port is bound)
+ * @param regions  the region table ordering nearestBuckets for a caller
  */
 public record Services(Access access, ImageService images, Removal removal, TaskService tasks, ProjectStore projects,
-		ImageStore store, Supplier<URI> base) {
+		ImageStore store, Supplier<URI> base, RegionTable regions) {
 }

@@ -162,6 +162,10 @@ public final class ImageService {
 		return cloud.feature(HubCloud.Hosted.class).isPresent();
 	}
 
+	/** States an image may be registered again in for another cloud: its bytes are not verified yet. */
+	private static final List<String> MOVABLE = List.of(ImageState.Pending.name(), ImageState.Uploading.name(),
+			ImageState.Uploaded.name());
+
 	private Document reuse(Document existing, HubCloud cloud, String bucket) {
 		String state = existing.getString("state");
 		boolean sameTarget = cloud.id().equals(existing.getString("cloud")) && bucket.equals(existing.getString("bucket"));
@@ -169,9 +173,10 @@ public final class ImageService {
 			deleteStored(existing);
 			return images.transition(existing.getObjectId("_id"), List.of(state), reset(existing, cloud, bucket, true));
 		}
-		if (!sameTarget && ImageState.WAITING.contains(state)) {
-			return images.transition(existing.getObjectId("_id"), ImageState.WAITING,
-					reset(existing, cloud, bucket, false));
+		if (!sameTarget && MOVABLE.contains(state)) {
+			// registered again on another cloud (the client's cloud went away, perhaps with bytes the hub could not
+			// verify yet): the newest registration wins, the old target is abandoned
+			return images.transition(existing.getObjectId("_id"), MOVABLE, reset(existing, cloud, bucket, false));
 		}
 		return existing;
 	}

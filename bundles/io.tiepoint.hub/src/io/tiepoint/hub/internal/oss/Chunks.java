@@ -12,8 +12,10 @@ package io.tiepoint.hub.internal.oss;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -29,7 +31,7 @@ import io.tiepoint.exif.Digests;
 
 /**
  * The gateway's bytes in the hub's database, in GridFS's layout (bucket {@code oss}: {@code oss.files},
- * {@code oss.chunks} of 255 KiB), written as the body streams in and read chunk by chunk by exact
+ * {@code oss.chunks} of 255 KiB), written as the body streams in, four chunks a command, and read chunk by chunk by exact
  * {@code (files_id, n)} (the embedded MongoDB scans every chunk for GridFS's own range query). A file's document is
  * written last, so a body cut off leaves only chunks, which {@link #discard} removes.
  */
@@ -40,6 +42,8 @@ final class Chunks {
 	}
 
 	static final int CHUNK = 255 * 1024;
+	/** Chunks a command writes: the hub's database commits after every command, once a MiB rather than a chunk. */
+	private static final int BATCH = 4;
 	private final MongoCollection<Document> chunks;
 	private final MongoCollection<Document> files;
 
@@ -66,6 +70,7 @@ final class Chunks {
 		MessageDigest md5 = Digests.md5();
 		CRC64 crc = new CRC64();
 		byte[] buf = new byte[CHUNK];
+		List<Document> pending = new ArrayList<>(BATCH);
 		long size = 0;
 		int n = 0;
 		try {
@@ -77,13 +82,20 @@ final class Chunks {
 					}
 					md5.update(buf, 0, filled);
 					crc.update(buf, 0, filled);
-					chunks.insertOne(new Document("files_id", id).append("n", n++).append("data",
+					pending.add(new Document("files_id", id).append("n", n++).append("data",
 							new Binary(Arrays.copyOf(buf, filled))));
 					size += filled;
+					if (pending.size() == BATCH) {
+						chunks.insertMany(pending);
+						pending.clear();
+					}
 				}
 				if (filled < CHUNK) {
 					break;
 				}
+			}
+			if (!pending.isEmpty()) {
+				chunks.insertMany(pending);
 			}
 			if (expected >= 0 && size != expected) {
 				throw new OssError(400, "IncompleteBody", "The request body ended after " + size + " of " + expected + " bytes.");

@@ -147,6 +147,43 @@ public final class ChunkStore {
 		return id;
 	}
 
+	/**
+	 * Stores a local file as a complete new file, chunk by chunk (a conversion's output).
+	 *
+	 * @param file     the content
+	 * @param filename its name in the store
+	 * @param metadata extra metadata ({@code md5} and {@code sha1} are added)
+	 * @return the file id
+	 * @throws IOException when the file cannot be read
+	 */
+	ObjectId store(java.nio.file.Path file, String filename, Document metadata) throws IOException {
+		ObjectId id = new ObjectId();
+		MessageDigest md5;
+		MessageDigest sha1;
+		try {
+			md5 = MessageDigest.getInstance("MD5");
+			sha1 = MessageDigest.getInstance("SHA-1");
+		} catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+		long length = 0;
+		int n = 0;
+		try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+			for (byte[] chunk; (chunk = in.readNBytes(CHUNK_SIZE)).length > 0; n++) {
+				md5.update(chunk);
+				sha1.update(chunk);
+				put(id, n, chunk, chunk.length);
+				length += chunk.length;
+			}
+		} catch (IOException | RuntimeException e) {
+			delete(id, n + 1);
+			throw e;
+		}
+		metadata.append("md5", HexFormat.of().formatHex(md5.digest())).append("sha1", HexFormat.of().formatHex(sha1.digest()));
+		writeFile(id, length, filename, metadata);
+		return id;
+	}
+
 	private static String hex(String algorithm, byte[] bytes) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));

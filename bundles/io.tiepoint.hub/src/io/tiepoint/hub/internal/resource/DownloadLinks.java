@@ -80,6 +80,19 @@ final class DownloadLinks {
 	}
 
 	private String sign(String fid, String user, long exp, String token) {
+		return mac("download", fid, user, Long.toString(exp), token);
+	}
+
+	/** @return a user's current token, unless revoked or expired */
+	Optional<String> token(String user) {
+		return credentials.tokenOf(user);
+	}
+
+	/**
+	 * @param parts what a link binds (its purpose first)
+	 * @return their HMAC-SHA256 with the server-only link secret, hex
+	 */
+	String mac(String... parts) {
 		String secret = credentials.linkSecret();
 		if (secret.isEmpty()) {
 			throw new IllegalStateException("the credentials file has no link secret");
@@ -87,8 +100,7 @@ final class DownloadLinks {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			byte[] h = mac.doFinal(String.join("\n", "download", fid, user, Long.toString(exp), token)
-					.getBytes(StandardCharsets.UTF_8));
+			byte[] h = mac.doFinal(String.join("\n", parts).getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(h);
 		} catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);

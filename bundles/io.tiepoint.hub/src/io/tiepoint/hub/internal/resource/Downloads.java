@@ -58,8 +58,19 @@ final class Downloads {
 				"the download link of file " + fid + " is invalid, expired or revoked; ask GetDownloadUrl for a new one"));
 	}
 
-	/** Streams the file, or the part a {@code Range} header asks for. */
+	/** Streams the file, or the part a {@code Range} header asks for, as an attachment. */
 	void serve(Request request, Response response, Callback callback, String user, String fid) throws IOException {
+		serve(request, response, callback, user, fid, "application/octet-stream", false);
+	}
+
+	/**
+	 * Streams the file, or the part a {@code Range} header asks for.
+	 *
+	 * @param contentType its media type
+	 * @param inline      whether to show it in place (online play) rather than save it
+	 */
+	void serve(Request request, Response response, Callback callback, String user, String fid, String contentType,
+			boolean inline) throws IOException {
 		Document file = access.readable(user, fid);
 		long length = file.get("length", Number.class).longValue();
 		String name = file.getString("filename");
@@ -79,9 +90,9 @@ final class Downloads {
 		}
 		response.setStatus(partial ? 206 : 200);
 		response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
-		response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+		response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
 		response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION,
-				"attachment; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+				(inline ? "inline" : "attachment") + "; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
 		if (partial) {
 			response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + from + "-" + to + "/" + length);
 		}

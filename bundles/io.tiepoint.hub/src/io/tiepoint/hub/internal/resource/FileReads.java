@@ -21,23 +21,28 @@ import com.mongodb.client.model.Filters;
 /**
  * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
  * Convert (3.5), each the {@code data} of the seed's JSON, for files the caller may see ({@link FileAccess}).
+ * {@code FileInfo} is the description given to GetUploadState ({@code fileinfo}, "" when none); the
+ * file's directory is the extra field {@code Directory}, after the seed's fields, then {@code Conversions}:
+ * what Convert was asked for the file and how far it is ({@link Converter#conversions}), read only.
  *
  * @param access    who may see which file
  * @param store     the files
- * @param converter image conversion
+ * @param converter conversion
  */
 record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 
 	/** @param user the caller @param fid a FileID @return GetFileInfo's data */
 	Map<String, Object> fileInfo(String user, String fid) {
-		return info(fid, access.readable(user, fid), true);
+		Map<String, Object> d = info(fid, access.readable(user, fid), true);
+		d.put("Conversions", converter.conversions(List.of(fid)).getOrDefault(fid, List.of()));
+		return d;
 	}
 
 	private static Map<String, Object> info(String fid, Document file, boolean full) {
 		Document meta = file.get("metadata", Document.class);
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("FileName", file.getString("filename"));
-		d.put("FileInfo", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
+		d.put("FileInfo", meta == null || meta.getString("fileinfo") == null ? "" : meta.getString("fileinfo"));
 		d.put("MD5", meta == null ? "" : meta.getString("md5"));
 		d.put("FileID", fid);
 		if (full) {
@@ -45,6 +50,7 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 			d.put("ExecuteCode", 1);
 			d.put("Size", file.get("length", Number.class).longValue());
 		}
+		d.put("Directory", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
 		return d;
 	}
 
@@ -57,6 +63,11 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 				list.add(info(FileIds.of(meta.getString("route"), f.getObjectId("_id")), f, false));
 			}
 		}
+		Map<String, List<Map<String, Object>>> conversions = converter.conversions(
+				list.stream().map(m -> (String) m.get("FileID")).toList());
+		for (Map<String, Object> m : list) {
+			m.put("Conversions", conversions.getOrDefault(m.get("FileID"), List.of()));
+		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("Count", list.size());
 		data.put("FileList", list);
@@ -68,12 +79,12 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 	 * @param user the caller
 	 * @param fid  a FileID
 	 * @param type ConverType, or null for an image
+	 * @param level the audio Level, or null
 	 * @return Convert's data
 	 */
-	Map<String, Object> convert(String user, String fid, String type) {
+	Map<String, Object> convert(String user, String fid, String type, String level) {
 		access.readable(user, fid);
-		Converter.Result r = type == null || type.equals("3") ? converter.convert(fid)
-				: new Converter.Result("NoSupport", -1, List.of());
+		Converter.Result r = converter.convert(fid, type, level);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("Type", r.type());
 		data.put("Waiting", r.waiting());

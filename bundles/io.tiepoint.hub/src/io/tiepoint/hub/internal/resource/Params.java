@@ -68,6 +68,21 @@ final class Params {
 		return d.startsWith("/") ? d : "/" + d;
 	}
 
+	/** Longest file description accepted. */
+	static final int MAX_FILE_INFO = 2000;
+
+	/** @param info a client's file description (GetUploadState's {@code fileinfo}) or null @return it, or null */
+	static String fileInfo(String info) {
+		if (info == null || info.isBlank()) {
+			return null;
+		}
+		if (info.length() > MAX_FILE_INFO || info.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+			throw new ResourceException(400, "fileinfo must be a description of at most " + MAX_FILE_INFO
+					+ " characters without control characters, got '" + abbreviate(info) + "'");
+		}
+		return info;
+	}
+
 	/**
 	 * @param value a declared length or null
 	 * @param max   the hub's largest upload

@@ -21,7 +21,9 @@ import io.tiepoint.hub.internal.auth.CredentialsFile;
 /**
  * The seed's caller: {@code APPID}, {@code License} and {@code PackageName}, as headers of those names
  * or as the seed's user info {@code APPID:License@PackageName} (header {@code UserAction}, or HTTP Basic).
- * The License is a user's token: revoked or expired, it is refused.
+ * The License is a user's token: revoked or expired, it is refused. The PackageName must be the package
+ * registered for the APPID ({@code package} of the credentials file): a wrong one is refused like a wrong
+ * APPID or License (401).
  */
 final class ResourceAuth {
 
@@ -73,6 +75,9 @@ final class ResourceAuth {
 		}
 		if (packageName == null || packageName.isBlank()) {
 			throw new ResourceException(400, "missing PackageName");
+		}
+		if (!credentials.isPackageName(packageName)) {
+			throw new ResourceException(401, "invalid PackageName: not the package registered for this APPID");
 		}
 		return user.get();
 	}

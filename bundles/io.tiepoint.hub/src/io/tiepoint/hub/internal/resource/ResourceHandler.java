@@ -37,7 +37,8 @@ import io.tiepoint.hub.internal.store.ProjectStore;
 /**
  * The GridFS resource service of seed 003 under {@code /Resource/}: GetUploadState, Upload (POST of a
  * UUrl, with {@code Range}), GetDownloadUrl, DownloadUrl (ranged GET), GetFileInfo, GetUserFiles,
- * Convert. Calls other than the upload and download URLs carry the seed's {@code APPID}, {@code License}
+ * Convert ({@link Converter}), GetOnlinePlayUrl and OnlinePlayUrl ({@link OnlinePlay}). Calls other
+ * than the upload, download and play URLs carry the seed's {@code APPID}, {@code License}
  * and {@code PackageName} ({@link ResourceAuth}). A user sees, fetches and converts only the files they
  * uploaded or whose project they own ({@link FileAccess}); uploads are per user ({@link Uploads}); the
  * URLs handed out are built from the hub's public address, never the request's {@code Host}. Every answer
@@ -56,6 +57,7 @@ public final class ResourceHandler extends Handler.Abstract {
 	private final FileReads reads;
 	private final DownloadLinks links;
 	private final Downloads downloads;
+	private final OnlinePlay play;
 	private final Map<String, URI> peers;
 	private final Supplier<URI> base;
 	private final Supplier<Boolean> closing;
@@ -65,7 +67,7 @@ public final class ResourceHandler extends Handler.Abstract {
 	 * @param uploads     the upload side
 	 * @param store       the chunks
 	 * @param projects    the projects (their owners see their files)
-	 * @param converter   image conversion
+	 * @param converter   conversion
 	 * @param limits      the download links' validity
 	 * @param peers       md5 prefix to peer hub
 	 * @param base        the hub's public base URL, for the URLs it hands out
@@ -79,6 +81,7 @@ public final class ResourceHandler extends Handler.Abstract {
 		this.reads = new FileReads(access, store, converter);
 		this.links = new DownloadLinks(credentials, limits.downloadLinkValidity(), base);
 		this.downloads = new Downloads(auth, links, access, store);
+		this.play = new OnlinePlay(links, access, downloads, converter, limits.downloadLinkValidity(), base);
 		this.peers = peers;
 		this.base = base;
 		this.closing = closing;
@@ -101,6 +104,8 @@ public final class ResourceHandler extends Handler.Abstract {
 			case "GetFileInfo" -> getFileInfo(request, response, callback, query);
 			case "GetUserFiles" -> getUserFiles(request, response, callback);
 			case "Convert" -> convert(request, response, callback, query);
+			case "GetOnlinePlayUrl" -> getOnlinePlayUrl(request, response, callback, query);
+			case "OnlinePlayUrl" -> play.play(request, response, callback, query);
 			default -> throw new ResourceException(404, "no such resource action: " + Params.abbreviate(action));
 			}
 		} catch (ResourceException e) {
@@ -132,7 +137,8 @@ public final class ResourceHandler extends Handler.Abstract {
 		long length = Params.length(query.getValue("FileLenth"), uploads.maxBytes(), "upload of "
 				+ (filename != null ? filename : "md5 " + md5));
 		Uploads.State s = uploads.state(new Uploads.Ask(user, md5, filename,
-				Params.directory(Params.blankToNull(query.getValue("directory"))), uid, length));
+				Params.directory(Params.blankToNull(query.getValue("directory"))), uid, length,
+				Params.fileInfo(query.getValue("fileinfo"))));
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("AllowUpload", s.allow());
 		data.put("FileLenth", s.fileLength());
@@ -154,7 +160,7 @@ public final class ResourceHandler extends Handler.Abstract {
 		String fileId;
 		try (InputStream in = Content.Source.asInputStream(request)) {
 			try {
-				fileId = uploads.receive(query.getValue("uid"), range(request.getHeaders().get(HttpHeader.RANGE)), length, in);
+				fileId = uploads.receive(query.getValue("uid"), UploadRange.of(request.getHeaders().get(HttpHeader.RANGE), query.getValue("Range")), length, in);
 			} catch (ResourceException refused) {
 				drain(in, length); // let a client still sending read the error rather than a broken pipe
 				throw refused;
@@ -215,6 +221,14 @@ public final class ResourceHandler extends Handler.Abstract {
 		}
 	}
 
+	private void getOnlinePlayUrl(Request request, Response response, Callback callback, Fields query) throws IOException {
+		String user = auth.user(request);
+		String fid = Params.fileId(query.getValue("FID"), "FID");
+		if (!redirect(response, callback, FileIds.routeOf(fid))) {
+			Replies.ok(response, callback, play.link(user, fid, query.getValue("host")));
+		}
+	}
+
 	private void getFileInfo(Request request, Response response, Callback callback, Fields query) throws IOException {
 		String user = auth.user(request);
 		String fid = Params.fileId(query.getValue("fileid"), "fileid");
@@ -234,8 +248,13 @@ public final class ResourceHandler extends Handler.Abstract {
 		if (type != null && !type.matches("[0-9]")) {
 			throw new ResourceException(400, "ConverType must be 0 (video), 1 (audio), 2 (document) or 3 (image)");
 		}
+		String level = Params.blankToNull(query.getValue("Level"));
+		if (level != null && !level.matches("[123]")) {
+			throw new ResourceException(400, "Level must be 1, 2 or 3 (audio: 128, 256 or 320 kbps), got '"
+					+ Params.abbreviate(level) + "'");
+		}
 		if (!redirect(response, callback, FileIds.routeOf(fid))) {
-			Replies.ok(response, callback, reads.convert(user, fid, type));
+			Replies.ok(response, callback, reads.convert(user, fid, type, level));
 		}
 	}
 
@@ -255,32 +274,5 @@ public final class ResourceHandler extends Handler.Abstract {
 		}
 		Replies.redirect(response, callback, peer);
 		return true;
-	}
-
-	/** The seed's Range of an upload: the start offset, {@code N} or {@code bytes=N-}. */
-	static long range(String header) {
-		if (header == null || header.isBlank()) {
-			return 0;
-		}
-		String h = header.trim();
-		if (h.startsWith("bytes=")) {
-			h = h.substring(6);
-			int dash = h.indexOf('-');
-			if (dash < 0 || dash != h.length() - 1) {
-				throw new ResourceException(400, "upload Range must be a start offset (N or bytes=N-), got '"
-						+ Params.abbreviate(header) + "'");
-			}
-			h = h.substring(0, dash);
-		}
-		try {
-			long start = Long.parseLong(h);
-			if (start < 0) {
-				throw new ResourceException(416, "upload Range must not be negative, got " + start);
-			}
-			return start;
-		} catch (NumberFormatException e) {
-			throw new ResourceException(400, "upload Range must be a start offset (N or bytes=N-), got '"
-					+ Params.abbreviate(header) + "'");
-		}
 	}
 }

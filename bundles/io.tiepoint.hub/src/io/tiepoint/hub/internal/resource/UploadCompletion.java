@@ -58,6 +58,9 @@ final class UploadCompletion {
 		Document meta = new Document("md5", md5).append("sha1", sums[1]).append("route", FileIds.route(md5))
 				.append("user", owner != null ? owner.getString("owner") : doc.getString("user"))
 				.append("directory", doc.getString("directory")).append("kind", image ? "image" : "resource");
+		if (doc.getString("fileinfo") != null) {
+			meta.append("fileinfo", doc.getString("fileinfo"));
+		}
 		if (owner != null) {
 			meta.append("pid", owner.getObjectId("pid"));
 		}

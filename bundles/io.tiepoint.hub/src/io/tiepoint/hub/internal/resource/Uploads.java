@@ -36,7 +36,8 @@ import io.tiepoint.hub.internal.store.Database;
  * {@code resource.uploads}: {@code _id} ({@code md5:<md5>:<user>} for the resource service: the same
  * content uploaded by two users is two uploads and two files; {@code uid:<upload id>} for an image the
  * platform registered, its owner's), {@code uid} (the current lease holder's upload id, in the UUrl),
- * {@code md5, filename, directory, user, length} (-1 until declared: by GetUploadState's optional
+ * {@code md5, filename, directory, fileinfo} (the description given to GetUploadState, may be absent),
+ * {@code user, length} (-1 until declared: by GetUploadState's optional
  * {@code FileLenth}, {@code declared} then true and every POST must match it, or by a POST's Range +
  * Content-Length, which a later POST may change while nothing is committed), {@code offset} (bytes
  * committed as whole chunks), {@code fileId, state} ({@code open} or {@code complete}), {@code leaseUntil},
@@ -89,8 +90,10 @@ public final class Uploads {
 	 * @param uid       an upload id: of an image the platform registered, or of an earlier answer
 	 *                  (claims the lease); or null
 	 * @param length    the length the caller declares, or -1
+	 * @param fileInfo  the file's description (checked), or null
 	 */
-	public record Ask(String user, String md5, String filename, String directory, String uid, long length) {
+	public record Ask(String user, String md5, String filename, String directory, String uid, long length,
+			String fileInfo) {
 	}
 
 	/**
@@ -158,6 +161,10 @@ public final class Uploads {
 		if (doc == null) {
 			String name = isImage ? imageName(image, ask.filename()) : ask.filename();
 			doc = create(key, isImage ? ask.uid() : newUid(), ask.md5(), name, ask.directory(), ask.user(), isImage);
+		}
+		if (ask.fileInfo() != null && !ask.fileInfo().equals(doc.getString("fileinfo"))
+				&& !COMPLETE.equals(doc.getString("state"))) {
+			uploads.updateOne(id(key), Updates.set("fileinfo", ask.fileInfo()));
 		}
 		if (isImage && doc.getString("md5") == null) {
 			uploads.updateOne(id(key), Updates.set("md5", ask.md5()));

@@ -15,9 +15,9 @@ public enum ProjectErrorCode {
 	PROJECT_NOT_FOUND("The project does not exist or is not yours.", "Check the project id and the altitoken."),
 	/** No Ready image. */
 	NO_IMAGES("The project has no Ready image.", "Upload images and wait until they are Ready."),
-	/** Some images are still being uploaded or verified. */
-	IMAGES_NOT_READY("Some images are not yet Ready or Invalid.",
-			"Wait until every image is Ready or Invalid, or call preStartReconstruction."),
+	/** Some images' bytes arrived and are being verified. */
+	IMAGES_NOT_READY("Some uploaded images are still being verified.",
+			"Wait until they are Ready or Invalid, or call preStartReconstruction."),
 	/** A task of the project is pending, queued or running. */
 	ALREADY_RUNNING("A task of this project is already pending, queued or running.",
 			"Wait for it to finish or call stopReconstruction."),

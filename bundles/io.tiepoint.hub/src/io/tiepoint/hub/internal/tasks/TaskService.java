@@ -188,9 +188,11 @@ public final class TaskService implements AutoCloseable {
 			return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no image", null);
 		}
 		if (!wait) {
-			long open = images.count(pid, ImageState.OPEN);
-			if (open > 0) {
-				return new Outcome(ProjectErrorCode.IMAGES_NOT_READY, open + " image(s) not yet verified", null);
+			// images whose bytes arrived are about to settle: wait for them; Pending and Uploading ones (a client
+			// may have abandoned them) do not hold the start up: the seed leaves that decision to the client
+			long verifying = images.count(pid, List.of(ImageState.Uploaded.name()));
+			if (verifying > 0) {
+				return new Outcome(ProjectErrorCode.IMAGES_NOT_READY, verifying + " image(s) being verified", null);
 			}
 			if (images.count(pid, List.of(ImageState.Ready.name())) == 0) {
 				return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no Ready image", null);

@@ -35,6 +35,7 @@ import io.tiepoint.core.hub.WorkspaceHubs;
 import io.tiepoint.core.ingest.PlatformFactory;
 import io.tiepoint.core.operations.LaunchOperation;
 import io.tiepoint.core.project.Workspace;
+import io.tiepoint.testing.TestData;
 import io.tiepoint.testing.nodeodm.NodeOdmStandIn;
 
 /**
@@ -122,6 +123,47 @@ class NodeOdmCommandLineTest {
 						.map(e -> e.id() + (e.isDefault() ? "*" : "")).toList();
 				assertEquals(List.of("colmap", "nodeodm"), engines, "both installed engines, neither the embedded hub's default");
 			}
+		}
+	}
+	/**
+	 * Seeds 000-002's two ways to start: {@code ingest --launch} lets the hub start once what arrived is verified
+	 * (preStartReconstruction), no second command; {@code launch} compares the Ready images with what the
+	 * journal meant to send and refuses, naming them, when some never arrived.
+	 */
+	@Test
+	void ingestLaunchStartsTheTaskAndLaunchNamesTheMissingImages() throws Exception {
+		try (NodeOdmStandIn node = new NodeOdmStandIn(null, 20)) {
+			Path ws = Files.createDirectories(dir.resolve("ws/.tiepoint")).getParent();
+			Files.writeString(ws.resolve(".tiepoint/config.properties"), "nodeodm.url=" + node.url()
+					+ "\nnodeodm.poll.ms=50\nhub.engine=nodeodm\n");
+			String[] ingest = Gql.cli("ingest", TestContext.surveyFiles().get(0).getParent().toString(), "--project",
+					"survey", "--workspace", ws.toString(), "--launch");
+			assertEquals("0", ingest[0], ingest[1] + ingest[2]);
+			assertTrue(ingest[1].contains("the hub starts it once every image that arrived is verified"), ingest[1]);
+			assertTrue(ingest[1].contains("Done"), ingest[1]);
+			assertEquals(1, node.count("POST /task/new/commit/"), "one task, started by the hub");
+
+			// three photos found later: the journal meant to send them, the hub never had them
+			Path late = dir.resolve("late");
+			List<Path> copies = TestData.distinctCopies(TestContext.surveyFiles().get(0).getParent(), late, 1).subList(0, 3);
+			try (var all = Files.list(late)) {
+				for (Path f : all.toList()) {
+					if (!copies.contains(f)) {
+						Files.delete(f);
+					}
+				}
+			}
+			String[] dry = Gql.cli("ingest", late.toString(), "--project", "survey", "--workspace", ws.toString(),
+					"--dry-run");
+			assertEquals("0", dry[0], dry[1] + dry[2]);
+			String[] refused = Gql.cli("launch", "--project", "survey", "--workspace", ws.toString());
+			assertEquals("1", refused[0], refused[1] + refused[2]);
+			assertTrue(refused[2].contains("3 of 19 images meant to be sent are not Ready on the hub"), refused[2]);
+			for (Path f : copies) {
+				assertTrue(refused[2].contains(f.getFileName().toString()), refused[2]);
+			}
+			assertTrue(refused[2].contains("--anyway"), refused[2]);
+			assertEquals(1, node.count("POST /task/new/commit/"), "nothing started");
 		}
 	}
 }

@@ -53,6 +53,7 @@ import io.tiepoint.core.storage.StorageProviders;
 import io.tiepoint.storage.gphotos.internal.PhotosConfig;
 import io.tiepoint.testing.TestData;
 import io.tiepoint.testing.gphotos.PhotosServer;
+import io.tiepoint.testing.ui.Ui;
 import io.tiepoint.ui.internal.WorkbenchModel;
 import io.tiepoint.ui.internal.images.ImagesPanel;
 import io.tiepoint.ui.internal.jobs.UploadRequest;
@@ -78,7 +79,7 @@ class GooglePhotosWorkbenchTest {
 
 	@TempDir
 	Path tmp;
-	private Screens ui;
+	private Ui ui;
 	private PhotosServer server;
 	private WorkbenchModel model;
 	private WizardDialog dialog;
@@ -98,7 +99,7 @@ class GooglePhotosWorkbenchTest {
 						.toString(), PhotosConfig.AUTH_ENDPOINT, server.authEndpoint().toString()).entrySet()) {
 			prefs.put(d, d.setting(e.getKey()).orElseThrow(), e.getValue());
 		}
-		ui = Screens.open();
+		ui = Ui.open();
 		model = WorkbenchModel.open(tmp.resolve("ws"), ui.display);
 		browser = AuthorizeHelper.browser;
 	}

@@ -100,11 +100,32 @@ public final class CuttingProxy implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Arms the proxy for answers: the next {@code times} connections are cut once {@code bytes} bytes of
+	 * answers (heads and bodies) went back through them.
+	 *
+	 * @param bytes answer bytes to let through @param times how many connections to cut
+	 */
+	public void cutAnswerAfter(long bytes, int times) {
+		downCutAfter = bytes;
+		downCutsLeft.set(times);
+	}
+
+	private final AtomicInteger downCutsLeft = new AtomicInteger();
+	private volatile long downCutAfter;
+
 	private void plain(Socket from, Socket to) {
 		byte[] buf = new byte[64 * 1024];
+		long through = 0;
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 			for (int n; (n = in.read(buf)) > 0;) {
+				if (downCutsLeft.get() > 0 && through + n >= downCutAfter && downCutsLeft.getAndDecrement() > 0) {
+					out.write(buf, 0, (int) (downCutAfter - through));
+					out.flush();
+					return; // both sockets closed below
+				}
 				out.write(buf, 0, n);
+				through += n;
 			}
 		} catch (IOException e) {
 			// connection gone

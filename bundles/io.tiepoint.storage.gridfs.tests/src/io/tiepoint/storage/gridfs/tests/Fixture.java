@@ -115,7 +115,7 @@ final class Fixture {
 	 * @throws StorageException when the target is refused
 	 */
 	static StorageSession session(URI endpoint, Hub hub, String allowedHosts) throws StorageException {
-		return session(endpoint, hub, allowedHosts, "tiepoint-tests");
+		return session(endpoint, hub, allowedHosts, hub.packageName());
 	}
 
 	/**

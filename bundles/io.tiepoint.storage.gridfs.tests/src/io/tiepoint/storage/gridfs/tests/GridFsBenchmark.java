@@ -192,6 +192,10 @@ class GridFsBenchmark {
 				p.upload(o, r.token, again, new NullProgressMonitor());
 				long sentAfter = server.resourceUploads().received() - before;
 				long resumedFrom = again.committed.get(0);
+				if (resumedFrom <= 0 || resumedFrom > cut || sentAfter > b.length - resumedFrom + 255 * 1024) {
+					throw new AssertionError("the interrupted upload did not resume where the hub had stopped: cut after "
+							+ cut + ", resumed from " + resumedFrom + ", second attempt sent " + sentAfter);
+				}
 				System.out.printf(Locale.ROOT,
 						"interrupted upload: cut after %d body bytes, resumed from %d, re-sent %d bytes (chunk %d); "
 								+ "second attempt sent %d of %d bytes%n",

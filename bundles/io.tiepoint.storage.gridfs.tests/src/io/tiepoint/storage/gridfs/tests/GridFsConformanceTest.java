@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +42,6 @@ public class GridFsConformanceTest extends StorageProviderConformance {
 	static Path dir;
 
 	private static Hub hub;
-	private static final AtomicInteger SESSIONS = new AtomicInteger();
 	/** Key -> the last object made for it (a test makes its objects before it reads them back). */
 	private final Map<String, StorageObject> made = new ConcurrentHashMap<>();
 
@@ -61,7 +59,7 @@ public class GridFsConformanceTest extends StorageProviderConformance {
 
 	@Override
 	protected StorageSession openSession() throws Exception {
-		return Fixture.session(hub.uri(), hub, null, "conformance-" + SESSIONS.incrementAndGet());
+		return Fixture.session(hub.uri(), hub, null);
 	}
 
 	@Override

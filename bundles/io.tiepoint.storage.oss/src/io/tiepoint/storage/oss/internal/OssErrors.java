@@ -94,8 +94,9 @@ final class OssErrors {
 		} else if (BUSY.contains(code)) {
 			return Kind.BUSY;
 		} else if (code.isEmpty() || code.equals("InternalError") || code.equals("ServiceUnavailable")
-				|| code.equals("RequestTimeout") || code.equals("Throttling") || code.equals("QpsLimitExceeded")) {
-			return Kind.TRANSIENT; // a proxy's 503 has no OSS body
+				|| code.equals("RequestTimeout") || code.equals("Throttling") || code.equals("QpsLimitExceeded")
+				|| code.equals("SlowDown")) {
+			return Kind.TRANSIENT; // a proxy's 503 has no OSS body, or an S3-style SlowDown (the SDK hides the status)
 		}
 		return Kind.PERMANENT;
 	}

@@ -154,9 +154,15 @@ public final class IngestEngineService implements IngestService {
 	@Override
 	public String launchReconstruction(Workspace workspace, String project, String taskType, String engine,
 			IProgressMonitor monitor) throws IOException {
+		return launchReconstruction(workspace, project, taskType, engine, false, true, monitor);
+	}
+
+	@Override
+	public String launchReconstruction(Workspace workspace, String project, String taskType, String engine,
+			boolean whenReady, boolean anyway, IProgressMonitor monitor) throws IOException {
 		try {
 			LaunchOperation op = new LaunchOperation(workspace, project, taskType, false, hubs(workspace),
-					Services.get(StorageProviders.class)).engine(engine);
+					Services.get(StorageProviders.class)).engine(engine).whenReady(whenReady).anyway(anyway);
 			op.execute(monitor);
 			return op.task().id();
 		} catch (ConfigException | IllegalArgumentException e) {

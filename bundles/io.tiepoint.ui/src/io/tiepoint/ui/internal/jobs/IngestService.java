@@ -62,6 +62,24 @@ public interface IngestService {
 	}
 
 	/**
+	 * Starts a reconstruction as {@code tiepoint launch} does: compared first with what the journal meant to send.
+	 *
+	 * @param workspace the workspace
+	 * @param project   the project
+	 * @param taskType  the task type, e.g. {@code Native}
+	 * @param engine    the engine's id, or null for the hub's choice
+	 * @param whenReady let the hub start it once every image that arrived is verified (preStartReconstruction)
+	 * @param anyway    start even when images meant to be sent are not Ready (else refused, naming them)
+	 * @param monitor   progress
+	 * @return the task id
+	 * @throws IOException when the hub refuses or cannot be reached, or images are missing and not {@code anyway}
+	 */
+	default String launchReconstruction(Workspace workspace, String project, String taskType, String engine,
+			boolean whenReady, boolean anyway, IProgressMonitor monitor) throws IOException {
+		return launchReconstruction(workspace, project, taskType, engine, monitor);
+	}
+
+	/**
 	 * @param workspace the workspace
 	 * @param project   the project
 	 * @return the reconstruction engines of the project's hub (empty by default, and when the hub lists none)

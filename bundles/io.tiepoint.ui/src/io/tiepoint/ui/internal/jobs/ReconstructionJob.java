@@ -115,7 +115,10 @@ public class ReconstructionJob extends Job {
 				progress.setWorkRemaining(200);
 			}
 			progress.subTask("launching " + taskType);
-			taskId = UploadServices.get().launchReconstruction(workspace, project, taskType, engine, progress.split(200));
+			// now: with what is Ready (the user chose so); when ready: the hub starts once what arrived is verified,
+			// refused with the list when images meant to be sent did not arrive
+			taskId = UploadServices.get().launchReconstruction(workspace, project, taskType, engine, whenReady, !whenReady,
+					progress.split(200));
 			return Status.info("reconstruction task " + taskId + " of " + project + " started");
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -74,7 +74,7 @@ public final class LaunchPage extends WizardPage {
 		now.setText("Start now with the images that are Ready");
 		now.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
 		whenReady = new Button(c, SWT.RADIO);
-		whenReady.setText("Start when every image on its way is Ready");
+		whenReady.setText("Start when every image on its way is verified (refused, naming them, if some never arrive)");
 		whenReady.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
 		whenReady.setSelection(true);
 		setControl(c);

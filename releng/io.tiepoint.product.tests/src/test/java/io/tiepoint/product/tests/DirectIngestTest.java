@@ -39,8 +39,9 @@ import io.tiepoint.testing.s3.S3ProxyProcess;
 
 /**
  * The direct flow of the product ({@code tiepoint ingest DIR --to URI}, no hub in the client), against a
- * real destination with a counting proxy in front: S3Proxy ({@code s3://}) and a standalone hub's resource
- * service ({@code gridfs+http://}), credentials from the environment. Each run is killed with SIGKILL about
+ * real destination with a counting proxy in front: S3Proxy ({@code s3://}), a standalone hub's resource
+ * service ({@code gridfs+http://}) and a standalone hub's OSS gateway as the user's OSS ({@code oss://}, the
+ * gateway's long-lived AccessKey), credentials from the environment. Each run is killed with SIGKILL about
  * half way and run again: every image {@code Stored} exactly once, the bytes sent in both runs at most the
  * data plus what was in flight; a third run sends nothing; a second workspace ingesting an overlapping folder
  * to the same destination skips the shared images by checksum on the destination.
@@ -88,6 +89,35 @@ class DirectIngestTest {
 				Map<String, String> env = Map.of("TIEPOINT_GRIDFS_APPID", creds.get("key"), "TIEPOINT_GRIDFS_LICENSE",
 						creds.get("altitoken"));
 				new Scenario("gridfs", "gridfs+http://" + counter.uri().getAuthority() + "/flight", env, counter, "POST").run();
+			} finally {
+				hub.destroy();
+				hub.waitFor(30, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+	@Test
+	void ossKilledHalfWayThenRunAgainStoresEachImageOnce() throws Exception {
+		Path data = tmp.resolve("oss-hub");
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		// the hub's OSS gateway plays the user's OSS: its AccessKey from the hub's environment, never its command line
+		Map<String, String> gateway = Map.of("TIEPOINT_HUB_OSS_GATEWAY_ACCESS_KEY", "LTAI5tDirectTestKey",
+				"TIEPOINT_HUB_OSS_GATEWAY_SECRET_KEY", "direct-test-secret");
+		try (FaultProxy counter = FaultProxy.start(URI.create("http://127.0.0.1:" + port + "/"), 0)) {
+			Process hub = Launcher.builder(gateway, "hub", "--data", data.toString(), "--port", String.valueOf(port),
+					"--public-url", counter.uri().toString()).redirectErrorStream(true).start();
+			try {
+				listening(hub);
+				Map<String, String> env = Map.of("TIEPOINT_OSS_ENDPOINT", counter.uri().toString(), "TIEPOINT_OSS_ACCESS_KEY",
+						"LTAI5tDirectTestKey", "TIEPOINT_OSS_SECRET_KEY", "direct-test-secret");
+				int stored = new Scenario("oss", "oss://tiepoint/flight", env, counter, "PUT").run();
+				long objects = counter.exchanges().stream().filter(x -> x.method().equals("PUT") && x.answered()
+						&& x.status() == 200 && !x.path().contains("uploadId=")).map(x -> x.path().replaceFirst("\\?.*", ""))
+						.distinct().count();
+				assertEquals(stored, objects, "objects stored under oss://tiepoint/flight: each once");
 			} finally {
 				hub.destroy();
 				hub.waitFor(30, TimeUnit.SECONDS);

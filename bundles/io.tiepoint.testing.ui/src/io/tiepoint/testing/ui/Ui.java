@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.ui.tests;
+package io.tiepoint.testing.ui;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -27,14 +27,19 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
-/** A display and a shell in the test thread, event-loop helpers and screenshots. */
-final class Ui implements AutoCloseable {
+/**
+ * A display and a shell in the test thread, event-loop helpers and screenshots: for the workbench's tests and
+ * those of the providers' workbench bundles.
+ */
+public final class Ui implements AutoCloseable {
 
 	/** System property: folder the screenshots are saved to (docs/screenshots). */
-	static final String SCREENSHOTS = "tiepoint.screenshots";
+	public static final String SCREENSHOTS = "tiepoint.screenshots";
 
-	final Display display;
-	final Shell shell;
+	/** The display. */
+	public final Display display;
+	/** The test's shell. */
+	public final Shell shell;
 
 	private Ui(Display display, Shell shell) {
 		this.display = display;
@@ -42,7 +47,7 @@ final class Ui implements AutoCloseable {
 	}
 
 	/** @return a display and a 1200x760 shell; skips the test when there is no X display */
-	static Ui open() {
+	public static Ui open() {
 		String d = System.getenv("DISPLAY");
 		assumeTrue(d != null && !d.isBlank(), "no DISPLAY: the UI tests need an X display (run the build under xvfb-run)");
 		Display display = Display.getDefault();
@@ -54,7 +59,7 @@ final class Ui implements AutoCloseable {
 	}
 
 	/** Runs the event loop until cond holds; fails after timeoutMs. */
-	void spinUntil(BooleanSupplier cond, long timeoutMs, String what) {
+	public void spinUntil(BooleanSupplier cond, long timeoutMs, String what) {
 		long deadline = System.currentTimeMillis() + timeoutMs;
 		while (!cond.getAsBoolean()) {
 			if (System.currentTimeMillis() > deadline) {
@@ -72,7 +77,7 @@ final class Ui implements AutoCloseable {
 	}
 
 	/** Runs pending events for about ms milliseconds. */
-	void spin(long ms) {
+	public void spin(long ms) {
 		long end = System.currentTimeMillis() + ms;
 		while (System.currentTimeMillis() < end) {
 			if (!display.readAndDispatch()) {
@@ -92,7 +97,7 @@ final class Ui implements AutoCloseable {
 	 *
 	 * @return the file under target
 	 */
-	Path screenshot(Control c, String name) throws IOException {
+	public Path screenshot(Control c, String name) throws IOException {
 		shell.forceActive();
 		spin(300);
 		Point size = c.getSize();
