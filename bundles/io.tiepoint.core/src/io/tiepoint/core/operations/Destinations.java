@@ -47,7 +47,10 @@ public final class Destinations {
 		} catch (URISyntaxException e) {
 			throw new IllegalArgumentException("--to " + text + ": not a URI (" + e.getReason() + ")");
 		}
-		if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+		// SCHEME:///PATH (no WHERE: a folder of this machine, e.g. folder:///mnt/nas) is a destination too
+		boolean local = uri.getScheme() != null && uri.getRawAuthority() == null && uri.getRawPath() != null
+				&& text.strip().regionMatches(uri.getScheme().length(), ":///", 0, 4);
+		if (uri.getScheme() == null || uri.getRawAuthority() == null && !local) {
 			throw new IllegalArgumentException("--to " + text + ": a destination is SCHEME://WHERE/PREFIX, e.g. "
 					+ example(providers));
 		}

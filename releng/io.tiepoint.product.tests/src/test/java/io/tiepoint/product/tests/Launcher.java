@@ -71,6 +71,30 @@ final class Launcher {
 		}
 	}
 
+	/**
+	 * @param target where to copy this build's product (left out: the command line's configurations, which the
+	 *               launcher makes again from the product's)
+	 * @return the copy, to change (install plug-ins) without touching the build's product
+	 */
+	static Path copyOfProduct(Path target) throws IOException {
+		Path source = product();
+		try (java.util.stream.Stream<Path> s = Files.walk(source)) {
+			for (Path p : (Iterable<Path>) s::iterator) {
+				String rel = source.relativize(p).toString();
+				if (rel.matches("\\.?configuration-(cli|p2).*")) {
+					continue;
+				}
+				Path to = target.resolve(rel);
+				if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+					Files.createDirectories(to);
+				} else {
+					Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+				}
+			}
+		}
+		return target;
+	}
+
 	private static final Pattern IMAGE = Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\",\\s*\"sha1\"\\s*:\\s*"
 			+ "(?:\"[0-9a-f]*\"|null),\\s*\"state\"\\s*:\\s*\"([A-Za-z]+)\"");
 
