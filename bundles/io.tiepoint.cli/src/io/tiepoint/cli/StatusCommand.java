@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonFactory;
 
+import io.tiepoint.core.ingest.CloudChoice;
 import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
 import io.tiepoint.core.project.Journal;
@@ -74,7 +75,7 @@ public final class StatusCommand implements Callable<Integer> {
 						g.writeStartArray();
 					}
 					for (Project p : projects) {
-						writeJson(g, p, journal);
+						writeJson(g, p, journal, ws.stateDir());
 					}
 					if (project == null) {
 						g.writeEndArray();
@@ -103,12 +104,25 @@ public final class StatusCommand implements Callable<Integer> {
 		}
 	}
 
-	private static void writeJson(JsonGenerator g, Project p, Journal journal) throws IOException {
+	private static void writeJson(JsonGenerator g, Project p, Journal journal, Path stateDir) throws IOException {
 		g.writeStartObject();
 		g.writeStringField("project", p.name());
 		g.writeStringField("destination", p.direct() ? p.destination() : p.hub());
 		if (!p.direct()) {
 			g.writeStringField("cloud", p.cloud());
+		}
+		List<CloudChoice> clouds = CloudChoice.read(stateDir, p.name());
+		if (!clouds.isEmpty()) { // the last run over several clouds: the order it ended with and what it measured
+			g.writeArrayFieldStart("clouds");
+			for (CloudChoice c : clouds) {
+				g.writeStartObject();
+				g.writeStringField("cloud", c.cloud());
+				g.writeNumberField("mbPerSecond", c.mbPerSecond());
+				g.writeNumberField("images", c.images());
+				g.writeBooleanField("down", c.down());
+				g.writeEndObject();
+			}
+			g.writeEndArray();
 		}
 		g.writeObjectFieldStart("counts");
 		for (Map.Entry<ImageState, Integer> c : journal.counts(p.name()).entrySet()) {

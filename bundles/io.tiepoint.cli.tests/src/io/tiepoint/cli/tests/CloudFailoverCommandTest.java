@@ -107,7 +107,10 @@ class CloudFailoverCommandTest {
 					byCloud.merge(i.path("cloud").asText("?"), 1, Integer::sum);
 				}
 			}
-			System.out.println("CloudFailoverCommandTest: Ready by cloud " + byCloud);
+			System.out.println("CloudFailoverCommandTest: Ready by cloud " + byCloud + ", clouds " + status.path("clouds"));
+			assertEquals("s3", status.path("clouds").path(0).path("cloud").asText(), status.path("clouds").toString());
+			assertTrue(status.path("clouds").path(0).path("down").asBoolean(), "S3 was down at the end");
+			assertEquals("gridfs", status.path("clouds").path(1).path("cloud").asText());
 			assertEquals(38, byCloud.getOrDefault("s3", 0) + byCloud.getOrDefault("gridfs", 0), byCloud.toString());
 			assertTrue(byCloud.getOrDefault("s3", 0) >= 1 && byCloud.getOrDefault("gridfs", 0) >= 1, byCloud.toString());
 		} finally {

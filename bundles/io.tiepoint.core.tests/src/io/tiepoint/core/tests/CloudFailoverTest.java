@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tiepoint.core.ingest.CloudChoice;
 import io.tiepoint.core.ingest.HubEndpoint;
 import io.tiepoint.core.ingest.IngestOptions;
 import io.tiepoint.core.ingest.IngestSummary;
@@ -153,6 +154,10 @@ class CloudFailoverTest {
 		assertTrue(clouds.getOrDefault(WEST, 0) >= 20, "most go to the faster cloud: " + clouds);
 		assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("cloud auto: ") && n.endsWith(WEST + " first")),
 				s.notes().toString());
+		List<CloudChoice> recorded = CloudChoice.read(ws.stateDir(), "flight");
+		assertEquals(List.of(WEST, "memory"), recorded.stream().map(CloudChoice::cloud).toList(), "what status --json shows");
+		assertTrue(recorded.get(0).mbPerSecond() > recorded.get(1).mbPerSecond(), recorded.toString());
+		assertEquals(32, recorded.stream().mapToInt(CloudChoice::images).sum(), recorded.toString());
 		assertEquals("auto", ws.journal().project("flight").orElseThrow().cloud());
 	}
 }

@@ -227,6 +227,12 @@ final class CloudLanes implements Flow {
 		t.start();
 	}
 
+	/** @return the clouds in the order the run ended with, with what was measured */
+	synchronized List<CloudChoice> choices() {
+		long now = System.nanoTime();
+		return lanes.stream().map(l -> new CloudChoice(l.cloud(), l.mbPerSecond(), l.stored, l.downUntil > now)).toList();
+	}
+
 	private synchronized Lane lane(String cloud) {
 		return lanes.stream().filter(l -> l.cloud().equals(cloud)).findFirst().orElse(lanes.get(0));
 	}

@@ -210,6 +210,9 @@ public final class IngestEngine {
 			} finally {
 				transfers.finish();
 			}
+			if (flow instanceof CloudLanes lanes) {
+				CloudChoice.record(workspace.stateDir(), project, lanes.choices());
+			}
 		}
 		new LinkRate(workspace.stateDir()).record(run);
 		List<String> failures = new ArrayList<>();
