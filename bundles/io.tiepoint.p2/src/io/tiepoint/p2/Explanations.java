@@ -29,14 +29,17 @@ final class Explanations {
 	static String of(String what, IStatus status, String details) {
 		Set<String> lines = new LinkedHashSet<>();
 		collect(status, lines);
-		StringBuilder b = new StringBuilder(what).append(": ").append(status.getMessage());
-		for (String l : lines) {
-			if (!l.equals(status.getMessage())) {
-				b.append("\n  ").append(l);
-			}
+		if (status.isMultiStatus() && lines.size() > 1) {
+			lines.remove(status.getMessage().strip()); // a heading such as "Operation details": the children say why
 		}
-		if (lines.size() <= 1 && details != null && !details.isBlank() && !details.equals(status.getMessage())) {
-			details.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> b.append("\n  ").append(l));
+		if (lines.size() <= 1 && details != null && !details.isBlank()) {
+			details.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+		}
+		StringBuilder b = new StringBuilder(what);
+		String sep = ": ";
+		for (String l : lines) {
+			b.append(sep).append(l);
+			sep = "\n  ";
 		}
 		return b.toString();
 	}
