@@ -244,7 +244,10 @@ public abstract class StorageProviderConformance {
 			Recorder rec = new Recorder();
 			StoredObject stored = put.put(withContent(object, counting), rec, new NullProgressMonitor());
 			assertStored(object, stored);
-			assertEquals(bytes.length, counting.given(), "SinglePut streams each byte of the content once");
+			assertEquals(bytes.length, counting.distinct(), "SinglePut streams every byte of the content");
+			// once: more only when the HTTP client retried a request, which opens the content again
+			assertTrue(counting.given() == bytes.length || counting.opened() > 1, "SinglePut read the content "
+					+ counting.given() + " bytes in one stream for " + bytes.length);
 			assertEquals(List.of((long) bytes.length), rec.committedTail(1), "the whole size is committed");
 			assertArrayEquals(bytes, readBack(session, object.key()).orElseThrow(
 					() -> new AssertionError("the destination does not hold " + object.key() + " after SinglePut")));
@@ -274,7 +277,10 @@ public abstract class StorageProviderConformance {
 			assertEquals(bytes.length, rec.maxCommitted(), "the whole size is committed at the end");
 			assertTrue(rec.steps() >= 2, "an object of " + bytes.length + " bytes is sent in several parts: "
 					+ rec.committed());
-			assertEquals(bytes.length, counting.given(), "MultipartPut streams each byte of the content once");
+			assertEquals(bytes.length, counting.distinct(), "MultipartPut streams every byte of the content");
+			// once: more only when the HTTP client retried a request, which opens the content again
+			assertTrue(counting.given() == bytes.length || counting.opened() > 1, "MultipartPut read the content "
+					+ counting.given() + " bytes in one stream for " + bytes.length);
 			assertArrayEquals(bytes, readBack(session, object.key()).orElseThrow(
 					() -> new AssertionError("the destination does not hold " + object.key() + " after MultipartPut")));
 		}

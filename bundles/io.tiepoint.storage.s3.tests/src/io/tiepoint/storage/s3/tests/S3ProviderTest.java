@@ -130,7 +130,7 @@ public class S3ProviderTest {
 			StoredObject stored = s.feature(MultipartPut.class).orElseThrow()
 					.upload(withContent(object, counting), uploadId, rec, new NullProgressMonitor());
 			assertEquals(bytes.length, stored.size());
-			assertEquals(part + MIB, counting.given(), "only parts 2 and 4 are sent");
+			assertEquals(part + MIB, counting.distinct(), "only parts 2 and 4 are sent (an HTTP retry re-reads a part: not counted)");
 			assertEquals(List.of((long) part, 3L * part, (long) bytes.length), rec.committed());
 			assertArrayEquals(bytes, admin.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
 		}
@@ -152,7 +152,7 @@ public class S3ProviderTest {
 			assertEquals(part, first.maxCommitted());
 			Counting counting = new Counting(object.content());
 			put.upload(withContent(object, counting), first.token(), TransferListener.NONE, new NullProgressMonitor());
-			assertEquals(bytes.length - (long) part, counting.given());
+			assertEquals(bytes.length - (long) part, counting.distinct(), "the parts after the first (an HTTP retry re-reads a part: not counted)");
 			assertArrayEquals(bytes, S3Fixture.admin()
 					.getObjectAsBytes(b -> b.bucket(bucket).key("ingest/" + object.key())).asByteArray());
 		}
