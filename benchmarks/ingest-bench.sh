@@ -41,7 +41,7 @@ fi
 WORK=${TIEPOINT_BENCH_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/tiepoint-ingest-bench.XXXXXX")}
 mkdir -p "$WORK"
 # a reused scratch directory starts empty too (a workspace left from a run would send nothing)
-rm -rf "$WORK/ws" "$WORK/wsoss" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/heap"
+rm -rf "$WORK/ws" "$WORK/wsoss" "$WORK/wsdirect" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/heap"
 S3PID=
 cleanup() { [[ -n "$S3PID" ]] && kill "$S3PID" 2> /dev/null; [[ -z "${TIEPOINT_BENCH_DIR:-}" ]] && rm -rf "$WORK"; }
 trap cleanup EXIT
@@ -140,6 +140,22 @@ echo "                               $(rate "$T_SAME")   ($SAME_OK objects read 
 echo "tiepoint ingest --threads $THREADS   $(rate "$T_TP")   ($READY Ready: hashing, hub, PUT, verification)"
 echo "ratio tiepoint/rclone wall time: $(awk -v a="$T_TP" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') (target <= 1.00)"
 echo "ratio tiepoint/(the reference tools doing the same work): $(awk -v a="$T_TP" -v b="$T_SAME" 'BEGIN{printf "%.2f", a/b}')"
+
+# the direct flow: the same files to the user's own bucket on the same S3Proxy, no hub (--to s3://)
+mkdir -p "$WORK/blobs/tiepoint-direct" "$WORK/wsdirect"
+T0=$(date +%s.%N)
+TIEPOINT_S3_ENDPOINT="http://127.0.0.1:$PORT" TIEPOINT_S3_REGION=us-east-1 TIEPOINT_S3_ACCESS_KEY=AKIDLOCAL \
+  TIEPOINT_S3_SECRET_KEY=SECRETLOCAL ./tiepoint ingest "$WORK/set" --project direct --workspace "$WORK/wsdirect" \
+  --to s3://tiepoint-direct/bench --threads "$THREADS" ${LIMIT:+--limit-rate "$LIMIT"} > "$WORK/ingest-direct.log" 2>&1 \
+  || { tail -20 "$WORK/ingest-direct.log"; exit 1; }
+T1=$(date +%s.%N)
+T_DIRECT=$(secs "$T0" "$T1")
+STORED=$(./tiepoint status --project direct --workspace "$WORK/wsdirect" --json | grep -c '"state" : "Stored"' || true)
+echo "tiepoint ingest --to s3://    $(rate "$T_DIRECT")   ($STORED Stored: hashing, exists-by-checksum, PUT with Content-MD5, HEAD)"
+echo "ratio direct tiepoint/rclone wall time: $(awk -v a="$T_DIRECT" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') (target <= ${LIMIT:+1.02}${LIMIT:-1.30})"
+# the fixed cost every command pays
+V=$(for _ in 1 2 3 4 5; do s=$(date +%s.%N); ./tiepoint --version > /dev/null; e=$(date +%s.%N); secs "$s" "$e"; echo; done | sort -n | sed -n 3p)
+echo "tiepoint --version: $V s (median of 5; target <= 0.7)"
 
 if [[ "$CLOUD" == oss ]]; then
   # the same files through the OSS flow: the embedded hub's OSS gateway (its STS, the official OSS SDK)
