@@ -283,6 +283,23 @@ public class S3ProviderTest {
 		}
 	}
 
+	/**
+	 * A bucket that does not exist is a wrong destination, not a transient failure: S3Proxy answers the PUT before
+	 * reading its body, the client sees a broken write; the provider asks and says so at once (an ingest to a
+	 * mistyped bucket had retried every image for ten minutes).
+	 */
+	@Test
+	void aMissingBucketIsPermanentAtOnce() throws Exception {
+		StorageTarget target = S3Fixture.direct("no-such-bucket-" + System.nanoTime(), "ingest", Map.of());
+		try (StorageSession s = new S3StorageProvider().open(target)) {
+			StorageException e = assertThrows(StorageException.class, () -> s.feature(SinglePut.class).orElseThrow()
+					.put(object("nobucket/a.jpg", randomBytes(300_000, 31)), TransferListener.NONE, null));
+			assertEquals(Kind.PERMANENT, e.kind(), e.getMessage());
+			assertFalse(e.retryable());
+			assertTrue(e.getMessage().contains("the bucket does not exist"), e.getMessage());
+		}
+	}
+
 	@Test
 	void incompleteTargetsArePermanent() throws Exception {
 		S3StorageProvider provider = new S3StorageProvider();

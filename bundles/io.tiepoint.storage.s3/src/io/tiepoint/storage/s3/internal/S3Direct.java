@@ -433,7 +433,8 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 	 * A write's failure: a store that refuses the request (wrong secret, unknown key) may answer 403 and close
 	 * the connection before it reads the body, and the client then sees a broken write, not the answer. So a
 	 * write that broke is followed by a request without a body, whose answer says whether the credentials are
-	 * refused (then {@code UNAUTHORIZED}, not retried) or the transport failed (transient, as mapped).
+	 * refused (then {@code UNAUTHORIZED}, not retried), the bucket does not exist ({@code PERMANENT}) or the
+	 * transport failed (transient, as mapped).
 	 */
 	private StorageException writeFailed(SdkException e, String what, IProgressMonitor m) {
 		StorageException mapped = map(e, what, m);
@@ -448,6 +449,11 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 			if ("SignatureDoesNotMatch".equals(code) || "InvalidAccessKeyId".equals(code) || "InvalidToken".equals(code)) {
 				StorageException se = new StorageException(Kind.UNAUTHORIZED, what + ": the store refuses the"
 						+ " credentials (" + code + ")");
+				se.initCause(e);
+				return se;
+			}
+			if ("NoSuchBucket".equals(code)) { // the store answered the write early: there is no such bucket
+				StorageException se = S3Errors.ofStatus(refused.statusCode(), code, d.errorMessage(), what, false);
 				se.initCause(e);
 				return se;
 			}

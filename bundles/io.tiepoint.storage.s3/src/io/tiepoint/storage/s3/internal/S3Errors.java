@@ -53,6 +53,9 @@ final class S3Errors {
 				: ": " + clip(message));
 		String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
 		Kind kind;
+		if ("NoSuchBucket".equals(c)) { // not an object to upload again: the destination is wrong
+			return new StorageException(Kind.PERMANENT, what + " failed: the bucket does not exist (" + reason + ")");
+		}
 		if (EXPIRED.contains(c) || (status == 403 && (expiredAt || lower.contains("expired")))) {
 			kind = Kind.EXPIRED;
 		} else if (status == 401 || status == 403 || UNAUTHORIZED.contains(c)) {
