@@ -17,9 +17,15 @@ import java.sql.Statement;
 /** The journal's tables (created, or given the columns of later versions, on open) and their rows as records. */
 final class JournalRows {
 
-	static final String COLUMNS = "id, project, path, name, size, mtime, sha1, md5, media_type, make, model, taken,"
-			+ " latitude, longitude, altitude, rel_altitude, yaw, pitch, width, height, findings, state, offset_bytes,"
-			+ " resume_token, remote_id, error, retryable, attempts, bytes_sent, excluded, updated, location, cloud";
+	/**
+	 * The image columns in the order {@link #entry(ResultSet)} reads them. Not a compile-time constant on purpose:
+	 * a constant is copied into the classes that use it, and an incremental build that recompiles only this class
+	 * then leaves them querying the old columns.
+	 */
+	static final String COLUMNS = String.join(", ", "id", "project", "path", "name", "size", "mtime", "sha1", "md5",
+			"media_type", "make", "model", "taken", "latitude", "longitude", "altitude", "rel_altitude", "yaw", "pitch",
+			"width", "height", "findings", "state", "offset_bytes", "resume_token", "remote_id", "error", "retryable",
+			"attempts", "bytes_sent", "excluded", "updated", "location", "cloud");
 	static final String PROJECT_COLUMNS = "name, hub, cloud, remote_id, created, destination";
 
 	private JournalRows() {
