@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,14 +40,9 @@ class CloudFailoverCommandTest {
 	@TempDir
 	Path tmp;
 
-	private record Result(int code, String out, String err) {
-	}
 
-	private static Result run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int code = Tiepoint.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-		return new Result(code, out.toString(), err.toString());
+	private static Cli.Result run(String... args) {
+		return Cli.run(Map.of(), args);
 	}
 
 	private static long objects(Path blobs) {
@@ -88,7 +81,7 @@ class CloudFailoverCommandTest {
 			}, "kill-s3-half-way");
 			watcher.setDaemon(true);
 			watcher.start();
-			Result r = run("ingest", survey.resolve("images").toString(), survey.resolve("bad").toString(), "--project",
+			Cli.Result r = run("ingest", survey.resolve("images").toString(), survey.resolve("bad").toString(), "--project",
 					"survey", "--workspace", ws.toString(), "--cloud", "s3,gridfs", "--threads", "4", "--limit-rate", "3M");
 			watcher.interrupt();
 			System.out.println("CloudFailoverCommandTest: " + r.out());
@@ -96,7 +89,7 @@ class CloudFailoverCommandTest {
 			assertEquals(0, r.code(), r.out() + r.err());
 			assertTrue(r.out().contains("cloud s3 marked down"), r.out());
 
-			Result st = run("status", "--project", "survey", "--workspace", ws.toString(), "--json");
+			Cli.Result st = run("status", "--project", "survey", "--workspace", ws.toString(), "--json");
 			JsonNode status = new ObjectMapper().readTree(st.out());
 			assertEquals(38, status.path("counts").path("Ready").asInt(), status.toString());
 			assertEquals(1, status.path("counts").path("Existing").asInt(), status.toString());

@@ -14,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -57,14 +55,9 @@ class IngestCommandTest {
 		}
 	}
 
-	private record Result(int code, String out, String err) {
-	}
 
-	private static Result run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int code = Tiepoint.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of("TIEPOINT_DEBUG", "1"));
-		return new Result(code, out.toString(), err.toString());
+	private static Cli.Result run(String... args) {
+		return Cli.run(Map.of("TIEPOINT_DEBUG", "1"), args);
 	}
 
 	private static Path survey() {
@@ -82,7 +75,7 @@ class IngestCommandTest {
 	}
 
 	private static JsonNode status(Path ws) throws Exception {
-		Result r = run("status", "--project", "survey", "--workspace", ws.toString(), "--json");
+		Cli.Result r = run("status", "--project", "survey", "--workspace", ws.toString(), "--json");
 		assertEquals(0, r.code(), r.err());
 		return new ObjectMapper().readTree(r.out());
 	}
@@ -91,7 +84,7 @@ class IngestCommandTest {
 	void surveyGoesToReadyOverS3AndASecondRunSendsNothing() throws Exception {
 		Path survey = survey();
 		Path ws = workspace("survey-s3");
-		Result first = run("ingest", survey.resolve("images").toString(), survey.resolve("bad").toString(), "--project",
+		Cli.Result first = run("ingest", survey.resolve("images").toString(), survey.resolve("bad").toString(), "--project",
 				"survey", "--workspace", ws.toString(), "--cloud", "s3", "--threads", "4");
 		assertEquals(0, first.code(), first.out() + first.err());
 		assertFalse(first.out().contains(s3.secretKey()), "the S3 secret must never be printed");
@@ -123,13 +116,13 @@ class IngestCommandTest {
 			}
 		}
 
-		Result again = run("ingest", survey.resolve("images").toString(), survey.resolve("bad").toString(), "--project",
+		Cli.Result again = run("ingest", survey.resolve("images").toString(), survey.resolve("bad").toString(), "--project",
 				"survey", "--workspace", ws.toString());
 		assertEquals(0, again.code(), again.out() + again.err());
 		assertTrue(again.out().contains("inspected 0 new image(s)"), again.out());
 		assertTrue(again.out().contains("0 image(s) handled, 0 sent, 0 B in"), again.out());
 
-		Result report = run("report", "--project", "survey", "--workspace", ws.toString(), "--csv");
+		Cli.Result report = run("report", "--project", "survey", "--workspace", ws.toString(), "--csv");
 		assertEquals(0, report.code(), report.err());
 		String[] lines = report.out().split("\n");
 		assertEquals(1 + 44, lines.length, report.out());
@@ -150,7 +143,7 @@ class IngestCommandTest {
 	void dryRunSendsNothingAndSaysWhatWouldBeSent() throws Exception {
 		Path survey = survey();
 		Path ws = workspace("survey-dry");
-		Result r = run("ingest", survey.resolve("images").toString(), "--project", "survey", "--workspace",
+		Cli.Result r = run("ingest", survey.resolve("images").toString(), "--project", "survey", "--workspace",
 				ws.toString(), "--cloud", "s3", "--dry-run");
 		assertEquals(0, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("would send 38 image(s)"), r.out());
@@ -161,10 +154,10 @@ class IngestCommandTest {
 
 	@Test
 	void badArgumentsAreUsageErrors() {
-		Result r = run("ingest", "somewhere", "--project", "p", "--limit-rate", "fast");
+		Cli.Result r = run("ingest", "somewhere", "--project", "p", "--limit-rate", "fast");
 		assertEquals(2, r.code(), r.err());
 		assertTrue(r.err().contains("--limit-rate fast"), r.err());
-		Result missing = run("ingest", tmp.resolve("does-not-exist").toString(), "--project", "p", "--workspace",
+		Cli.Result missing = run("ingest", tmp.resolve("does-not-exist").toString(), "--project", "p", "--workspace",
 				tmp.resolve("ws-missing").toString(), "--dry-run");
 		assertEquals(1, missing.code(), missing.out() + missing.err());
 		assertTrue(missing.err().contains("does-not-exist"), missing.err());

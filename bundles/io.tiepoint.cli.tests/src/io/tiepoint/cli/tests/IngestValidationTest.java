@@ -14,8 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -41,18 +39,13 @@ class IngestValidationTest {
 	@TempDir
 	Path tmp;
 
-	private record Result(int code, String out, String err) {
-	}
 
-	private static Result run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int code = Tiepoint.run(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-		return new Result(code, out.toString(), err.toString());
+	private static Cli.Result run(String... args) {
+		return Cli.run(Map.of(), args);
 	}
 
 	private void assertNoProject(Path ws) {
-		Result s = run("status", "--workspace", ws.toString());
+		Cli.Result s = run("status", "--workspace", ws.toString());
 		assertEquals(0, s.code(), s.err());
 		assertTrue(s.out().startsWith("no projects"), "a project was created: " + s.out());
 	}
@@ -60,7 +53,7 @@ class IngestValidationTest {
 	@Test
 	void aMissingFolderIsAnErrorAndCreatesNoProject() {
 		Path ws = tmp.resolve("ws");
-		Result r = run("ingest", tmp.resolve("nope").toString(), "--project", "x", "--workspace", ws.toString());
+		Cli.Result r = run("ingest", tmp.resolve("nope").toString(), "--project", "x", "--workspace", ws.toString());
 		assertEquals(1, r.code(), r.out() + r.err());
 		assertTrue(r.err().contains("nope: no such file or folder"), r.err());
 		assertNoProject(ws);
@@ -71,7 +64,7 @@ class IngestValidationTest {
 		Path dir = Files.createDirectories(tmp.resolve("notes"));
 		Files.writeString(dir.resolve("readme.txt"), "not a photo");
 		Path ws = tmp.resolve("ws");
-		Result r = run("ingest", dir.toString(), "--project", "x", "--workspace", ws.toString(), "--dry-run");
+		Cli.Result r = run("ingest", dir.toString(), "--project", "x", "--workspace", ws.toString(), "--dry-run");
 		assertEquals(1, r.code(), r.out() + r.err());
 		assertTrue(r.err().contains("holds no image file") && r.err().contains("1 other file"), r.err());
 		assertNoProject(ws);
@@ -83,25 +76,25 @@ class IngestValidationTest {
 		Path ws = tmp.resolve("ws");
 		String[] base = { "ingest", images.toString(), "--project", "x", "--workspace", ws.toString(), "--to" };
 
-		Result secret = run(concat(base, "s3://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/flight"));
+		Cli.Result secret = run(concat(base, "s3://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/flight"));
 		assertEquals(2, secret.code(), secret.err());
 		assertTrue(secret.err().contains("must not carry credentials") && secret.err().contains("TIEPOINT_S3_SECRET_KEY"),
 				secret.err());
 		assertFalse(secret.err().contains("wJalrXUtnFEMI") || secret.out().contains("wJalrXUtnFEMI"), "the secret shown");
 
-		Result signed = run(concat(base, "s3://bucket/flight?X-Amz-Signature=0123abcd"));
+		Cli.Result signed = run(concat(base, "s3://bucket/flight?X-Amz-Signature=0123abcd"));
 		assertEquals(2, signed.code(), signed.err());
 		assertFalse(signed.err().contains("0123abcd"), signed.err());
 
-		Result unknown = run(concat(base, "ftp://host/dir"));
+		Cli.Result unknown = run(concat(base, "ftp://host/dir"));
 		assertEquals(2, unknown.code(), unknown.err());
 		assertTrue(unknown.err().contains("no installed storage provider takes ftp://") && unknown.err().contains("s3://")
 				&& unknown.err().contains("gridfs+http://"), unknown.err());
 
-		Result both = run(concat(concat(base, "s3://bucket/flight"), "--hub", "embedded"));
+		Cli.Result both = run(concat(concat(base, "s3://bucket/flight"), "--hub", "embedded"));
 		assertEquals(2, both.code(), both.err());
 
-		Result noKeys = run(concat(base, "s3://bucket/flight"));
+		Cli.Result noKeys = run(concat(base, "s3://bucket/flight"));
 		assertEquals(1, noKeys.code(), noKeys.err());
 		assertTrue(noKeys.err().contains("s3.access.key") && noKeys.err().contains("TIEPOINT_S3_ACCESS_KEY"), noKeys.err());
 		assertNoProject(ws);
@@ -109,10 +102,10 @@ class IngestValidationTest {
 
 	@Test
 	void providersListsWhatTheExtensionsDeclare() throws Exception {
-		Result text = run("providers");
+		Cli.Result text = run("providers");
 		assertEquals(0, text.code(), text.err());
 		assertTrue(text.out().contains("destinations:  s3://"), text.out());
-		Result json = run("providers", "--json");
+		Cli.Result json = run("providers", "--json");
 		assertEquals(0, json.code(), json.err());
 		Set<String> ids = new HashSet<>();
 		for (JsonNode p : new ObjectMapper().readTree(json.out())) {
@@ -141,12 +134,12 @@ class IngestValidationTest {
 			Files.createDirectories(ws.resolve(".tiepoint"));
 			Files.writeString(ws.resolve(".tiepoint/config.properties"), String.join("\n", "s3.endpoint=" + s3.endpoint(),
 					"s3.region=" + s3.region(), "s3.access.key=" + s3.accessKey(), "s3.secret.key=" + s3.secretKey(), ""));
-			Result r = run("ingest", images.toString(), "--project", "own", "--workspace", ws.toString(), "--to",
+			Cli.Result r = run("ingest", images.toString(), "--project", "own", "--workspace", ws.toString(), "--to",
 					"s3://mine/flight/");
 			assertEquals(0, r.code(), r.out() + r.err());
 			assertTrue(r.out().contains("created project own (s3://mine/flight)"), r.out());
 			assertFalse(r.out().contains(s3.secretKey()), "the secret key in the output");
-			Result status = run("status", "--project", "own", "--workspace", ws.toString(), "--json");
+			Cli.Result status = run("status", "--project", "own", "--workspace", ws.toString(), "--json");
 			JsonNode st = new ObjectMapper().readTree(status.out());
 			assertEquals(16, st.path("counts").path("Stored").asInt(), status.out());
 			assertEquals("s3://mine/flight", st.path("destination").asText());
@@ -154,11 +147,11 @@ class IngestValidationTest {
 				assertEquals("s3://mine/flight/" + i.path("name").asText(), i.path("location").asText());
 				assertTrue(Files.isRegularFile(tmp.resolve("s3proxy/blobs/mine/flight").resolve(i.path("name").asText())));
 			}
-			Result other = run("ingest", images.toString(), "--project", "own", "--workspace", ws.toString(), "--to",
+			Cli.Result other = run("ingest", images.toString(), "--project", "own", "--workspace", ws.toString(), "--to",
 					"s3://mine/elsewhere");
 			assertEquals(2, other.code(), other.err());
 			assertTrue(other.err().contains("keeps its destination"), other.err());
-			Result again = run("ingest", images.toString(), "--project", "own", "--workspace", ws.toString(), "--to",
+			Cli.Result again = run("ingest", images.toString(), "--project", "own", "--workspace", ws.toString(), "--to",
 					"s3://mine/flight");
 			assertEquals(0, again.code(), again.err());
 			assertTrue(again.out().contains("0 sent"), again.out());
@@ -168,12 +161,12 @@ class IngestValidationTest {
 	@Test
 	void aProviderThatOnlyATestBundleContributesIsListedAndTakesAnIngest() throws Exception {
 		// io.tiepoint.testing's plugin.xml contributes the in-memory provider: no line of the product names it
-		Result list = run("providers");
+		Cli.Result list = run("providers");
 		assertTrue(list.out().contains("memory  In-memory (tests)") && list.out().contains("destinations:  mem://"),
 				list.out());
 		String store = "cli-" + System.nanoTime();
 		Path ws = tmp.resolve("ws");
-		Result r = run("ingest", TestData.sampleImages().toString(), "--project", "m", "--workspace", ws.toString(), "--to",
+		Cli.Result r = run("ingest", TestData.sampleImages().toString(), "--project", "m", "--workspace", ws.toString(), "--to",
 				"mem://" + store + "/flight");
 		try {
 			assertEquals(0, r.code(), r.out() + r.err());

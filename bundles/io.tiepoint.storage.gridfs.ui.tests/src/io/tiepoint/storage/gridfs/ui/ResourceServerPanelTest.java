@@ -12,7 +12,6 @@ package io.tiepoint.storage.gridfs.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.swt.layout.FillLayout;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +29,7 @@ import io.tiepoint.core.storage.ProviderSettings;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.storage.gridfs.internal.ResourceFiles;
+import io.tiepoint.testing.ui.Ui;
 
 /**
  * The Resource Server view's panel against a real hub: the user's files with their description and
@@ -43,28 +40,9 @@ class ResourceServerPanelTest {
 	@TempDir
 	Path dir;
 
-	private static void spinUntil(Display display, BooleanSupplier cond, String what) {
-		long deadline = System.currentTimeMillis() + 60_000;
-		while (!cond.getAsBoolean()) {
-			if (System.currentTimeMillis() > deadline) {
-				throw new AssertionError("timed out waiting for " + what);
-			}
-			if (!display.readAndDispatch()) {
-				try {
-					Thread.sleep(5);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return;
-				}
-			}
-		}
-	}
-
 	@Test
 	void listsTheFilesWithTheirConversions() throws Exception {
-		String d = System.getenv("DISPLAY");
-		assumeTrue(d != null && !d.isBlank(), "no DISPLAY: the UI tests need an X display (run the build under xvfb-run)");
-		try (Hub hub = Hub.start(HubConfig.builder(dir.resolve("hub")).build())) {
+		try (Ui ui = Ui.open(); Hub hub = Hub.start(HubConfig.builder(dir.resolve("hub")).build())) {
 			ResourceFiles files = new ResourceFiles(hub.uri(), hub.appKey(), hub.userToken(), hub.packageName(),
 					Duration.ofSeconds(30));
 			Path notes = dir.resolve("notes.txt");
@@ -74,33 +52,26 @@ class ResourceServerPanelTest {
 			while (files.convert(fid, 2, null).path("Waiting").asInt() != -1 && System.currentTimeMillis() < deadline) {
 				Thread.sleep(100);
 			}
-			Display display = Display.getDefault();
-			Shell shell = new Shell(display);
-			try {
-				shell.setLayout(new FillLayout());
-				ProviderSettings settings = ProviderSettings.of(Map.of("gridfs.appid", hub.appKey(), "gridfs.license",
-						hub.userToken(), "gridfs.package", hub.packageName()));
-				ResourceServerPanel panel = new ResourceServerPanel(shell, hub.uri().toString(), () -> settings);
-				shell.setSize(1000, 500);
-				shell.open();
-				panel.refresh();
-				spinUntil(display, () -> panel.status().contains("file(s)") || panel.status().startsWith("Cannot"), "the list");
-				assertEquals("1 file(s) on " + hub.uri(), panel.status());
-				List<String> rows = panel.rows();
-				assertEquals("notes.txt | /flights | the pilot's notes | " + fid, rows.get(0), rows::toString);
-				assertEquals("  Document: done", rows.get(1), rows::toString);
-				assertTrue(rows.get(2).matches("    level 1 \\|  \\|  \\| [0-9a-f]{32}"), rows::toString);
-				for (String row : rows) {
-					assertFalse(row.contains(hub.userToken()) || row.contains(hub.appKey()), "no secret shown");
-				}
-
-				ResourceServerPanel bare = new ResourceServerPanel(shell, hub.uri().toString(), () -> ProviderSettings.of(Map.of()));
-				bare.refresh();
-				spinUntil(display, () -> bare.status().startsWith("Cannot"), "the refusal");
-				assertTrue(bare.status().contains("gridfs.appid"), bare.status());
-			} finally {
-				shell.dispose();
+			Shell shell = ui.shell;
+			ProviderSettings settings = ProviderSettings.of(Map.of("gridfs.appid", hub.appKey(), "gridfs.license",
+					hub.userToken(), "gridfs.package", hub.packageName()));
+			ResourceServerPanel panel = new ResourceServerPanel(shell, hub.uri().toString(), () -> settings);
+			shell.open();
+			panel.refresh();
+			ui.spinUntil(() -> panel.status().contains("file(s)") || panel.status().startsWith("Cannot"), 60_000, "the list");
+			assertEquals("1 file(s) on " + hub.uri(), panel.status());
+			List<String> rows = panel.rows();
+			assertEquals("notes.txt | /flights | the pilot's notes | " + fid, rows.get(0), rows::toString);
+			assertEquals("  Document: done", rows.get(1), rows::toString);
+			assertTrue(rows.get(2).matches("    level 1 \\|  \\|  \\| [0-9a-f]{32}"), rows::toString);
+			for (String row : rows) {
+				assertFalse(row.contains(hub.userToken()) || row.contains(hub.appKey()), "no secret shown");
 			}
+
+			ResourceServerPanel bare = new ResourceServerPanel(shell, hub.uri().toString(), () -> ProviderSettings.of(Map.of()));
+			bare.refresh();
+			ui.spinUntil(() -> bare.status().startsWith("Cannot"), 60_000, "the refusal");
+			assertTrue(bare.status().contains("gridfs.appid"), bare.status());
 		}
 	}
 }
