@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.store.Database;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 
 /** The image store's compare-and-set state changes, on the embedded database. */
@@ -42,7 +42,7 @@ class ImageStoreTest {
 
 	private static Document image(ObjectId pid, String checksum) {
 		return new Document("_id", new ObjectId()).append("pid", pid).append("checksum", checksum)
-				.append("filename", checksum + ".JPG").append("state", ImageState.Pending.name());
+				.append("filename", checksum + ".JPG").append("state", HubImageState.Pending.name());
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class ImageStoreTest {
 					for (int i = 0; i < 16; i++) {
 						Callable<Document> attempt = () -> {
 							go.await();
-							return images.setState(id, List.of(ImageState.Pending.name()), ImageState.Uploaded, List.of());
+							return images.setState(id, List.of(HubImageState.Pending.name()), HubImageState.Uploaded, List.of());
 						};
 						tries.add(pool.submit(attempt));
 					}
@@ -85,7 +85,7 @@ class ImageStoreTest {
 					pool.shutdownNow();
 				}
 				Document now = images.find(id);
-				assertEquals(ImageState.Uploaded.name(), now.getString("state"));
+				assertEquals(HubImageState.Uploaded.name(), now.getString("state"));
 				assertEquals(Boolean.TRUE, now.get("verifying"));
 				assertEquals(2L, now.get("rev"), "each change increments the revision once");
 			}
@@ -103,15 +103,15 @@ class ImageStoreTest {
 			assertTrue(a.insert(doc));
 			ObjectId id = doc.getObjectId("_id");
 			assertNotNull(b.findByChecksum(pid, doc.getString("checksum")));
-			assertNotNull(b.setState(id, List.of(ImageState.Pending.name()), ImageState.Uploading, List.of()));
+			assertNotNull(b.setState(id, List.of(HubImageState.Pending.name()), HubImageState.Uploading, List.of()));
 			// b's cache now says Uploading (rev 1); a moves it on behind b's back
-			assertNotNull(a.setState(id, List.of(ImageState.Uploading.name()), ImageState.Uploaded, List.of()));
+			assertNotNull(a.setState(id, List.of(HubImageState.Uploading.name()), HubImageState.Uploaded, List.of()));
 			// b's copy still passes "from Uploading", but the database has moved on: refused
-			assertNull(b.setState(id, List.of(ImageState.Uploading.name()), ImageState.Invalid, List.of("x")));
+			assertNull(b.setState(id, List.of(HubImageState.Uploading.name()), HubImageState.Invalid, List.of("x")));
 			// b's copy fails "from Uploaded", the database passes it: done
-			Document ready = b.setState(id, List.of(ImageState.Uploaded.name()), ImageState.Ready, List.of());
+			Document ready = b.setState(id, List.of(HubImageState.Uploaded.name()), HubImageState.Ready, List.of());
 			assertNotNull(ready);
-			assertEquals(ImageState.Ready.name(), a.find(id).getString("state"));
+			assertEquals(HubImageState.Ready.name(), a.find(id).getString("state"));
 			assertEquals(3L, a.find(id).get("rev"));
 		}
 	}
@@ -123,9 +123,9 @@ class ImageStoreTest {
 			Document old = image(new ObjectId(), "c".repeat(40)); // no rev field
 			db.images().insertOne(old);
 			ObjectId id = old.getObjectId("_id");
-			assertNull(images.setState(id, List.of(ImageState.Uploaded.name()), ImageState.Ready, List.of()));
-			Document after = images.transition(id, List.of(ImageState.Pending.name()),
-					Updates.set("state", ImageState.Uploading.name()));
+			assertNull(images.setState(id, List.of(HubImageState.Uploaded.name()), HubImageState.Ready, List.of()));
+			Document after = images.transition(id, List.of(HubImageState.Pending.name()),
+					Updates.set("state", HubImageState.Uploading.name()));
 			assertNotNull(after);
 			assertEquals(1L, ((Number) after.get("rev")).longValue());
 		}

@@ -24,7 +24,7 @@ import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.cloud.Names;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.spi.HubCloud;
 import io.tiepoint.hub.spi.UploadTarget;
@@ -109,7 +109,7 @@ public final class ImageService {
 	 * @return what the client needs to send its bytes, or nothing when they are there already
 	 */
 	public UploadTarget target(HubCloud cloud, Document image) {
-		if (!ImageState.WAITING.contains(image.getString("state"))) {
+		if (!HubImageState.WAITING.contains(image.getString("state"))) {
 			return new UploadTarget(Map.of());
 		}
 		try {
@@ -152,7 +152,7 @@ public final class ImageService {
 		return new Document("_id", id).append("pid", pid).append("owner", owner).append("name", name)
 				.append("filename", filename).append("checksum", sum).append("checksumKnown", known)
 				.append("type", type).append("contentType", Names.contentType(type, name))
-				.append("state", ImageState.Pending.name()).append("error", List.of()).append("cloud", cloud.id())
+				.append("state", HubImageState.Pending.name()).append("error", List.of()).append("cloud", cloud.id())
 				.append("bucket", bucket).append("key", Names.key(pid.toHexString(), filename))
 				.append(CloudImages.UPLOAD_TOKEN, hosted(cloud) ? GridFsUploads.newUploadId(id) : null)
 				.append("registeredAt", now).append("updatedAt", now);
@@ -163,13 +163,13 @@ public final class ImageService {
 	}
 
 	/** States an image may be registered again in for another cloud: its bytes are not verified yet. */
-	private static final List<String> MOVABLE = List.of(ImageState.Pending.name(), ImageState.Uploading.name(),
-			ImageState.Uploaded.name());
+	private static final List<String> MOVABLE = List.of(HubImageState.Pending.name(), HubImageState.Uploading.name(),
+			HubImageState.Uploaded.name());
 
 	private Document reuse(Document existing, HubCloud cloud, String bucket) {
 		String state = existing.getString("state");
 		boolean sameTarget = cloud.id().equals(existing.getString("cloud")) && bucket.equals(existing.getString("bucket"));
-		if (ImageState.Invalid.name().equals(state)) {
+		if (HubImageState.Invalid.name().equals(state)) {
 			deleteStored(existing);
 			return images.transition(existing.getObjectId("_id"), List.of(state), reset(existing, cloud, bucket, true));
 		}
@@ -189,7 +189,7 @@ public final class ImageService {
 		} else if (token == null) {
 			token = GridFsUploads.newUploadId(existing.getObjectId("_id"));
 		}
-		var u = Updates.combine(Updates.set("state", ImageState.Pending.name()), Updates.set("error", List.of()),
+		var u = Updates.combine(Updates.set("state", HubImageState.Pending.name()), Updates.set("error", List.of()),
 				Updates.set("cloud", cloud.id()), Updates.set("bucket", bucket),
 				Updates.set(CloudImages.UPLOAD_TOKEN, token), Updates.unset(CloudImages.LOCATION),
 				Updates.unset("verifying"));
@@ -211,8 +211,8 @@ public final class ImageService {
 	/** @param owner caller @param iid image id @return the image, Uploading when it was Pending */
 	public Document start(String owner, String iid) {
 		Document image = access.image(owner, iid);
-		Document after = images.transition(image.getObjectId("_id"), List.of(ImageState.Pending.name()),
-				Updates.set("state", ImageState.Uploading.name()));
+		Document after = images.transition(image.getObjectId("_id"), List.of(HubImageState.Pending.name()),
+				Updates.set("state", HubImageState.Uploading.name()));
 		return after != null ? after : images.find(image.getObjectId("_id"));
 	}
 
@@ -223,7 +223,7 @@ public final class ImageService {
 	 */
 	public Document done(String owner, String iid) {
 		Document image = access.image(owner, iid);
-		if (!ImageState.WAITING.contains(image.getString("state"))) {
+		if (!HubImageState.WAITING.contains(image.getString("state"))) {
 			return image;
 		}
 		OptionalLong size;
@@ -246,8 +246,8 @@ public final class ImageService {
 	 * @return the image after, or null when it was no longer waiting
 	 */
 	Document markStored(ObjectId id, org.bson.conversions.Bson update) {
-		Document after = images.transition(id, ImageState.WAITING,
-				Updates.combine(update, Updates.set("state", ImageState.Uploaded.name())));
+		Document after = images.transition(id, HubImageState.WAITING,
+				Updates.combine(update, Updates.set("state", HubImageState.Uploaded.name())));
 		if (after != null) {
 			verifier.enqueue(id);
 		}

@@ -23,7 +23,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.spi.HubCloud;
 
@@ -65,7 +65,7 @@ public final class ImageSweeper {
 		for (HubCloud cloud : access.clouds().with(HubCloud.Swept.class)) {
 			poll(cloud);
 		}
-		for (ObjectId id : images.ids(Filters.and(Filters.eq("state", ImageState.Uploaded.name()),
+		for (ObjectId id : images.ids(Filters.and(Filters.eq("state", HubImageState.Uploaded.name()),
 				Filters.ne("verifying", Boolean.TRUE)))) {
 			verifier.enqueue(id);
 		}
@@ -73,7 +73,7 @@ public final class ImageSweeper {
 	}
 
 	private void poll(HubCloud cloud) {
-		for (Document image : images.list(Filters.and(Filters.eq("cloud", cloud.id()), Filters.in("state", ImageState.WAITING)))) {
+		for (Document image : images.list(Filters.and(Filters.eq("cloud", cloud.id()), Filters.in("state", HubImageState.WAITING)))) {
 			try {
 				OptionalLong size = cloud.stored(CloudImages.of(image));
 				if (size.isPresent()) {
@@ -90,9 +90,9 @@ public final class ImageSweeper {
 		Date cutoff = new Date(System.currentTimeMillis() - expiry.toMillis());
 		String limit = expiry.toMinutes() >= 1 ? expiry.toMinutes() + " minutes" : expiry.toSeconds() + " seconds";
 		String reason = "not uploaded and verified within " + limit + " of registration";
-		for (Document image : images.list(Filters.and(Filters.in("state", ImageState.OPEN),
+		for (Document image : images.list(Filters.and(Filters.in("state", HubImageState.OPEN),
 				Filters.lt("registeredAt", cutoff)))) {
-			if (images.setState(image.getObjectId("_id"), ImageState.OPEN, ImageState.Invalid, List.of(reason)) != null) {
+			if (images.setState(image.getObjectId("_id"), HubImageState.OPEN, HubImageState.Invalid, List.of(reason)) != null) {
 				settled.accept(image.getObjectId("pid"));
 			}
 		}

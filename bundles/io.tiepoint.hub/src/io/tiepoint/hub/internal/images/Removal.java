@@ -18,7 +18,7 @@ import org.bson.types.ObjectId;
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.store.Ids;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.spi.HubCloud;
@@ -56,7 +56,7 @@ public final class Removal {
 			Document gone = iid == null ? null : images.delete(iid, projectId);
 			if (gone != null) {
 				n++;
-				if (ImageState.Ready.name().equals(gone.getString("state"))) {
+				if (HubImageState.Ready.name().equals(gone.getString("state"))) {
 					projects.countImage(projectId, -1, gone.get("megapixels", 0.0) / 1000.0, null);
 				}
 				dropBytes(gone);

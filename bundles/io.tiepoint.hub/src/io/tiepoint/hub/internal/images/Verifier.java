@@ -32,7 +32,7 @@ import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.cloud.Clouds;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.spi.HubCloud;
@@ -108,9 +108,9 @@ public final class Verifier implements AutoCloseable {
 				return;
 			}
 			long t0 = System.nanoTime();
-			ImageCheck.Outcome o;
+			StoredImageCheck.Outcome o;
 			try {
-				o = ImageCheck.run(cloud, image, monitor);
+				o = StoredImageCheck.run(cloud, image, monitor);
 			} catch (IOException e) {
 				LOG.warn("cannot read image " + id + " for verification; will retry", e);
 				release(id);
@@ -131,16 +131,16 @@ public final class Verifier implements AutoCloseable {
 
 	private void release(ObjectId id) {
 		try {
-			images.transition(id, List.of(ImageState.Uploaded.name()), Updates.unset("verifying"));
+			images.transition(id, List.of(HubImageState.Uploaded.name()), Updates.unset("verifying"));
 		} catch (MongoException e) {
 			LOG.error("cannot release the verification claim of image " + id, e);
 		}
 	}
 
-	private void finish(Document image, List<String> reasons, ImageCheck.Outcome o) {
+	private void finish(Document image, List<String> reasons, StoredImageCheck.Outcome o) {
 		ObjectId id = image.getObjectId("_id");
-		ImageState to = reasons.isEmpty() ? ImageState.Ready : ImageState.Invalid;
-		Document after = images.transition(id, List.of(ImageState.Uploaded.name()),
+		HubImageState to = reasons.isEmpty() ? HubImageState.Ready : HubImageState.Invalid;
+		Document after = images.transition(id, List.of(HubImageState.Uploaded.name()),
 				Updates.combine(Updates.set("state", to.name()), Updates.set("error", reasons), Updates.unset("verifying"),
 						Updates.set("size", o == null ? null : o.size()), Updates.set("width", o == null ? 0 : o.width()),
 						Updates.set("height", o == null ? 0 : o.height()),
@@ -149,7 +149,7 @@ public final class Verifier implements AutoCloseable {
 			return; // expired or removed meanwhile
 		}
 		ObjectId pid = after.getObjectId("pid");
-		if (to == ImageState.Ready) {
+		if (to == HubImageState.Ready) {
 			projects.countImage(pid, 1, o.megapixels() / 1000.0, new Document("cloud", after.getString("cloud"))
 					.append("bucket", after.getString("bucket")).append("key", pid.toHexString() + "/"));
 		}

@@ -167,7 +167,7 @@ public final class ImageStore {
 	 * @param reasons why (for Invalid)
 	 * @return the image after, or null when not in an expected state
 	 */
-	public Document setState(ObjectId id, List<String> from, ImageState state, List<String> reasons) {
+	public Document setState(ObjectId id, List<String> from, HubImageState state, List<String> reasons) {
 		return transition(id, from, Updates.combine(Updates.set("state", state.name()), Updates.set("error", reasons),
 				Updates.unset("verifying")));
 	}
@@ -180,8 +180,8 @@ public final class ImageStore {
 	 */
 	public Document claimForVerification(ObjectId id) {
 		return cached(compareAndSet(id,
-				d -> ImageState.Uploaded.name().equals(d.getString("state")) && !Boolean.TRUE.equals(d.get("verifying")),
-				Filters.and(Filters.eq("state", ImageState.Uploaded.name()), Filters.ne("verifying", Boolean.TRUE)),
+				d -> HubImageState.Uploaded.name().equals(d.getString("state")) && !Boolean.TRUE.equals(d.get("verifying")),
+				Filters.and(Filters.eq("state", HubImageState.Uploaded.name()), Filters.ne("verifying", Boolean.TRUE)),
 				Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L))));
 	}
 

@@ -39,7 +39,7 @@ import io.tiepoint.hub.TaskImage;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.images.CloudImages;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.TaskStore;
@@ -136,7 +136,7 @@ final class TaskRunner {
 	private List<TaskImage> fetch(ObjectId pid, Path dir, IProgressMonitor monitor) throws IOException {
 		Files.createDirectories(dir);
 		List<Document> ready = images.collection()
-				.find(Filters.and(Filters.eq("pid", pid), Filters.eq("state", ImageState.Ready.name())))
+				.find(Filters.and(Filters.eq("pid", pid), Filters.eq("state", HubImageState.Ready.name())))
 				.sort(Sorts.ascending("_id")).into(new ArrayList<>());
 		SubMonitor sub = SubMonitor.convert(monitor, "Fetching images", ready.size());
 		List<TaskImage> out = new ArrayList<>();

@@ -28,7 +28,7 @@ import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.store.Ids;
-import io.tiepoint.hub.internal.store.ImageState;
+import io.tiepoint.hub.internal.store.HubImageState;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.TaskStore;
@@ -184,17 +184,17 @@ public final class TaskService implements AutoCloseable {
 					: known ? "engine " + engineId + " does not run " + type
 							: "no engine " + engineId + " on this hub (see support.engines)", null);
 		}
-		if (wait && images.count(pid, ImageState.ALL) == 0) {
+		if (wait && images.count(pid, HubImageState.ALL) == 0) {
 			return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no image", null);
 		}
 		if (!wait) {
 			// images whose bytes arrived are about to settle: wait for them; Pending and Uploading ones (a client
 			// may have abandoned them) do not hold the start up: the seed leaves that decision to the client
-			long verifying = images.count(pid, List.of(ImageState.Uploaded.name()));
+			long verifying = images.count(pid, List.of(HubImageState.Uploaded.name()));
 			if (verifying > 0) {
 				return new Outcome(ProjectErrorCode.IMAGES_NOT_READY, verifying + " image(s) being verified", null);
 			}
-			if (images.count(pid, List.of(ImageState.Ready.name())) == 0) {
+			if (images.count(pid, List.of(HubImageState.Ready.name())) == 0) {
 				return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no Ready image", null);
 			}
 		}
@@ -223,10 +223,10 @@ public final class TaskService implements AutoCloseable {
 		ObjectId tid = project == null ? null : project.getObjectId("runningTask");
 		Document task = tid == null ? null : tasks.find(tid);
 		if (task == null || !State.Pending.name().equals(task.getString("state"))
-				|| images.count(pid, ImageState.OPEN) > 0) {
+				|| images.count(pid, HubImageState.OPEN) > 0) {
 			return;
 		}
-		boolean none = images.count(pid, List.of(ImageState.Ready.name())) == 0;
+		boolean none = images.count(pid, List.of(HubImageState.Ready.name())) == 0;
 		Optional<ReconstructionEngine> engine = engines.find(task.getString("engine"), task.getString("taskType"));
 		if (none || engine.isEmpty()) {
 			runner.end(tid, pid, State.Failed, List.of((none ? ProjectErrorCode.NO_IMAGES : ProjectErrorCode.NO_ENGINE).name()));

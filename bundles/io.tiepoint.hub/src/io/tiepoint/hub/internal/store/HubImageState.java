@@ -11,8 +11,8 @@ package io.tiepoint.hub.internal.store;
 
 import java.util.List;
 
-/** Image states as clients see them ({@code IMAGE_STATE}). */
-public enum ImageState {
+/** The hub's image states, as its clients see them ({@code IMAGE_STATE}); the client's journal has its own {@code ImageState}. */
+public enum HubImageState {
 	/** Registered, no bytes yet. */
 	Pending,
 	/** The client announced the upload. */

@@ -35,7 +35,7 @@ import io.tiepoint.hub.spi.HubCloud;
  * Reads one stored image once: recomputes its sha1, lets {@link ImageInspector} decode it and read
  * its metadata, and collects the reasons that make it Invalid.
  */
-final class ImageCheck {
+final class StoredImageCheck {
 
 	/**
 	 * What the check found.
@@ -57,7 +57,7 @@ final class ImageCheck {
 	private static final CheckConfig NO_DIGESTS = CheckConfig.defaults().with(CheckConfig.Key.DIGESTS_ENABLED, 0)
 			.with(CheckConfig.Key.QUALITY_ENABLED, 0);
 
-	private ImageCheck() {
+	private StoredImageCheck() {
 	}
 
 	/**
