@@ -11,7 +11,6 @@ package io.tiepoint.hub;
 
 import java.io.IOException;
 
-import io.tiepoint.hub.internal.HubServer;
 
 /**
  * A running hub: the Altizure-style GraphQL API at {@code uri()/graphql}, backed by MongoDB and the
@@ -29,7 +28,7 @@ public interface Hub extends AutoCloseable {
 	 * @throws IOException when the data directory, the database or the port cannot be opened
 	 */
 	static Hub start(HubConfig config) throws IOException {
-		return HubServer.start(config);
+		return HubFactory.get().start(config);
 	}
 
 	/** @return the base URI, e.g. {@code http://127.0.0.1:41234/}; GraphQL is at {@code graphql} below it */

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.tiepoint.hub.internal.auth.CredentialsFile;
 
 /**
  * The hub's credentials in a data directory, for the {@code tiepoint hub token} command: show them, add a
@@ -25,9 +24,9 @@ import io.tiepoint.hub.internal.auth.CredentialsFile;
  */
 public final class HubCredentials {
 
-	private final CredentialsFile file;
+	private final Store file;
 
-	private HubCredentials(CredentialsFile file) {
+	private HubCredentials(Store file) {
 		this.file = file;
 	}
 
@@ -37,7 +36,7 @@ public final class HubCredentials {
 	 * @throws IOException when the hub never ran there or the file is unreadable
 	 */
 	public static HubCredentials open(Path dataDir) throws IOException {
-		return new HubCredentials(CredentialsFile.open(dataDir));
+		return new HubCredentials(HubFactory.get().credentials(dataDir));
 	}
 
 	/** @return the app key */
@@ -127,5 +126,35 @@ public final class HubCredentials {
 					+ text + "'");
 		}
 		return d;
+	}
+
+	/** The credentials file behind this API (implemented by the hub). */
+	public interface Store {
+
+		/** @return the app key */
+		String appKey();
+
+		/** @return the package name */
+		String packageName();
+
+		/** @return the first user's name */
+		String firstUser();
+
+		/** @return the first user's token */
+		String firstUserToken();
+
+		/**
+		 * @param name     the new user
+		 * @param lifetime how long the token is valid, or null for ever
+		 * @return the token
+		 * @throws IOException when the file cannot be written
+		 */
+		String addUser(String name, Duration lifetime) throws IOException;
+
+		/** @param name a user @return when the user's token expires, empty when never or no such user */
+		Optional<Instant> expiry(String name);
+
+		/** @param name a user @throws IOException when the file cannot be written */
+		void revoke(String name) throws IOException;
 	}
 }

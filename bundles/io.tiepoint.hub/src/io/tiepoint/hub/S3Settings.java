@@ -40,7 +40,7 @@ public record S3Settings(URI endpoint, String bucket, String region, String acce
 	public static final Duration PUT_VALIDITY = Duration.ofHours(3);
 
 	/** The id of the hub's cloud these settings configure. */
-	public static final String CLOUD = io.tiepoint.hub.internal.cloud.S3Cloud.ID;
+	public static final String CLOUD = "s3";
 	/** The region used when the settings name none. */
 	public static final String DEFAULT_REGION = "us-east-1";
 

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * service's callers send as {@code PackageName}; {@value #DEFAULT_PACKAGE} when absent). Lookups compare every token in constant time. Re-reads the file when it changed
  * on disk (users added or revoked by {@code tiepoint hub token} while the hub runs).
  */
-public final class CredentialsFile {
+public final class CredentialsFile implements io.tiepoint.hub.HubCredentials.Store {
 
 	/** File name inside the data directory. */
 	public static final String FILE = "credentials.properties";

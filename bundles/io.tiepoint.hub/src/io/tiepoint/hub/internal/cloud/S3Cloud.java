@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3Cloud implements HubCloud, HubCloud.Swept, HubCloud.Downloads {
 
 	/** The cloud's id. */
-	public static final String ID = "s3";
+	public static final String ID = io.tiepoint.hub.S3Settings.CLOUD;
 	private static final Duration GET_VALIDITY = Duration.ofHours(1);
 	private final S3Settings settings;
 	private final SdkHttpClient http;
