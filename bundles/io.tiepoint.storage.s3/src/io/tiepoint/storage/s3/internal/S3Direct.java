@@ -102,14 +102,15 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 			request.contentMD5(base64OfHex(object.md5(), what));
 		}
 		String md5;
-		try (Sources src = new Sources(object.content(), 0, size, m)) {
+		// with Content-MD5 the store checks the bytes itself (BadDigest): no second MD5 of them on the way
+		try (Sources src = new Sources(object.content(), 0, size, m, object.md5() == null)) {
 			PutObjectResponse r;
 			try {
 				r = s3.putObject(request.build(), RequestBody.fromContentProvider(src, size, object.contentType()));
 			} catch (SdkException e) {
 				throw writeFailed(e, what, m);
 			}
-			md5 = src.md5IfComplete();
+			md5 = object.md5() == null ? src.md5IfComplete() : src.complete() ? object.md5() : null;
 			checkEtag(r.eTag(), md5, what);
 		}
 		if (object.md5() != null && md5 != null && !object.md5().equalsIgnoreCase(md5)) {
@@ -167,7 +168,7 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 			long len = partLength(n, part, size);
 			final int number = n;
 			String partWhat = what + ", part " + n + " of " + parts;
-			try (Sources src = new Sources(object.content(), off, len, m)) {
+			try (Sources src = new Sources(object.content(), off, len, m, true)) {
 				UploadPartResponse r;
 				try {
 					r = s3.uploadPart(b -> b.bucket(config.bucket()).key(key).uploadId(id).partNumber(number)

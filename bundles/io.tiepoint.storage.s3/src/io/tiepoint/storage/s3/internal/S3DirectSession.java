@@ -65,7 +65,8 @@ public final class S3DirectSession implements StorageSession {
 					.credentialsProvider(StaticCredentialsProvider.create(creds)).httpClient(http)
 					.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
 					.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-					.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+					.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+					.putAuthScheme(UnsignedPayload.scheme());
 			if (config.endpoint() != null) {
 				b.endpointOverride(config.endpoint());
 			}

@@ -28,19 +28,25 @@ final class Sources implements ContentStreamProvider, AutoCloseable {
 	private final long offset;
 	private final long length;
 	private final IProgressMonitor monitor;
+	private final boolean md5;
 	private ContentWindow last;
 
-	Sources(Content content, long offset, long length, IProgressMonitor monitor) {
+	/**
+	 * @param md5 whether to compute the MD5 of what is streamed (not when the request carries the
+	 *            {@code Content-MD5} the store checks the bytes against)
+	 */
+	Sources(Content content, long offset, long length, IProgressMonitor monitor, boolean md5) {
 		this.content = content;
 		this.offset = offset;
 		this.length = length;
 		this.monitor = monitor;
+		this.md5 = md5;
 	}
 
 	@Override
 	public synchronized InputStream newStream() {
 		close();
-		last = new ContentWindow(content, offset, length, monitor, true);
+		last = new ContentWindow(content, offset, length, monitor, md5);
 		return last;
 	}
 
@@ -49,9 +55,14 @@ final class Sources implements ContentStreamProvider, AutoCloseable {
 		return "tiepoint-content";
 	}
 
-	/** @return the MD5 of the last stream when it gave out the whole window, else null */
+	/** @return the MD5 of the last stream when it gave out the whole window (and computed it), else null */
 	synchronized String md5IfComplete() {
-		return last != null && last.complete() ? last.md5Hex() : null;
+		return md5 && last != null && last.complete() ? last.md5Hex() : null;
+	}
+
+	/** @return whether the last stream gave out the whole window */
+	synchronized boolean complete() {
+		return last != null && last.complete();
 	}
 
 	@Override
