@@ -25,7 +25,9 @@ import org.eclipse.jetty.util.Callback;
 record Peers(Map<String, URI> peers) {
 
 	/**
-	 * @param hex an md5 or FileID
+	 * @param response the response, answered with the redirect
+	 * @param callback completed when it is written
+	 * @param hex      an md5 or FileID
 	 * @return whether it was redirected (answered) to a peer
 	 * @throws IOException when the answer cannot be written
 	 */
