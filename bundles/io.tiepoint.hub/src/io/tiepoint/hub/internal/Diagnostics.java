@@ -17,9 +17,9 @@ import org.bson.Document;
 import io.tiepoint.hub.HubDiagnostics;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.images.Verifier;
-import io.tiepoint.hub.internal.resource.ChunkStore;
 import io.tiepoint.hub.internal.resource.Uploads;
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
 
 /** The hub's {@link HubDiagnostics}, over its parts. */
 final class Diagnostics implements HubDiagnostics {

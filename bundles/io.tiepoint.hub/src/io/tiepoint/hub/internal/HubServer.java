@@ -48,7 +48,6 @@ import io.tiepoint.hub.internal.images.ImageSweeper;
 import io.tiepoint.hub.internal.images.Removal;
 import io.tiepoint.hub.internal.images.Verifier;
 import io.tiepoint.hub.internal.oss.OssGateway;
-import io.tiepoint.hub.internal.resource.ChunkStore;
 import io.tiepoint.hub.internal.resource.Converter;
 import io.tiepoint.hub.internal.resource.ResourceHandler;
 import io.tiepoint.hub.internal.resource.Uploads;
@@ -56,6 +55,7 @@ import io.tiepoint.hub.internal.store.Database;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.TaskStore;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
 import io.tiepoint.hub.internal.tasks.EngineRegistry;
 import io.tiepoint.hub.internal.tasks.TaskService;
 
@@ -166,7 +166,7 @@ public final class HubServer implements Hub {
 		connector.setHost(config.host());
 		connector.setPort(config.port());
 		jetty.addConnector(connector);
-		ChunkStore chunkStore = new ChunkStore(db.database());
+		ChunkStore chunkStore = new ChunkStore(db);
 		resourceUploads = new Uploads(db, chunkStore, gridFsUploads, config.resourceLease(), config.limits());
 		converter = new Converter(db, chunkStore, 200, config.limits().maxImagePixels(),
 				config.dataDir().resolve("convert"), config.cloudSettings(GridFsCloud.ID));

@@ -15,12 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
-import com.mongodb.MongoException;
-
 import io.tiepoint.hub.internal.oss.GatewayStore;
 import io.tiepoint.hub.internal.oss.OssGateway;
 import io.tiepoint.hub.internal.oss.Policy;
 import io.tiepoint.hub.internal.oss.StsTokens;
+import io.tiepoint.hub.internal.store.files.StoreFailures;
 
 /** The OSS cloud on the hub's own gateway: it mints the STS and reads what was stored, in the hub's database. */
 final class GatewayBackend implements OssCloud.Backend {
@@ -48,8 +47,8 @@ final class GatewayBackend implements OssCloud.Backend {
 	public OptionalLong stored(String bucket, String key) throws IOException {
 		try {
 			return gateway.store().head(bucket, key).map(o -> OptionalLong.of(o.size())).orElse(OptionalLong.empty());
-		} catch (MongoException e) {
-			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
+		} catch (RuntimeException e) {
+			throw storeFailure(e);
 		}
 	}
 
@@ -59,8 +58,8 @@ final class GatewayBackend implements OssCloud.Backend {
 			GatewayStore.StoredObject o = gateway.store().head(bucket, key).orElseThrow(() -> new IOException("no object "
 					+ bucket + "/" + key + " in the OSS gateway"));
 			return gateway.store().open(o, 0, o.size());
-		} catch (MongoException e) {
-			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
+		} catch (RuntimeException e) {
+			throw storeFailure(e);
 		}
 	}
 
@@ -68,8 +67,16 @@ final class GatewayBackend implements OssCloud.Backend {
 	public void delete(String bucket, String key) throws IOException {
 		try {
 			gateway.store().delete(bucket, key);
-		} catch (MongoException e) {
-			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
+		} catch (RuntimeException e) {
+			throw storeFailure(e);
 		}
+	}
+
+	/** @return a failure of the gateway's store as an IOException; anything else is thrown as it is */
+	private static IOException storeFailure(RuntimeException e) {
+		if (!StoreFailures.is(e)) {
+			throw e;
+		}
+		return new IOException("the OSS gateway's store: " + e.getMessage(), e);
 	}
 }

@@ -16,15 +16,10 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.MongoException;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.model.GridFSFile;
-
-import io.tiepoint.hub.internal.resource.ChunkStore;
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.StoreException;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 import io.tiepoint.hub.spi.HubCloud;
 import io.tiepoint.hub.spi.HubImage;
 import io.tiepoint.hub.spi.UploadTarget;
@@ -38,7 +33,6 @@ public final class GridFsCloud implements HubCloud, HubCloud.Hosted {
 
 	/** The cloud's id. */
 	public static final String ID = "gridfs";
-	private final GridFSBucket bucket;
 	private final ChunkStore chunks;
 	private final Supplier<URI> base;
 
@@ -47,8 +41,7 @@ public final class GridFsCloud implements HubCloud, HubCloud.Hosted {
 	 * @param base the hub's base URI, asked when an upload URL is made
 	 */
 	public GridFsCloud(Database db, Supplier<URI> base) {
-		this.bucket = db.gridFs();
-		this.chunks = new ChunkStore(db.database());
+		this.chunks = new ChunkStore(db);
 		this.base = base;
 	}
 
@@ -75,56 +68,56 @@ public final class GridFsCloud implements HubCloud, HubCloud.Hosted {
 
 	@Override
 	public OptionalLong stored(HubImage image) throws IOException {
-		ObjectId id = fileId(image);
+		String id = fileId(image);
 		if (id == null) {
 			return OptionalLong.empty();
 		}
 		try {
-			GridFSFile f = bucket.find(new Document("_id", id)).first();
-			return f == null ? OptionalLong.empty() : OptionalLong.of(f.getLength());
-		} catch (MongoException e) {
+			StoredFile f = chunks.file(id);
+			return f == null ? OptionalLong.empty() : OptionalLong.of(f.length());
+		} catch (StoreException e) {
 			throw new IOException("GridFS lookup failed: " + e.getMessage(), e);
 		}
 	}
 
 	@Override
 	public InputStream open(HubImage image) throws IOException {
-		ObjectId id = fileId(image);
+		String id = fileId(image);
 		if (id == null) {
 			throw new IOException("image " + image.id() + " has no GridFS file");
 		}
 		try {
-			GridFSFile f = bucket.find(new Document("_id", id)).first();
+			StoredFile f = chunks.file(id);
 			if (f == null) {
 				throw new IOException("GridFS file " + id + " of image " + image.id() + " not found");
 			}
-			return chunks.open(id, f.getLength(), 0);
-		} catch (MongoException e) {
+			return chunks.open(id, f.length(), 0);
+		} catch (StoreException e) {
 			throw new IOException("GridFS read failed: " + e.getMessage(), e);
 		}
 	}
 
 	@Override
 	public void delete(HubImage image) throws IOException {
-		ObjectId id = fileId(image);
+		String id = fileId(image);
 		if (id == null) {
 			return;
 		}
 		try {
-			bucket.delete(id);
-		} catch (MongoException e) {
+			chunks.deleteFile(id);
+		} catch (StoreException e) {
 			throw new IOException("GridFS delete failed: " + e.getMessage(), e);
 		}
 	}
 
-	private static ObjectId fileId(HubImage image) throws IOException {
+	private static String fileId(HubImage image) throws IOException {
 		String location = image.location();
 		if (location == null) {
 			return null;
 		}
-		if (!ObjectId.isValid(location)) {
+		if (!ChunkStore.validId(location)) {
 			throw new IOException("image " + image.id() + " has no valid GridFS file id");
 		}
-		return new ObjectId(location);
+		return location;
 	}
 }

@@ -66,6 +66,42 @@ public final class GridFsUploads {
 	}
 
 	/**
+	 * The image an upload id uploads to, as the resource service sees it.
+	 *
+	 * @param imageId  the image, 24 hex digits
+	 * @param owner    its owner (the uploader)
+	 * @param pid      its project, 24 hex digits, or null
+	 * @param filename its file name, or null
+	 */
+	public record Target(String imageId, String owner, String pid, String filename) {
+	}
+
+	/**
+	 * @param uploadId the {@code uid} of an upload URL
+	 * @return the image it uploads to, or null when the id is unknown (compared in constant time)
+	 */
+	public Target target(String uploadId) {
+		Document image = image(uploadId);
+		if (image == null) {
+			return null;
+		}
+		ObjectId pid = image.getObjectId("pid");
+		return new Target(image.getObjectId("_id").toHexString(), image.getString("owner"),
+				pid == null ? null : pid.toHexString(), image.getString("filename"));
+	}
+
+	/**
+	 * As {@link #completed(String, ObjectId)}, for the resource service.
+	 *
+	 * @param uploadId the upload id
+	 * @param fileId   the complete GridFS file, 24 hex digits
+	 * @throws IllegalArgumentException when the upload id is unknown
+	 */
+	public void completed(String uploadId, String fileId) {
+		completed(uploadId, new ObjectId(fileId));
+	}
+
+	/**
 	 * Called when the GridFS file of an upload is complete: the image becomes Uploaded and is queued for
 	 * verification.
 	 *

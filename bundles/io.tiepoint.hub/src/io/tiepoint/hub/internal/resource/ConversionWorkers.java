@@ -19,9 +19,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.bson.Document;
-
 import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.ConversionJob;
+import io.tiepoint.hub.internal.store.files.ConversionJobs;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * The bounded pool of conversion workers: each claims the oldest queued job of {@link ConversionJobs},
@@ -76,7 +78,7 @@ final class ConversionWorkers implements AutoCloseable {
 
 	private void work() {
 		while (!closed) {
-			Document job;
+			ConversionJob job;
 			try {
 				job = jobs.claim();
 			} catch (RuntimeException e) {
@@ -99,21 +101,21 @@ final class ConversionWorkers implements AutoCloseable {
 		}
 	}
 
-	private void run(Document job) {
-		String key = job.getString("_id");
+	private void run(ConversionJob job) {
+		String key = job.key();
 		Path work = workRoot.resolve(key.replace(':', '-'));
 		try {
-			Document file = store.file(FileIds.idOf(job.getString("source")));
+			StoredFile file = store.file(FileIds.idOf(job.source()));
 			if (file == null) {
 				jobs.failed(key, "the file to convert was deleted", false);
 				return;
 			}
 			delete(work);
 			Files.createDirectories(work);
-			String type = switch (job.getString("kind")) {
+			String type = switch (job.kind()) {
 			case "image" -> images.run(job, file, jobs);
 			case "text" -> texts.run(job, file, jobs);
-			case "video", "audio" -> media.run(job, file, local(job, file, work), work, jobs, () -> closed);
+			case "video", "audio" -> media.run(job, file, local(file, work), work, jobs, () -> closed);
 			default -> "NoSupport";
 			};
 			jobs.done(key, type);
@@ -136,11 +138,10 @@ final class ConversionWorkers implements AutoCloseable {
 	}
 
 	/** Copies the source out of GridFS for FFmpeg, keeping its extension (some formats are known by it). */
-	private Path local(Document job, Document file, Path work) throws IOException {
-		String ext = Outputs.extension(file);
+	private Path local(StoredFile file, Path work) throws IOException {
+		String ext = file.extension();
 		Path local = work.resolve(ext.isEmpty() ? "source" : "source." + ext);
-		try (InputStream in = store.open(FileIds.idOf(job.getString("source")), file.get("length", Number.class).longValue(),
-				0)) {
+		try (InputStream in = store.open(file.id(), file.length(), 0)) {
 			Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
 		}
 		return local;

@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.ConversionJob;
+import io.tiepoint.hub.internal.store.files.ConversionJobs;
+import io.tiepoint.hub.internal.store.files.ConversionOutput;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * Convert of seed 003 (3.5, 2.3): {@code ConverType} 0 video (H.264 MP4 at 360p/720p/1080p), 1 audio (MP3
@@ -42,7 +45,7 @@ public final class Converter implements AutoCloseable {
 	 * @param waiting queue position (&gt; 0), 0 converting, -1 done
 	 * @param list    FileID and Level of each result
 	 */
-	public record Result(String type, int waiting, List<Document> list) {
+	public record Result(String type, int waiting, List<ConversionOutput> list) {
 	}
 
 	/**
@@ -97,10 +100,10 @@ public final class Converter implements AutoCloseable {
 		if (key == null) {
 			return new Result("NoSupport", -1, List.of());
 		}
-		Document job = jobs.get(key);
+		ConversionJob job = jobs.get(key);
 		if (job == null) {
 			job = start(key, fileId, type, audioLevel);
-		} else if (ConversionJobs.FAILED.equals(job.getString("state")) && Boolean.TRUE.equals(job.getBoolean("retry"))
+		} else if (job.failed() && job.retry()
 				&& workers.tools().missing() == null) {
 			job = jobs.requeue(key); // it failed on a hub without FFmpeg; this one has it
 			workers.wake();
@@ -108,15 +111,15 @@ public final class Converter implements AutoCloseable {
 		return answer(job);
 	}
 
-	private Document start(String key, String fileId, String type, int level) {
-		Document file = store.file(FileIds.idOf(fileId));
-		String name = file == null ? fileId : file.getString("filename");
+	private ConversionJob start(String key, String fileId, String type, int level) {
+		StoredFile file = store.file(FileIds.idOf(fileId));
+		String name = file == null ? fileId : file.filename();
 		switch (type) {
 		case "0", "1" -> workers.tools().require(("0".equals(type) ? "video " : "audio ") + name);
 		case "2" -> {
-			String ext = file == null ? "" : Outputs.extension(file);
+			String ext = file == null ? "" : file.extension();
 			if (TextConversion.KEPT.contains(ext)) {
-				jobs.finished(key, fileId, "Document", List.of(new Document("FileID", fileId).append("Level", 1)));
+				jobs.finished(key, fileId, "Document", List.of(new ConversionOutput(fileId, 1)));
 				return jobs.get(key);
 			}
 			if (!TextConversion.TEXT.contains(ext)) {
@@ -141,25 +144,23 @@ public final class Converter implements AutoCloseable {
 		case "2" -> "Document";
 		default -> "Image";
 		};
-		Document job = jobs.enqueue(key, fileId, kind, pending, level);
+		ConversionJob job = jobs.enqueue(key, fileId, kind, pending, level);
 		workers.wake();
 		return job;
 	}
 
-	private Result answer(Document job) {
-		String state = job.getString("state");
-		List<Document> list = job.getList("list", Document.class, List.of());
-		if (state == null || ConversionJobs.DONE.equals(state)) {
-			return new Result(job.getString("type"), -1, list);
+	private Result answer(ConversionJob job) {
+		List<ConversionOutput> list = job.list();
+		if (job.done()) {
+			return new Result(job.type(), -1, list);
 		}
-		if (ConversionJobs.FAILED.equals(state)) {
-			throw new ResourceException(422, "the conversion of file " + job.getString("source") + " failed: "
-					+ job.getString("error"));
+		if (job.failed()) {
+			throw new ResourceException(422, "the conversion of file " + job.source() + " failed: " + job.error());
 		}
-		if (ConversionJobs.RUNNING.equals(state)) {
-			return new Result(job.getString("type"), 0, list);
+		if (job.running()) {
+			return new Result(job.type(), 0, list);
 		}
-		return new Result(job.getString("type"), jobs.position(job), list);
+		return new Result(job.type(), jobs.position(job), list);
 	}
 
 	/**
@@ -171,22 +172,19 @@ public final class Converter implements AutoCloseable {
 	 */
 	public Map<String, List<Map<String, Object>>> conversions(java.util.Collection<String> fileIds) {
 		Map<String, List<Map<String, Object>>> out = new java.util.HashMap<>();
-		for (Document job : jobs.ofSources(fileIds)) {
-			String source = job.getString("source") != null ? job.getString("source") : job.getString("_id");
+		for (ConversionJob job : jobs.ofSources(fileIds)) {
 			Map<String, Object> c = new java.util.LinkedHashMap<>();
-			c.put("Type", job.getString("type"));
-			String state = job.getString("state");
-			c.put("Waiting", state == null || ConversionJobs.DONE.equals(state) ? -1
-					: ConversionJobs.RUNNING.equals(state) ? 0 : ConversionJobs.FAILED.equals(state) ? -2 : jobs.position(job));
+			c.put("Type", job.type());
+			c.put("Waiting", job.done() ? -1 : job.running() ? 0 : job.failed() ? -2 : jobs.position(job));
 			List<Map<String, Object>> list = new java.util.ArrayList<>();
-			for (Document d : job.getList("list", Document.class, List.of())) {
-				list.add(Map.of("FileID", d.getString("FileID"), "Level", d.getInteger("Level", 0)));
+			for (ConversionOutput o : job.list()) {
+				list.add(Map.of("FileID", o.fileId(), "Level", o.levelOr(0)));
 			}
 			c.put("FileList", list);
-			if (ConversionJobs.FAILED.equals(state)) {
-				c.put("Error", job.getString("error"));
+			if (job.failed()) {
+				c.put("Error", job.error());
 			}
-			out.computeIfAbsent(source, k -> new java.util.ArrayList<>()).add(c);
+			out.computeIfAbsent(job.sourceOrKey(), k -> new java.util.ArrayList<>()).add(c);
 		}
 		return out;
 	}
@@ -196,17 +194,17 @@ public final class Converter implements AutoCloseable {
 	 * @return what online play streams: the best level of its finished video conversion, else the file
 	 */
 	String playable(String fileId) {
-		Document job = jobs.get(fileId + ":video");
-		if (job == null || !ConversionJobs.DONE.equals(job.getString("state"))) {
+		ConversionJob job = jobs.get(fileId + ":video");
+		if (job == null || !ConversionJobs.DONE.equals(job.state())) {
 			return fileId;
 		}
-		Document best = null;
-		for (Document d : job.getList("list", Document.class, List.of())) {
-			if (best == null || d.getInteger("Level", 0) > best.getInteger("Level", 0)) {
-				best = d;
+		ConversionOutput best = null;
+		for (ConversionOutput o : job.list()) {
+			if (best == null || o.levelOr(0) > best.levelOr(0)) {
+				best = o;
 			}
 		}
-		return best == null ? fileId : best.getString("FileID");
+		return best == null ? fileId : best.fileId();
 	}
 
 	@Override

@@ -15,13 +15,15 @@ import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.bson.Document;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * The download of seed 003 (3.4, resumable by {@code Range} as 2.2 describes): a GET of a link from
@@ -71,15 +73,15 @@ final class Downloads {
 	 */
 	void serve(Request request, Response response, Callback callback, String user, String fid, String contentType,
 			boolean inline) throws IOException {
-		Document file = access.readable(user, fid);
-		long length = file.get("length", Number.class).longValue();
-		String name = file.getString("filename");
+		StoredFile file = access.readable(user, fid);
+		long length = file.length();
+		String name = file.filename();
 		long from = 0;
 		long to = length - 1;
 		String range = request.getHeaders().get(HttpHeader.RANGE);
 		boolean partial = range != null;
 		if (partial) {
-			long[] r = byteRange(range, length, name);
+			long[] r = DownloadRange.parse(range, length, name);
 			from = r[0];
 			to = r[1];
 			if (from >= length) {
@@ -97,7 +99,7 @@ final class Downloads {
 			response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + from + "-" + to + "/" + length);
 		}
 		response.getHeaders().put(HttpHeader.CONTENT_LENGTH, to - from + 1);
-		try (InputStream in = store.open(FileIds.idOf(fid), to + 1, from); OutputStream out = Content.Sink.asOutputStream(response)) {
+		try (InputStream in = store.open(file.id(), to + 1, from); OutputStream out = Content.Sink.asOutputStream(response)) {
 			byte[] buf = new byte[ChunkStore.CHUNK_SIZE];
 			for (int n; (n = in.read(buf)) > 0;) {
 				out.write(buf, 0, n);
@@ -107,38 +109,5 @@ final class Downloads {
 			return;
 		}
 		callback.succeeded();
-	}
-
-	/** A download Range: {@code bytes=A-}, {@code bytes=A-B}, {@code bytes=-N}, or the seed's plain {@code A}. */
-	private static long[] byteRange(String header, long length, String name) {
-		String h = header.trim();
-		try {
-			if (!h.startsWith("bytes=")) {
-				long a = Long.parseLong(h);
-				if (a < 0) {
-					throw new NumberFormatException();
-				}
-				return new long[] { a, length - 1 };
-			}
-			h = h.substring(6);
-			if (h.contains(",")) {
-				throw new ResourceException(416, "download of " + name + ": multiple ranges are not supported");
-			}
-			int dash = h.indexOf('-');
-			String a = h.substring(0, dash).trim();
-			String b = h.substring(dash + 1).trim();
-			if (a.isEmpty()) {
-				long n = Long.parseLong(b);
-				return new long[] { Math.max(0, length - n), length - 1 };
-			}
-			long from = Long.parseLong(a);
-			long to = b.isEmpty() ? length - 1 : Math.min(Long.parseLong(b), length - 1);
-			if (from < 0 || to < from && from < length) {
-				throw new NumberFormatException();
-			}
-			return new long[] { from, to };
-		} catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-			throw new ResourceException(416, "download of " + name + ": malformed Range '" + Params.abbreviate(header) + "'");
-		}
 	}
 }

@@ -9,10 +9,10 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.resource;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import io.tiepoint.hub.internal.store.ProjectStore;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.FileMeta;
+import io.tiepoint.hub.internal.store.files.ProjectOwners;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * Who may see a file of the resource service: the user who uploaded it ({@code metadata.user}), or, for
@@ -23,10 +23,10 @@ import io.tiepoint.hub.internal.store.ProjectStore;
 final class FileAccess {
 
 	private final ChunkStore store;
-	private final ProjectStore projects;
+	private final ProjectOwners projects;
 
-	/** @param store the files @param projects the projects, for project files */
-	FileAccess(ChunkStore store, ProjectStore projects) {
+	/** @param store the files @param projects the projects' owners, for project files */
+	FileAccess(ChunkStore store, ProjectOwners projects) {
 		this.store = store;
 		this.projects = projects;
 	}
@@ -34,23 +34,19 @@ final class FileAccess {
 	/**
 	 * @param user a caller
 	 * @param fid  a well-formed FileID
-	 * @return its files document
+	 * @return the file
 	 * @throws ResourceException 404 when there is no such file or the caller may not see it
 	 */
-	Document readable(String user, String fid) {
-		Document file = store.file(FileIds.idOf(fid));
-		Document meta = file == null ? null : file.get("metadata", Document.class);
-		if (meta == null || !FileIds.routeOf(fid).equals(meta.getString("route")) || !mayRead(user, meta)) {
+	StoredFile readable(String user, String fid) {
+		StoredFile file = store.file(FileIds.idOf(fid));
+		FileMeta meta = file == null ? null : file.metadata();
+		if (meta == null || !FileIds.routeOf(fid).equals(meta.route()) || !mayRead(user, meta)) {
 			throw new ResourceException(404, "no file " + fid + " on this hub");
 		}
 		return file;
 	}
 
-	private boolean mayRead(String user, Document meta) {
-		if (user.equals(meta.getString("user"))) {
-			return true;
-		}
-		Object pid = meta.get("pid");
-		return pid instanceof ObjectId p && projects.findOwned(p, user) != null;
+	private boolean mayRead(String user, FileMeta meta) {
+		return user.equals(meta.user()) || projects.owns(user, meta.pid());
 	}
 }

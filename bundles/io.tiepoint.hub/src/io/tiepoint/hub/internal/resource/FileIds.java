@@ -9,12 +9,11 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.resource;
 
-import org.bson.types.ObjectId;
-
 /**
  * FileIDs of the resource service: 32 lower-case hex digits, like the seed's, made of a route (the
  * first 8 hex digits of the md5 of the uploaded file, which partition the hubs) and the 24 hex digits
- * of the GridFS file's ObjectId. A hub can thus answer a redirect for a FileID it does not hold.
+ * of the GridFS file's id. A hub can thus answer a redirect for a FileID it does not hold. (The store's
+ * side, with the driver's ObjectId: {@link io.tiepoint.hub.internal.store.files.GridFileIds}.)
  */
 public final class FileIds {
 
@@ -26,9 +25,9 @@ public final class FileIds {
 		return md5.substring(0, 8);
 	}
 
-	/** @param md5 the md5 (or route) of the file @param id its GridFS id @return the FileID */
-	public static String of(String md5, ObjectId id) {
-		return route(md5) + id.toHexString();
+	/** @param md5 the md5 (or route) of the file @param id its GridFS id, 24 hex digits @return the FileID */
+	public static String of(String md5, String id) {
+		return route(md5) + id;
 	}
 
 	/** @param fileId a FileID @return whether it is well formed */
@@ -41,8 +40,8 @@ public final class FileIds {
 		return fileId.substring(0, 8);
 	}
 
-	/** @param fileId a valid FileID @return its GridFS id */
-	public static ObjectId idOf(String fileId) {
-		return new ObjectId(fileId.substring(8));
+	/** @param fileId a valid FileID @return its GridFS id, 24 hex digits */
+	public static String idOf(String fileId) {
+		return fileId.substring(8);
 	}
 }

@@ -14,9 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-
-import com.mongodb.client.model.Filters;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.ConversionOutput;
+import io.tiepoint.hub.internal.store.files.FileMeta;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
@@ -38,29 +39,28 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 		return d;
 	}
 
-	private static Map<String, Object> info(String fid, Document file, boolean full) {
-		Document meta = file.get("metadata", Document.class);
+	private static Map<String, Object> info(String fid, StoredFile file, boolean full) {
+		FileMeta meta = file.metadata();
 		Map<String, Object> d = new LinkedHashMap<>();
-		d.put("FileName", file.getString("filename"));
-		d.put("FileInfo", meta == null || meta.getString("fileinfo") == null ? "" : meta.getString("fileinfo"));
-		d.put("MD5", meta == null ? "" : meta.getString("md5"));
+		d.put("FileName", file.filename());
+		d.put("FileInfo", meta == null || meta.fileinfo() == null ? "" : meta.fileinfo());
+		d.put("MD5", meta == null ? "" : meta.md5());
 		d.put("FileID", fid);
 		if (full) {
-			d.put("UpdateTime", String.valueOf(file.getDate("uploadDate").getTime()));
+			d.put("UpdateTime", String.valueOf(file.uploadDate()));
 			d.put("ExecuteCode", 1);
-			d.put("Size", file.get("length", Number.class).longValue());
+			d.put("Size", file.length());
 		}
-		d.put("Directory", meta == null || meta.getString("directory") == null ? "/" : meta.getString("directory"));
+		d.put("Directory", meta == null || meta.directory() == null ? "/" : meta.directory());
 		return d;
 	}
 
 	/** @param user the caller @return GetUserFiles's data: the files the user uploaded */
 	Map<String, Object> userFiles(String user) {
 		List<Map<String, Object>> list = new ArrayList<>();
-		for (Document f : store.files().find(Filters.eq("metadata.user", user))) {
-			Document meta = f.get("metadata", Document.class);
-			if (!"derived".equals(meta.getString("kind"))) {
-				list.add(info(FileIds.of(meta.getString("route"), f.getObjectId("_id")), f, false));
+		for (StoredFile f : store.filesOf(user)) {
+			if (!f.metadata().isDerived()) {
+				list.add(info(FileIds.of(f.metadata().route(), f.id()), f, false));
 			}
 		}
 		Map<String, List<Map<String, Object>>> conversions = converter.conversions(
@@ -90,10 +90,10 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 		data.put("Waiting", r.waiting());
 		data.put("FileID", fid);
 		List<Map<String, Object>> list = new ArrayList<>();
-		for (Document d : r.list()) {
+		for (ConversionOutput o : r.list()) {
 			Map<String, Object> e = new LinkedHashMap<>();
-			e.put("FileID", d.getString("FileID"));
-			e.put("Level", d.getInteger("Level"));
+			e.put("FileID", o.fileId());
+			e.put("Level", o.level());
 			list.add(e);
 		}
 		data.put("FileList", list);

@@ -20,8 +20,11 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.ConversionJob;
+import io.tiepoint.hub.internal.store.files.ConversionJobs;
+import io.tiepoint.hub.internal.store.files.ConversionOutput;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * Image conversion (seed 003, 2.3): a large PNG (level 2, at most {@value #LARGE} pixels on the long side)
@@ -46,16 +49,15 @@ final class ImageConversion {
 
 	/** Refuses an image whose header declares more pixels than the limit; a file no reader knows passes. */
 	void checkSize(String fileId) {
-		Document file = store.file(FileIds.idOf(fileId));
+		StoredFile file = store.file(FileIds.idOf(fileId));
 		if (file == null) {
 			return;
 		}
-		try (ImageInputStream in = new MemoryCacheImageInputStream(store.open(FileIds.idOf(fileId),
-				file.get("length", Number.class).longValue(), 0))) {
+		try (ImageInputStream in = new MemoryCacheImageInputStream(store.open(file.id(), file.length(), 0))) {
 			ImageReader reader = reader(in);
 			if (reader != null) {
 				try {
-					refuseOver(reader.getWidth(0), reader.getHeight(0), file.getString("filename"));
+					refuseOver(reader.getWidth(0), reader.getHeight(0), file.filename());
 				} finally {
 					reader.dispose();
 				}
@@ -84,8 +86,8 @@ final class ImageConversion {
 	}
 
 	/** Decodes an image below the pixel limit, subsampled as it is read to at most {@value #LARGE} on the long side. */
-	private BufferedImage decode(ObjectId id, Document file) {
-		try (ImageInputStream in = new MemoryCacheImageInputStream(store.open(id, file.get("length", Number.class).longValue(), 0))) {
+	private BufferedImage decode(String id, StoredFile file) {
+		try (ImageInputStream in = new MemoryCacheImageInputStream(store.open(id, file.length(), 0))) {
 			ImageReader reader = reader(in);
 			if (reader == null) {
 				return null;
@@ -93,7 +95,7 @@ final class ImageConversion {
 			try {
 				int w = reader.getWidth(0);
 				int h = reader.getHeight(0);
-				refuseOver(w, h, file.getString("filename"));
+				refuseOver(w, h, file.filename());
 				ImageReadParam p = reader.getDefaultReadParam();
 				int step = (int) Math.ceil(Math.max(w, h) / (double) LARGE);
 				if (step > 1) {
@@ -110,26 +112,26 @@ final class ImageConversion {
 
 	/**
 	 * @param job  the job
-	 * @param file the source's files document
+	 * @param file the source
 	 * @param jobs where results are recorded
 	 * @return the Type: Image, or NoSupport when no reader knows the file
 	 * @throws IOException when a PNG cannot be written
 	 */
-	String run(Document job, Document file, ConversionJobs jobs) throws IOException {
-		String source = job.getString("source");
+	String run(ConversionJob job, StoredFile file, ConversionJobs jobs) throws IOException {
+		String source = job.source();
 		BufferedImage image = decode(FileIds.idOf(source), file);
 		if (image == null) {
 			return "NoSupport";
 		}
 		Outputs outputs = new Outputs(store);
-		String base = Outputs.baseName(file);
-		if (!MediaConversion.has(job, 1)) {
-			jobs.progress(job.getString("_id"), new Document("FileID",
-					outputs.store(source, file, png(ImageScaling.scale(image, THUMB)), base + ".thumb.png", 1)).append("Level", 1));
+		String base = file.baseName();
+		if (!job.has(1)) {
+			jobs.progress(job.key(), new ConversionOutput(
+					outputs.store(source, file, png(ImageScaling.scale(image, THUMB)), base + ".thumb.png", 1), 1));
 		}
-		if (!MediaConversion.has(job, 2)) {
-			jobs.progress(job.getString("_id"), new Document("FileID",
-					outputs.store(source, file, png(ImageScaling.scale(image, LARGE)), base + ".png", 2)).append("Level", 2));
+		if (!job.has(2)) {
+			jobs.progress(job.key(), new ConversionOutput(
+					outputs.store(source, file, png(ImageScaling.scale(image, LARGE)), base + ".png", 2), 2));
 		}
 		return "Image";
 	}

@@ -15,9 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import org.bson.Document;
-
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.ConversionJob;
+import io.tiepoint.hub.internal.store.files.ConversionJobs;
+import io.tiepoint.hub.internal.store.files.ConversionOutput;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * Video and audio conversion with FFmpeg (seed 003, 2.3 and 3.5). Video: H.264 in MP4 with the index at
@@ -44,7 +48,7 @@ final class MediaConversion {
 
 	/**
 	 * @param job    the job ({@code kind} video or audio)
-	 * @param file   the source's files document
+	 * @param file   the source
 	 * @param local  the source on disk
 	 * @param work   the job's work directory
 	 * @param jobs   where results are recorded
@@ -52,10 +56,10 @@ final class MediaConversion {
 	 * @return the Type: Video, Audio, or NoSupport when the source has no such stream
 	 * @throws IOException when FFmpeg fails or is cancelled
 	 */
-	String run(Document job, Document file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel)
+	String run(ConversionJob job, StoredFile file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel)
 			throws IOException {
 		JsonNode probe = tools.probe(local, work, cancel);
-		boolean video = "video".equals(job.getString("kind"));
+		boolean video = "video".equals(job.kind());
 		JsonNode stream = stream(probe, video ? "video" : "audio");
 		if (stream == null) {
 			return "NoSupport";
@@ -100,11 +104,11 @@ final class MediaConversion {
 		return out;
 	}
 
-	private String video(Document job, Document file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel,
+	private String video(ConversionJob job, StoredFile file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel,
 			int height, long limit) throws IOException {
 		List<Integer> heights = levels(height);
 		for (int level = 1; level <= heights.size(); level++) {
-			if (has(job, level)) {
+			if (job.has(level)) {
 				continue;
 			}
 			int h = heights.get(level - 1);
@@ -113,34 +117,23 @@ final class MediaConversion {
 					"-preset", "veryfast", "-crf", String.valueOf(CRF), "-pix_fmt", "yuv420p", "-vf",
 					h == height ? "scale=trunc(iw/2)*2:trunc(ih/2)*2" : "scale=-2:" + h, "-c:a", "aac", "-b:a", "192k",
 					"-movflags", "+faststart", "-f", "mp4", out.toString()), work, cancel, limit);
-			String fid = outputs.store(job.getString("source"), file, out, Outputs.baseName(file) + "." + h + "p.mp4", level);
-			jobs.progress(job.getString("_id"), new Document("FileID", fid).append("Level", level));
+			String fid = outputs.store(job.source(), file, out, file.baseName() + "." + h + "p.mp4", level);
+			jobs.progress(job.key(), new ConversionOutput(fid, level));
 		}
 		return "Video";
 	}
 
-	private String audio(Document job, Document file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel,
+	private String audio(ConversionJob job, StoredFile file, Path local, Path work, ConversionJobs jobs, BooleanSupplier cancel,
 			long limit) throws IOException {
-		int level = job.getInteger("level", 3);
-		if (!has(job, level)) {
+		int level = job.level();
+		if (!job.has(level)) {
 			int kbps = KBPS[level - 1];
 			Path out = work.resolve("level" + level + ".mp3");
 			tools.ffmpeg(List.of("-i", local.toString(), "-map", "0:a:0", "-vn", "-c:a", "libmp3lame", "-b:a", kbps + "k",
 					"-f", "mp3", out.toString()), work, cancel, limit);
-			String fid = outputs.store(job.getString("source"), file, out, Outputs.baseName(file) + "." + kbps + "k.mp3",
-					level);
-			jobs.progress(job.getString("_id"), new Document("FileID", fid).append("Level", level));
+			String fid = outputs.store(job.source(), file, out, file.baseName() + "." + kbps + "k.mp3", level);
+			jobs.progress(job.key(), new ConversionOutput(fid, level));
 		}
 		return "Audio";
-	}
-
-	/** @return whether a (resumed) job already has a result of that level */
-	static boolean has(Document job, int level) {
-		for (Document d : job.getList("list", Document.class, List.of())) {
-			if (d.getInteger("Level", -1) == level) {
-				return true;
-			}
-		}
-		return false;
 	}
 }

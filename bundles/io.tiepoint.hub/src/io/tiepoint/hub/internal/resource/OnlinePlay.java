@@ -9,28 +9,19 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.resource;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.bson.Document;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
-
 /**
- * Online play of seed 003 (3.8 and 3.9). GetOnlinePlayUrl hands out
+ * Online play of seed 003 (3.8; the stream, 3.9, is {@link OnlinePlayUrl}). GetOnlinePlayUrl hands out
  * {@code OnlinePlayUrl?id=FID&u=USER&host=A|B&exp=SECONDS&sig=HMAC}: the file to stream (for a video with
  * a finished conversion, its best MP4 level), signed like the download links ({@link DownloadLinks}: the
  * server-only secret, bound to the user's current token) together with the {@code host} whitelist. The
@@ -42,23 +33,16 @@ import org.eclipse.jetty.util.Fields;
 final class OnlinePlay {
 
 	static final int MAX_HOSTS = 16;
-	private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("mp4", "video/mp4"),
-			Map.entry("m4v", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("mkv", "video/x-matroska"),
-			Map.entry("mp3", "audio/mpeg"), Map.entry("m4a", "audio/mp4"), Map.entry("wav", "audio/wav"),
-			Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-			Map.entry("pdf", "application/pdf"), Map.entry("txt", "text/plain; charset=utf-8"));
 	private final DownloadLinks links;
 	private final FileAccess access;
-	private final Downloads downloads;
 	private final Converter converter;
 	private final Duration validity;
 	private final Supplier<URI> base;
 
-	OnlinePlay(DownloadLinks links, FileAccess access, Downloads downloads, Converter converter, Duration validity,
+	OnlinePlay(DownloadLinks links, FileAccess access, Converter converter, Duration validity,
 			Supplier<URI> base) {
 		this.links = links;
 		this.access = access;
-		this.downloads = downloads;
 		this.converter = converter;
 		this.validity = validity;
 		this.base = base;
@@ -112,34 +96,5 @@ final class OnlinePlay {
 		} catch (UnknownHostException e) {
 			return null;
 		}
-	}
-
-	/** 3.9: streams the file of a valid link to a whitelisted client. */
-	void play(Request request, Response response, Callback callback, Fields query) throws IOException {
-		if (!"GET".equals(request.getMethod())) {
-			throw new ResourceException(405, "use GET to play");
-		}
-		String fid = Params.fileId(query.getValue("id"), "id");
-		String user = query.getValue("u");
-		String hosts = query.getValue("host");
-		String exp = query.getValue("exp");
-		String sig = query.getValue("sig");
-		String refused = "the play link of file " + fid + " is invalid, expired or not for this address; ask GetOnlinePlayUrl";
-		if (user == null || hosts == null || exp == null || sig == null || !exp.matches("\\d{1,12}")
-				|| Long.parseLong(exp) * 1000 <= System.currentTimeMillis()) {
-			throw new ResourceException(403, refused);
-		}
-		String token = links.token(user).orElseThrow(() -> new ResourceException(403, refused));
-		String expected = links.mac("play", fid, user, hosts, exp, token);
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII))) {
-			throw new ResourceException(403, refused);
-		}
-		String client = address(Request.getRemoteAddr(request));
-		if (client == null || !Set.of(hosts.split("\\|")).contains(client)) {
-			throw new ResourceException(403, refused);
-		}
-		Document file = access.readable(user, fid);
-		String type = TYPES.getOrDefault(Outputs.extension(file), "application/octet-stream");
-		downloads.serve(request, response, callback, user, fid, type, true);
 	}
 }

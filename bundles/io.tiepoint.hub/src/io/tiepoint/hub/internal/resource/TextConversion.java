@@ -21,7 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import org.bson.Document;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.ConversionJob;
+import io.tiepoint.hub.internal.store.files.ConversionJobs;
+import io.tiepoint.hub.internal.store.files.ConversionOutput;
+import io.tiepoint.hub.internal.store.files.StoredFile;
 
 /**
  * Plain text conversion (seed 003, 2.3): to UTF-8 without a byte order mark. The source's charset is
@@ -46,16 +50,16 @@ final class TextConversion {
 
 	/**
 	 * @param job  the job
-	 * @param file the source's files document
+	 * @param file the source
 	 * @param jobs where the result is recorded
 	 * @return the Type, Document
 	 * @throws IOException when the text cannot be read or is too large
 	 */
-	String run(Document job, Document file, ConversionJobs jobs) throws IOException {
-		String source = job.getString("source");
-		long length = file.get("length", Number.class).longValue();
+	String run(ConversionJob job, StoredFile file, ConversionJobs jobs) throws IOException {
+		String source = job.source();
+		long length = file.length();
 		if (length > MAX_BYTES) {
-			throw new IOException("text file " + file.getString("filename") + " is " + length
+			throw new IOException("text file " + file.filename() + " is " + length
 					+ " bytes, over the " + MAX_BYTES + " bytes this hub converts");
 		}
 		byte[] bytes;
@@ -64,8 +68,8 @@ final class TextConversion {
 		}
 		byte[] utf8 = toUtf8(bytes);
 		String fid = Arrays.equals(utf8, bytes) ? source
-				: new Outputs(store).store(source, file, utf8, Outputs.baseName(file) + ".utf8.txt", 1);
-		jobs.progress(job.getString("_id"), new Document("FileID", fid).append("Level", 1));
+				: new Outputs(store).store(source, file, utf8, file.baseName() + ".utf8.txt", 1);
+		jobs.progress(job.key(), new ConversionOutput(fid, 1));
 		return "Document";
 	}
 

@@ -13,12 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
 
 /**
  * The body of an upload's POST, cut into chunks as it arrives: each whole chunk is written, then the
@@ -36,15 +31,11 @@ final class UploadBody {
 		}
 	}
 
-	private final MongoCollection<Document> uploads;
-	private final ChunkStore store;
-	private final long leaseMillis;
+	private final UploadParts parts;
 	private final AtomicLong received = new AtomicLong();
 
-	UploadBody(MongoCollection<Document> uploads, ChunkStore store, long leaseMillis) {
-		this.uploads = uploads;
-		this.store = store;
-		this.leaseMillis = leaseMillis;
+	UploadBody(UploadParts parts) {
+		this.parts = parts;
 	}
 
 	/** @return body bytes received since the start */
@@ -64,7 +55,7 @@ final class UploadBody {
 	 * @return the offset after the last chunk
 	 * @throws IOException when the body breaks off (the committed chunks stay)
 	 */
-	long read(UploadSlot slot, UploadSlot.Writer w, String key, String name, ObjectId fileId, long start,
+	long read(UploadSlot slot, UploadSlot.Writer w, String key, String name, String fileId, long start,
 			long contentLength, InputStream body) throws IOException {
 		byte[] buf = new byte[ChunkStore.CHUNK_SIZE];
 		int fill = 0;
@@ -104,16 +95,15 @@ final class UploadBody {
 		return committed;
 	}
 
-	private void commit(UploadSlot slot, UploadSlot.Writer w, String key, String name, ObjectId fileId, int n,
+	private void commit(UploadSlot slot, UploadSlot.Writer w, String key, String name, String fileId, int n,
 			byte[] buf, int len, long offset) {
 		synchronized (slot) {
 			if (slot.writer != w) {
 				throw new ResourceException(409, "upload of " + name + " was taken over by another client, or expired");
 			}
-			store.put(fileId, n, buf, len);
+			parts.store().put(fileId, n, buf, len);
 			long now = System.currentTimeMillis();
-			uploads.updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("offset", offset),
-					Updates.set("leaseUntil", now + leaseMillis), Updates.set("touchedAt", now)));
+			parts.uploads().progress(key, offset, now + parts.leaseMillis(), now);
 			slot.update(buf, len, offset);
 		}
 	}

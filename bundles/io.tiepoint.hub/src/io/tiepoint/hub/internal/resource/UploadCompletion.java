@@ -9,14 +9,10 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.resource;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.images.GridFsUploads;
+import io.tiepoint.hub.internal.store.files.FileMeta;
+import io.tiepoint.hub.internal.store.files.UploadSession;
 
 /**
  * The end of an upload whose bytes are all committed: the md5 of the content is checked against the one
@@ -35,47 +31,42 @@ final class UploadCompletion {
 		this.images = images;
 	}
 
-	/** Under the slot's lock: checks the md5, writes the files document, marks the upload complete. */
-	void finish(UploadSlot slot, Document doc) {
-		String key = doc.getString("_id");
-		String name = doc.getString("filename");
-		ObjectId fileId = doc.getObjectId("fileId");
-		long length = doc.getLong("length");
+	/**
+	 * Under the slot's lock: checks the md5, writes the files document, marks the upload complete.
+	 *
+	 * @return the FileID
+	 */
+	String finish(UploadSlot slot, UploadSession doc) {
+		String key = doc.key();
+		String name = doc.filename();
+		String fileId = doc.fileId();
+		long length = doc.length();
 		slot.ensureDigest(parts.store(), fileId, length);
 		String[] sums = slot.finish();
 		String md5 = sums[0];
-		String expected = doc.getString("md5");
+		String expected = doc.md5();
 		if (expected != null && !expected.equals(md5)) {
-			parts.store().delete(fileId, (int) ((length + ChunkStore.CHUNK_SIZE - 1) / ChunkStore.CHUNK_SIZE));
-			parts.uploads().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("offset", 0L), Updates.set("length", -1L),
-					Updates.unset("declared"), Updates.set("fileId", new ObjectId()), Updates.set("leaseUntil", 0L)));
+			parts.store().delete(fileId, UploadParts.chunks(length));
+			parts.uploads().restart(key);
 			LOG.warn("upload of " + name + " discarded: md5 " + md5 + " of the content, " + expected + " declared");
 			throw new ResourceException(422, "md5 mismatch for " + name + ": the content received has md5 " + md5
 					+ ", the upload declared " + expected + "; the upload was discarded, send the file again");
 		}
-		boolean image = Boolean.TRUE.equals(doc.getBoolean("image"));
-		Document owner = image ? images.image(doc.getString("uid")) : null;
-		Document meta = new Document("md5", md5).append("sha1", sums[1]).append("route", FileIds.route(md5))
-				.append("user", owner != null ? owner.getString("owner") : doc.getString("user"))
-				.append("directory", doc.getString("directory")).append("kind", image ? "image" : "resource");
-		if (doc.getString("fileinfo") != null) {
-			meta.append("fileinfo", doc.getString("fileinfo"));
-		}
-		if (owner != null) {
-			meta.append("pid", owner.getObjectId("pid"));
-		}
-		parts.store().writeFile(fileId, length, name, meta);
-		parts.uploads().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("state", "complete"), Updates.set("md5", md5),
-				Updates.set("sha1", sums[1]), Updates.set("leaseUntil", 0L)));
-		doc.put("md5", md5);
+		boolean image = doc.image();
+		GridFsUploads.Target owner = image ? images.target(doc.uid()) : null;
+		parts.store().writeFile(fileId, length, name, FileMeta.upload(md5, sums[1], FileIds.route(md5),
+				owner != null ? owner.owner() : doc.user(), doc.directory(), image ? "image" : "resource", doc.fileinfo(),
+				owner != null ? owner.pid() : null));
+		parts.uploads().complete(key, md5, sums[1]);
 		parts.slots().drop(key, slot);
-		parts.quota().release(doc.getString("user"));
+		parts.quota().release(doc.user());
 		if (image) {
 			try {
-				images.completed(doc.getString("uid"), fileId);
+				images.completed(doc.uid(), fileId);
 			} catch (IllegalArgumentException e) {
 				LOG.warn("upload of " + name + " completed, but its image is gone");
 			}
 		}
+		return FileIds.of(md5, fileId);
 	}
 }

@@ -14,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.bson.Document;
-
-import com.mongodb.client.model.Filters;
-
 import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
+import io.tiepoint.hub.internal.store.files.UploadSession;
 
 /**
  * Deletes the unfinished uploads that made no progress for the hub's upload expiry: their chunks (by
@@ -45,23 +43,23 @@ final class UploadExpiry {
 		}
 		next = now + Math.clamp(expiryMillis / 10, 100, 600_000);
 		List<String> stale = new ArrayList<>();
-		for (Document d : parts.uploads().find(Filters.eq("state", "open"))) {
-			if (now - lastProgress(d) >= expiryMillis) {
-				stale.add(d.getString("_id"));
+		for (UploadSession d : parts.uploads().open()) {
+			if (now - d.lastProgress() >= expiryMillis) {
+				stale.add(d.key());
 			}
 		}
 		int expired = 0;
 		for (String key : stale) {
 			expired += parts.slots().locked(key, slot -> {
-				Document d = parts.uploads().find(Filters.eq("_id", key)).first();
-				if (d == null || !"open".equals(d.getString("state")) || now - lastProgress(d) < expiryMillis
+				UploadSession d = parts.uploads().find(key);
+				if (d == null || !UploadSession.OPEN.equals(d.state()) || now - d.lastProgress() < expiryMillis
 						|| slot.writing(now, expiryMillis)) {
 					return 0;
 				}
-				parts.store().delete(d.getObjectId("fileId"), (int) (d.getLong("offset") / ChunkStore.CHUNK_SIZE) + 1);
-				parts.uploads().deleteOne(Filters.eq("_id", key));
+				parts.store().delete(d.fileId(), (int) (d.offset() / ChunkStore.CHUNK_SIZE) + 1);
+				parts.uploads().delete(key);
 				parts.slots().drop(key, slot);
-				parts.quota().release(d.getString("user"));
+				parts.quota().release(d.user());
 				return 1;
 			});
 		}
@@ -70,10 +68,5 @@ final class UploadExpiry {
 					+ Duration.ofMillis(expiryMillis).toString().substring(2).toLowerCase(Locale.ROOT));
 		}
 		return expired;
-	}
-
-	private static long lastProgress(Document d) {
-		Long touched = d.getLong("touchedAt");
-		return touched != null ? touched : d.getLong("createdAt");
 	}
 }

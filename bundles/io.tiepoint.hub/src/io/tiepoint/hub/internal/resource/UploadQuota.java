@@ -10,15 +10,10 @@
 package io.tiepoint.hub.internal.resource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.bson.Document;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 
 /**
  * How many unfinished uploads each user holds, counted in memory (from the database once, at the start)
@@ -34,13 +29,12 @@ final class UploadQuota {
 	/**
 	 * @param max     unfinished uploads per user
 	 * @param expiry  after how long without progress they are dropped (for the message)
-	 * @param uploads the upload documents, counted once
+	 * @param users   the user of each unfinished upload at the start
 	 */
-	UploadQuota(int max, Duration expiry, MongoCollection<Document> uploads) {
+	UploadQuota(int max, Duration expiry, List<String> users) {
 		this.max = max;
 		this.expiry = expiry;
-		for (Document d : uploads.find(Filters.eq("state", "open")).projection(Projections.include("user"))) {
-			String user = d.getString("user");
+		for (String user : users) {
 			if (user != null) {
 				open.computeIfAbsent(user, u -> new AtomicInteger()).incrementAndGet();
 			}

@@ -13,9 +13,8 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import org.bson.types.ObjectId;
-
 import io.tiepoint.exif.Digests;
+import io.tiepoint.hub.internal.store.files.ChunkStore;
 
 /**
  * The in-memory state of one upload, and its lock: the POST writing it and the md5 and sha1 of the bytes
@@ -41,7 +40,7 @@ final class UploadSlot {
 	}
 
 	/** Makes the digests cover the first {@code offset} bytes, reading the chunks when they do not. */
-	void ensureDigest(ChunkStore store, ObjectId fileId, long offset) {
+	void ensureDigest(ChunkStore store, String fileId, long offset) {
 		if (md5 != null && digestOffset == offset) {
 			return;
 		}

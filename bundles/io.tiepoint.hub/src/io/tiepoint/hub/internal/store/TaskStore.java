@@ -31,7 +31,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import io.tiepoint.hub.internal.resource.FileIds;
+import io.tiepoint.hub.internal.store.files.GridFileIds;
 
 /**
  * Task documents: {@code _id, pid, owner, taskType, engine, state, createdAt, startDate, endDate, step,
@@ -169,11 +169,11 @@ public final class TaskStore {
 			size = Files.size(file);
 			GridFSUploadOptions options = new GridFSUploadOptions().chunkSizeBytes(255 * 1024).metadata(
 					new Document("kind", ARTIFACT_KIND).append("task", id).append("pid", pid).append("name", name)
-							.append("md5", sums[0]).append("sha1", sums[1]).append("route", FileIds.route(sums[0])));
+							.append("md5", sums[0]).append("sha1", sums[1]).append("route", GridFileIds.route(sums[0])));
 			try (InputStream in = Files.newInputStream(file)) {
 				gridId = gridFs.uploadFromStream(name, in, options);
 			}
-			fileId = FileIds.of(sums[0], gridId);
+			fileId = GridFileIds.of(sums[0], gridId);
 		} catch (IOException e) {
 			throw new IOException("cannot publish " + file + ": " + e.getMessage(), e);
 		} catch (MongoException e) {
@@ -186,7 +186,7 @@ public final class TaskStore {
 				tasks.updateOne(new Document("_id", id), Updates.pull("result.files", new Document("name", name)));
 				try {
 					Object oldId = old.get("fileId");
-					gridFs.delete(oldId instanceof ObjectId o ? o : FileIds.idOf(String.valueOf(oldId)));
+					gridFs.delete(oldId instanceof ObjectId o ? o : GridFileIds.idOf(String.valueOf(oldId)));
 				} catch (MongoException e) {
 					// the listing no longer points at it; an orphaned copy is harmless
 				}

@@ -1,0 +1,36 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Tiepoint contributors.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package io.tiepoint.hub.internal.resource;
+
+import java.io.IOException;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * GetFileInfo (seed 003, 3.6): what the hub knows of a file the caller may see ({@link FileReads}).
+ *
+ * @param auth  the caller's credentials
+ * @param reads the answers about files
+ * @param peers the other hubs
+ */
+record GetFileInfo(ResourceAuth auth, FileReads reads, Peers peers) implements ResourceAction {
+
+	@Override
+	public void handle(Request request, Response response, Callback callback, Fields query) throws IOException {
+		String user = auth.user(request);
+		String fid = Params.fileId(query.getValue("fileid"), "fileid");
+		if (!peers.redirect(response, callback, FileIds.routeOf(fid))) {
+			Replies.ok(response, callback, reads.fileInfo(user, fid));
+		}
+	}
+}
