@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 
 import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * The bounded pool of conversion workers: each claims the oldest queued job of {@link ConversionJobs},

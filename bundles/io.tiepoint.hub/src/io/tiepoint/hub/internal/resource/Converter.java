@@ -17,6 +17,7 @@ import java.util.Map;
 import org.bson.Document;
 
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * Convert of seed 003 (3.5, 2.3): {@code ConverType} 0 video (H.264 MP4 at 360p/720p/1080p), 1 audio (MP3

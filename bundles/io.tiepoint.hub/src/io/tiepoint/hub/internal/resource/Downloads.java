@@ -23,6 +23,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * The download of seed 003 (3.4, resumable by {@code Range} as 2.2 describes): a GET of a link from
  * GetDownloadUrl, or of {@code DownloadUrl?id=FID} with the caller's credentials. Either way the file

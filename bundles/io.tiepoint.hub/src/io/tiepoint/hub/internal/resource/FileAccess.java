@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.resource;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import io.tiepoint.hub.internal.store.FileIds;
 import io.tiepoint.hub.internal.store.ProjectStore;
 
 /**

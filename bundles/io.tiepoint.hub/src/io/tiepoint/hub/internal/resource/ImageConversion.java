@@ -23,6 +23,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * Image conversion (seed 003, 2.3): a large PNG (level 2, at most {@value #LARGE} pixels on the long side)
  * and a thumbnail (level 1, at most {@value #THUMB}).

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 
 import org.bson.Document;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * The results of a conversion as files of the resource service: derived from their source (its route,
  * owner, project and directory), {@code kind} {@code derived} (not listed by GetUserFiles), with their

@@ -32,6 +32,7 @@ import com.mongodb.MongoException;
 import io.tiepoint.hub.HubLimits;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
+import io.tiepoint.hub.internal.store.FileIds;
 import io.tiepoint.hub.internal.store.ProjectStore;
 
 /**

@@ -23,6 +23,8 @@ import java.util.Set;
 
 import org.bson.Document;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * Plain text conversion (seed 003, 2.3): to UTF-8 without a byte order mark. The source's charset is
  * its BOM when it has one (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), else the first of UTF-8, GB18030 (which

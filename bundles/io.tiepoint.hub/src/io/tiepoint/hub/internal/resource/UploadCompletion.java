@@ -17,6 +17,7 @@ import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.images.GridFsUploads;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * The end of an upload whose bytes are all committed: the md5 of the content is checked against the one

@@ -30,6 +30,7 @@ import com.mongodb.client.model.Updates;
 import io.tiepoint.hub.HubLimits;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * Resumable uploads into GridFS (seed 003, 3.1 and 3.2), per user. One document per upload in

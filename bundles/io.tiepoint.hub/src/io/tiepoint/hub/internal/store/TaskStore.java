@@ -31,8 +31,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import io.tiepoint.hub.internal.resource.FileIds;
-
 /**
  * Task documents: {@code _id, pid, owner, taskType, engine, state, createdAt, startDate, endDate, step,
  * totalSteps, error, result}}. {@code result} holds what the engine reported: its values by key and
