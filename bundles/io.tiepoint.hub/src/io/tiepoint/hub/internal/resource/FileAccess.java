@@ -52,6 +52,6 @@ final class FileAccess {
 			return true;
 		}
 		Object pid = meta.get("pid");
-		return pid instanceof ObjectId p && projects.findOwned(p, user) != null;
+		return pid instanceof ObjectId p && projects.findOwned(p.toHexString(), user) != null;
 	}
 }

@@ -18,6 +18,7 @@ import com.mongodb.client.model.Updates;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.FileIds;
+import io.tiepoint.hub.internal.store.ImageRecord;
 
 /**
  * The end of an upload whose bytes are all committed: the md5 of the content is checked against the one
@@ -55,15 +56,15 @@ final class UploadCompletion {
 					+ ", the upload declared " + expected + "; the upload was discarded, send the file again");
 		}
 		boolean image = Boolean.TRUE.equals(doc.getBoolean("image"));
-		Document owner = image ? images.image(doc.getString("uid")) : null;
+		ImageRecord owner = image ? images.image(doc.getString("uid")) : null;
 		Document meta = new Document("md5", md5).append("sha1", sums[1]).append("route", FileIds.route(md5))
-				.append("user", owner != null ? owner.getString("owner") : doc.getString("user"))
+				.append("user", owner != null ? owner.owner() : doc.getString("user"))
 				.append("directory", doc.getString("directory")).append("kind", image ? "image" : "resource");
 		if (doc.getString("fileinfo") != null) {
 			meta.append("fileinfo", doc.getString("fileinfo"));
 		}
 		if (owner != null) {
-			meta.append("pid", owner.getObjectId("pid"));
+			meta.append("pid", new ObjectId(owner.pid()));
 		}
 		parts.store().writeFile(fileId, length, name, meta);
 		parts.uploads().updateOne(Filters.eq("_id", key), Updates.combine(Updates.set("state", "complete"), Updates.set("md5", md5),
@@ -73,7 +74,7 @@ final class UploadCompletion {
 		parts.quota().release(doc.getString("user"));
 		if (image) {
 			try {
-				images.completed(doc.getString("uid"), fileId);
+				images.completed(doc.getString("uid"), fileId.toHexString());
 			} catch (IllegalArgumentException e) {
 				LOG.warn("upload of " + name + " completed, but its image is gone");
 			}

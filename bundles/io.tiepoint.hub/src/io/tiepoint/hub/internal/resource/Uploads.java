@@ -31,6 +31,7 @@ import io.tiepoint.hub.HubLimits;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.Database;
 import io.tiepoint.hub.internal.store.FileIds;
+import io.tiepoint.hub.internal.store.ImageRecord;
 
 /**
  * Resumable uploads into GridFS (seed 003, 3.1 and 3.2), per user. One document per upload in
@@ -148,8 +149,8 @@ public final class Uploads {
 
 	/** @param ask the call @return the state */
 	public State state(Ask ask) {
-		Document image = ask.uid() == null ? null : images.image(ask.uid());
-		if (image != null && !ask.user().equals(image.getString("owner"))) {
+		ImageRecord image = ask.uid() == null ? null : images.image(ask.uid());
+		if (image != null && !ask.user().equals(image.owner())) {
 			image = null; // another user's image: its upload id means nothing to this caller
 		}
 		boolean isImage = image != null;
@@ -251,9 +252,9 @@ public final class Uploads {
 		return declared;
 	}
 
-	private static String imageName(Document image, String given) {
-		String name = image.getString("filename");
-		return name != null ? name : given != null ? given : image.getObjectId("_id").toHexString();
+	private static String imageName(ImageRecord image, String given) {
+		String name = image.filename();
+		return name != null ? name : given != null ? given : image.id();
 	}
 
 	private Document create(String key, String uid, String md5, String filename, String directory, String user,
@@ -366,9 +367,9 @@ public final class Uploads {
 		Document doc;
 		if (uid.indexOf('.') > 0) {
 			doc = uploads.find(id("uid:" + uid)).first();
-			Document image = doc == null ? images.image(uid) : null;
+			ImageRecord image = doc == null ? images.image(uid) : null;
 			if (image != null) {
-				doc = create("uid:" + uid, uid, null, imageName(image, null), "/", image.getString("owner"), true);
+				doc = create("uid:" + uid, uid, null, imageName(image, null), "/", image.owner(), true);
 			}
 		} else {
 			doc = uid.matches("[0-9a-f]{32}") ? uploads.find(Filters.eq("uid", uid)).first() : null;
