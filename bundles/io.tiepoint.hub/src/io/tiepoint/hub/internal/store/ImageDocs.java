@@ -15,12 +15,16 @@ import java.util.List;
 
 import org.bson.Document;
 
-/** Image documents and {@link ImageRecord}s, one into the other; the field names are those of the stored documents. */
+/**
+ * Image documents and {@link ImageRecord}s, one into the other; the field names are those of the stored documents.
+ * The two fields a cloud's work adds ({@link #UPLOAD_ID}, {@link #GRIDFS_ID}) have the names the GridFS cloud, the
+ * first to need them, gave them; kept so that data directories of earlier versions read the same.
+ */
 final class ImageDocs {
 
 	/** The field holding a hosted cloud's upload token. */
 	static final String UPLOAD_ID = "uploadId";
-	/** The field holding where a hosted cloud stored the bytes. */
+	/** The field holding where a hosted cloud stored the bytes (an ObjectId for GridFS files). */
 	static final String GRIDFS_ID = "gridFsId";
 
 	private ImageDocs() {
