@@ -38,7 +38,7 @@ public final class HubTests {
 		String uid = URI.create(url).getQuery().substring("uid=".length());
 		HubServer server = (HubServer) hub;
 		ObjectId file = server.database().gridFs().uploadFromStream(uid, new ByteArrayInputStream(bytes));
-		server.gridFsUploads().completed(uid, file);
+		server.gridFsUploads().completed(uid, file.toHexString());
 	}
 
 	/** Polls until the condition holds. @param what description @param timeout limit @param test condition */

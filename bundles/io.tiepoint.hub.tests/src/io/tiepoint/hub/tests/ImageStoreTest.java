@@ -28,10 +28,9 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.mongodb.client.model.Updates;
-
 import io.tiepoint.hub.internal.store.Database;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 
 /** The image store's compare-and-set state changes, on the embedded database. */
@@ -40,9 +39,9 @@ class ImageStoreTest {
 	@TempDir
 	Path dir;
 
-	private static Document image(ObjectId pid, String checksum) {
-		return new Document("_id", new ObjectId()).append("pid", pid).append("checksum", checksum)
-				.append("filename", checksum + ".JPG").append("state", HubImageState.Pending.name());
+	private static ImageRecord image(String pid, String checksum) {
+		return new ImageRecord(new ObjectId().toHexString(), pid, null, null, checksum + ".JPG", checksum, false, null, null,
+				HubImageState.Pending, List.of(), null, null, null, null, null, null, null, null, 0.0, null, null, false, null);
 	}
 
 	@Test
@@ -50,44 +49,44 @@ class ImageStoreTest {
 		try (Database db = Database.open(dir, null)) {
 			for (boolean cache : new boolean[] { true, false }) {
 				ImageStore images = new ImageStore(db, cache);
-				ObjectId pid = new ObjectId();
-				Document doc = image(pid, "a".repeat(39) + (cache ? "1" : "2"));
-				assertTrue(images.insert(doc));
-				images.findByChecksum(pid, doc.getString("checksum")); // loads the project into the cache
-				ObjectId id = doc.getObjectId("_id");
+				String pid = new ObjectId().toHexString();
+				ImageRecord doc = image(pid, "a".repeat(39) + (cache ? "1" : "2"));
+				assertNotNull(images.insert(doc));
+				images.findByChecksum(pid, doc.checksum()); // loads the project into the cache
+				String id = doc.id();
 				ExecutorService pool = Executors.newFixedThreadPool(8);
 				try {
 					CountDownLatch go = new CountDownLatch(1);
-					List<Future<Document>> tries = new ArrayList<>();
+					List<Future<ImageRecord>> tries = new ArrayList<>();
 					for (int i = 0; i < 16; i++) {
-						Callable<Document> attempt = () -> {
+						Callable<ImageRecord> attempt = () -> {
 							go.await();
-							return images.setState(id, List.of(HubImageState.Pending.name()), HubImageState.Uploaded, List.of());
+							return images.setState(id, List.of(HubImageState.Pending), HubImageState.Uploaded, List.of());
 						};
 						tries.add(pool.submit(attempt));
 					}
 					go.countDown();
 					int won = 0;
-					for (Future<Document> f : tries) {
+					for (Future<ImageRecord> f : tries) {
 						won += f.get() == null ? 0 : 1;
 					}
 					assertEquals(1, won, "cache " + cache + ": one of 16 racing changes from Pending");
-					List<Future<Document>> claims = new ArrayList<>();
+					List<Future<ImageRecord>> claims = new ArrayList<>();
 					for (int i = 0; i < 16; i++) {
 						claims.add(pool.submit(() -> images.claimForVerification(id)));
 					}
 					int claimed = 0;
-					for (Future<Document> f : claims) {
+					for (Future<ImageRecord> f : claims) {
 						claimed += f.get() == null ? 0 : 1;
 					}
 					assertEquals(1, claimed, "cache " + cache + ": one verification claim");
 				} finally {
 					pool.shutdownNow();
 				}
-				Document now = images.find(id);
-				assertEquals(HubImageState.Uploaded.name(), now.getString("state"));
-				assertEquals(Boolean.TRUE, now.get("verifying"));
-				assertEquals(2L, now.get("rev"), "each change increments the revision once");
+				ImageRecord now = images.find(id);
+				assertEquals(HubImageState.Uploaded, now.state());
+				assertTrue(now.verifying());
+				assertEquals(2L, now.rev(), "each change increments the revision once");
 			}
 		}
 	}
@@ -98,21 +97,21 @@ class ImageStoreTest {
 			// two caches on one database: b's copy falls behind when a writes
 			ImageStore a = new ImageStore(db, true);
 			ImageStore b = new ImageStore(db, true);
-			ObjectId pid = new ObjectId();
-			Document doc = image(pid, "b".repeat(40));
-			assertTrue(a.insert(doc));
-			ObjectId id = doc.getObjectId("_id");
-			assertNotNull(b.findByChecksum(pid, doc.getString("checksum")));
-			assertNotNull(b.setState(id, List.of(HubImageState.Pending.name()), HubImageState.Uploading, List.of()));
+			String pid = new ObjectId().toHexString();
+			ImageRecord doc = image(pid, "b".repeat(40));
+			assertNotNull(a.insert(doc));
+			String id = doc.id();
+			assertNotNull(b.findByChecksum(pid, doc.checksum()));
+			assertNotNull(b.setState(id, List.of(HubImageState.Pending), HubImageState.Uploading, List.of()));
 			// b's cache now says Uploading (rev 1); a moves it on behind b's back
-			assertNotNull(a.setState(id, List.of(HubImageState.Uploading.name()), HubImageState.Uploaded, List.of()));
+			assertNotNull(a.setState(id, List.of(HubImageState.Uploading), HubImageState.Uploaded, List.of()));
 			// b's copy still passes "from Uploading", but the database has moved on: refused
-			assertNull(b.setState(id, List.of(HubImageState.Uploading.name()), HubImageState.Invalid, List.of("x")));
+			assertNull(b.setState(id, List.of(HubImageState.Uploading), HubImageState.Invalid, List.of("x")));
 			// b's copy fails "from Uploaded", the database passes it: done
-			Document ready = b.setState(id, List.of(HubImageState.Uploaded.name()), HubImageState.Ready, List.of());
+			ImageRecord ready = b.setState(id, List.of(HubImageState.Uploaded), HubImageState.Ready, List.of());
 			assertNotNull(ready);
-			assertEquals(HubImageState.Ready.name(), a.find(id).getString("state"));
-			assertEquals(3L, a.find(id).get("rev"));
+			assertEquals(HubImageState.Ready, a.find(id).state());
+			assertEquals(3L, a.find(id).rev());
 		}
 	}
 
@@ -120,14 +119,16 @@ class ImageStoreTest {
 	void imagesWrittenBeforeRevisionsStillChange() throws Exception {
 		try (Database db = Database.open(dir, null)) {
 			ImageStore images = new ImageStore(db, false);
-			Document old = image(new ObjectId(), "c".repeat(40)); // no rev field
+			ObjectId oid = new ObjectId();
+			Document old = new Document("_id", oid).append("pid", new ObjectId()).append("checksum", "c".repeat(40))
+					.append("filename", "c".repeat(40) + ".JPG").append("state", HubImageState.Pending.name()); // no rev field
 			db.images().insertOne(old);
-			ObjectId id = old.getObjectId("_id");
-			assertNull(images.setState(id, List.of(HubImageState.Uploaded.name()), HubImageState.Ready, List.of()));
-			Document after = images.transition(id, List.of(HubImageState.Pending.name()),
-					Updates.set("state", HubImageState.Uploading.name()));
+			String id = oid.toHexString();
+			assertNull(images.setState(id, List.of(HubImageState.Uploaded), HubImageState.Ready, List.of()));
+			ImageRecord after = images.startUpload(id);
 			assertNotNull(after);
-			assertEquals(1L, ((Number) after.get("rev")).longValue());
+			assertEquals(HubImageState.Uploading, after.state());
+			assertEquals(1L, after.rev());
 		}
 	}
 

@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +40,7 @@ import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubCredentials;
 import io.tiepoint.hub.HubLimits;
 import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.store.HubTask;
 import io.tiepoint.hub.internal.store.TaskStore;
 
 /**
@@ -115,9 +115,9 @@ class ResourceAttackTest {
 		assertEquals(200, ResourceUser.post(url, 0, image).status());
 		String imageFid = alice.get("Resource/GetUploadState?md5=" + md5 + "&uid=" + uid).data().path("FileID").asText();
 		Path ply = Files.writeString(dir.resolve("points.ply"), "ply\nformat ascii 1.0\nend_header\n");
-		Document artifact = new TaskStore(((HubServer) hub).database()).artifact(new ObjectId(), new ObjectId(pid),
+		HubTask.File artifact = new TaskStore(((HubServer) hub).database()).artifact(new ObjectId().toHexString(), pid,
 				"points.ply", ply);
-		for (String fid : List.of(imageFid, artifact.getString("fileId"))) {
+		for (String fid : List.of(imageFid, artifact.fileId())) {
 			assertEquals(200, alice.get("Resource/GetFileInfo?fileid=" + fid).status(), "the project's owner reads " + fid);
 			for (String call : List.of("GetFileInfo?fileid=", "GetDownloadUrl?FID=", "Convert?fileid=")) {
 				ResourceUser.Answer a = mallory.get("Resource/" + call + fid);

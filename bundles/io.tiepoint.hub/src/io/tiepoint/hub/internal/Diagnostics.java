@@ -12,8 +12,6 @@ package io.tiepoint.hub.internal;
 import java.io.IOException;
 import java.io.InputStream;
 
-import org.bson.Document;
-
 import io.tiepoint.hub.HubDiagnostics;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.images.Verifier;
@@ -49,7 +47,7 @@ final class Diagnostics implements HubDiagnostics {
 
 	@Override
 	public long storedFiles(String md5) {
-		return db.database().getCollection("gridfs.files").countDocuments(new Document("metadata.md5", md5));
+		return db.storedFiles(md5);
 	}
 
 	@Override
@@ -59,6 +57,6 @@ final class Diagnostics implements HubDiagnostics {
 
 	@Override
 	public void storeUpload(String uploadId, InputStream bytes) throws IOException {
-		gridFsUploads.completed(uploadId, db.gridFs().uploadFromStream(uploadId, bytes));
+		gridFsUploads.completed(uploadId, db.storeFile(uploadId, bytes));
 	}
 }

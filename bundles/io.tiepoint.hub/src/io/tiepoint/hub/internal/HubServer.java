@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.bson.types.ObjectId;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.RegistryFactory;
 import org.eclipse.jetty.server.Handler;
@@ -45,6 +44,7 @@ import io.tiepoint.hub.internal.images.Access;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.images.ImageService;
 import io.tiepoint.hub.internal.images.ImageSweeper;
+import io.tiepoint.hub.internal.images.Projects;
 import io.tiepoint.hub.internal.images.Removal;
 import io.tiepoint.hub.internal.images.Verifier;
 import io.tiepoint.hub.internal.oss.OssGateway;
@@ -158,8 +158,8 @@ public final class HubServer implements Hub {
 		gridFsUploads = new GridFsUploads(images, service);
 		ImageSweeper imageSweeper = new ImageSweeper(images, service, access, verifier, config.imageExpiry(),
 				this::settled);
-		Services services = new Services(access, service, new Removal(access, images, projects), tasks, projects,
-				images, this::publicUrl, RegionTable.parse(config.regions()));
+		Services services = new Services(access, service, new Removal(access, images, projects), tasks,
+				new Projects(projects), this::publicUrl, RegionTable.parse(config.regions()));
 		images.releaseClaims();
 		jetty = new Server();
 		ServerConnector connector = JsonErrors.connector(jetty);
@@ -239,7 +239,7 @@ public final class HubServer implements Hub {
 		}
 	}
 
-	private void settled(ObjectId pid) {
+	private void settled(String pid) {
 		tasks.settled(pid);
 	}
 

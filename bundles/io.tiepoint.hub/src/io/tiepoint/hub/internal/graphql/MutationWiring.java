@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.bson.Document;
-
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 import io.tiepoint.hub.internal.HubException;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.tasks.TaskService;
 import io.tiepoint.hub.spi.HubCloud;
 
@@ -88,7 +87,7 @@ final class MutationWiring {
 			return new HashMap<>(s.images().grant(user, e.getArgument("pid"), cloud, bucket == null ? null
 					: bucket.toString(), shared.get()).fields());
 		}
-		Document registered = s.images().register(user, e.getArgument("pid"), cloud, bucket == null ? null
+		ImageRecord registered = s.images().register(user, e.getArgument("pid"), cloud, bucket == null ? null
 				: bucket.toString(), e.getArgument("filename"), type == null ? null : type.toString(), e.getArgument("checksum"));
 		boolean payload = e.getSelectionSet().getImmediateFields().stream()
 				.anyMatch(f -> !f.getName().equals("image") && !f.getName().startsWith("__"));
@@ -128,7 +127,7 @@ final class MutationWiring {
 		String user = Caller.require(e);
 		String pid = e.getArgument("id");
 		Map<String, Object> out = result(s.tasks().preStart(user, pid, option(e, "taskType"), option(e, "engine")));
-		out.put("project", Views.project(s.projects().findOwned(io.tiepoint.hub.internal.store.Ids.parse(pid), user)));
+		out.put("project", Views.project(s.projects().find(user, pid)));
 		return out;
 	}
 }

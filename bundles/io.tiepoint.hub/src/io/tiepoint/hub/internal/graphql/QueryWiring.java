@@ -14,16 +14,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
-
-import com.mongodb.client.model.Filters;
-
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.tiepoint.hub.internal.images.CloudImages;
-import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.HubProject;
+import io.tiepoint.hub.internal.store.HubTask;
+import io.tiepoint.hub.internal.store.ImageQuery;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.Pages;
-import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.tasks.ProjectErrorCode;
 import io.tiepoint.hub.spi.HubCloud;
 
@@ -53,11 +52,12 @@ final class QueryWiring {
 		w.type("User", t -> t.dataFetcher("allProjects", this::allProjects));
 		w.type("Project", t -> t.dataFetcher("image", this::image).dataFetcher("imageByFilename", this::imageByFilename)
 				.dataFetcher("allImages", this::allImages)
-				.dataFetcher("task", e -> Views.task(s.tasks().store().latest(Views.id(e.getSource()))))
-				.dataFetcher("tasks", e -> s.tasks().store().all(Views.id(e.getSource())).stream().map(Views::task).toList()));
+				.dataFetcher("task", e -> Views.task(s.tasks().latest(Views.projectId(e.getSource()))))
+				.dataFetcher("tasks", e -> s.tasks().all(Views.projectId(e.getSource())).stream().map(Views::task).toList()));
 		w.type("ProjectImage", t -> t.dataFetcher("url", this::imageUrl).dataFetcher("grounded", this::grounded));
-		w.type("Task", t -> t.dataFetcher("queueing", e -> s.tasks().queueing(Views.doc(e.getSource())))
-				.dataFetcher("log", e -> s.tasks().log(Views.doc(e.getSource()), e.getArgument("from"), e.getArgument("max"))));
+		w.type("Task", t -> t.dataFetcher("queueing", e -> s.tasks().queueing(Views.record(e.getSource(), HubTask.class)))
+				.dataFetcher("log", e -> s.tasks().log(Views.record(e.getSource(), HubTask.class), e.getArgument("from"),
+						e.getArgument("max"))));
 	}
 
 	private List<Map<String, Object>> bucketList() {
@@ -91,7 +91,7 @@ final class QueryWiring {
 	}
 
 	private Map<String, Object> project(DataFetchingEnvironment e) {
-		return Views.project(s.projects().findOwned(Ids.parse(e.getArgument("id")), Caller.require(e)));
+		return Views.project(s.projects().find(Caller.require(e), e.getArgument("id")));
 	}
 
 	private Map<String, Object> my(DataFetchingEnvironment e) {
@@ -106,39 +106,38 @@ final class QueryWiring {
 
 	private Map<String, Object> allProjects(DataFetchingEnvironment e) {
 		Map<String, Object> user = e.getSource();
-		return Views.connection(Pages.page(s.projects().collection(),
-				ProjectStore.ownedBy((String) user.get("id"), e.getArgument("search")), page(e)), Views::project);
+		return Views.connection(s.projects().page((String) user.get("id"), e.getArgument("search"), page(e)),
+				HubProject::id, Views::project);
 	}
 
 	private Map<String, Object> image(DataFetchingEnvironment e) {
-		Document i = s.store().find(Ids.parse(e.getArgument("id")));
-		return i != null && Views.id(e.getSource()).equals(i.getObjectId("pid")) ? Views.image(i) : null;
+		return Views.image(s.images().image(Views.projectId(e.getSource()), e.getArgument("id")));
 	}
 
 	private Map<String, Object> imageByFilename(DataFetchingEnvironment e) {
-		return Views.image(s.store().findByFilename(Views.id(e.getSource()), e.getArgument("filename")));
+		return Views.image(s.images().imageByFilename(Views.projectId(e.getSource()), e.getArgument("filename")));
 	}
 
 	private Map<String, Object> allImages(DataFetchingEnvironment e) {
 		Object state = e.getArgument("state");
-		var filter = state == null ? Filters.eq("pid", Views.id(e.getSource()))
-				: Filters.and(Filters.eq("pid", Views.id(e.getSource())), Filters.eq("state", state.toString()));
-		return Views.connection(Pages.page(s.store().collection(), filter, page(e)), Views::image);
+		ImageQuery q = new ImageQuery(Views.projectId(e.getSource()),
+				state == null ? null : HubImageState.valueOf(state.toString()));
+		return Views.connection(s.images().images(q, page(e)), ImageRecord::id, Views::image);
 	}
 
 	/** A Ready image of a cloud that {@link HubCloud.Downloads downloads}: its link. */
 	private String imageUrl(DataFetchingEnvironment e) {
-		Document i = Views.doc(e.getSource());
-		if (!"Ready".equals(i.getString("state"))) {
+		ImageRecord i = Views.record(e.getSource(), ImageRecord.class);
+		if (i.state() != HubImageState.Ready) {
 			return null;
 		}
-		return s.access().clouds().get(i.getString("cloud")).flatMap(c -> c.feature(HubCloud.Downloads.class))
+		return s.access().clouds().get(i.cloud()).flatMap(c -> c.feature(HubCloud.Downloads.class))
 				.flatMap(d -> d.downloadUrl(CloudImages.of(i))).orElse(null);
 	}
 
 	/** Kept by the hub itself: its cloud is {@link HubCloud.Hosted hosted} and the bytes are stored. */
 	private boolean grounded(DataFetchingEnvironment e) {
-		Document i = Views.doc(e.getSource());
-		return i.get(CloudImages.LOCATION) != null && s.access().clouds().has(i.getString("cloud"), HubCloud.Hosted.class);
+		ImageRecord i = Views.record(e.getSource(), ImageRecord.class);
+		return i.gridFsId() != null && s.access().clouds().has(i.cloud(), HubCloud.Hosted.class);
 	}
 }

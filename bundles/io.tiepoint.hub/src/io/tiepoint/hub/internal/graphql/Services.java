@@ -15,9 +15,8 @@ import java.util.function.Supplier;
 import io.tiepoint.hub.internal.cloud.RegionTable;
 import io.tiepoint.hub.internal.images.Access;
 import io.tiepoint.hub.internal.images.ImageService;
+import io.tiepoint.hub.internal.images.Projects;
 import io.tiepoint.hub.internal.images.Removal;
-import io.tiepoint.hub.internal.store.ImageStore;
-import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.tasks.TaskService;
 
 /**
@@ -27,11 +26,10 @@ import io.tiepoint.hub.internal.tasks.TaskService;
  * @param images   image lifecycle
  * @param removal  removals
  * @param tasks    reconstruction tasks
- * @param projects project store
- * @param store    image store
+ * @param projects projects
  * @param base     the hub's base URI (known once the port is bound)
  * @param regions  the region table ordering nearestBuckets for a caller
  */
-public record Services(Access access, ImageService images, Removal removal, TaskService tasks, ProjectStore projects,
-		ImageStore store, Supplier<URI> base, RegionTable regions) {
+public record Services(Access access, ImageService images, Removal removal, TaskService tasks, Projects projects,
+		Supplier<URI> base, RegionTable regions) {
 }

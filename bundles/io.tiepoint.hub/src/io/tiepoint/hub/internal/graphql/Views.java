@@ -9,97 +9,97 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.graphql;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
+import io.tiepoint.hub.internal.store.HubProject;
+import io.tiepoint.hub.internal.store.HubTask;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.Pages;
 
 /**
- * Database documents as the GraphQL field maps clients see. Keys starting with {@code _} are for
+ * The store's records as the GraphQL field maps clients see. Keys starting with {@code _} are for
  * nested resolvers and are never exposed by the schema.
  */
 final class Views {
 
-	/** Source key of the underlying document. */
+	/** Source key of the underlying record. */
 	static final String DOC = "_doc";
 
 	private Views() {
 	}
 
-	static String date(Object d) {
-		return d instanceof Date date ? date.toInstant().toString() : null;
+	static String date(Instant d) {
+		return d == null ? null : d.toString();
 	}
 
-	static Map<String, Object> project(Document p) {
+	static Map<String, Object> project(HubProject p) {
 		if (p == null) {
 			return null;
 		}
 		Map<String, Object> m = new HashMap<>();
 		m.put(DOC, p);
-		m.put("id", p.getObjectId("_id").toHexString());
-		m.put("name", p.getString("name"));
-		m.put("isImported", p.getBoolean("isImported", false));
-		m.put("importedState", p.getString("importedState"));
-		m.put("projectType", p.getString("projectType"));
-		m.put("modelType", p.getString("modelType"));
-		m.put("visibility", p.getString("visibility"));
-		m.put("numImage", ((Number) p.get("numImage", 0)).intValue());
-		m.put("gigaPixel", ((Number) p.get("gigaPixel", 0.0)).doubleValue());
-		m.put("taskState", p.getString("taskState"));
-		m.put("date", date(p.get("date")));
+		m.put("id", p.id());
+		m.put("name", p.name());
+		m.put("isImported", p.imported());
+		m.put("importedState", p.importedState());
+		m.put("projectType", p.projectType());
+		m.put("modelType", p.modelType());
+		m.put("visibility", p.visibility());
+		m.put("numImage", p.numImage());
+		m.put("gigaPixel", p.gigaPixel());
+		m.put("taskState", p.taskState());
+		m.put("date", date(p.date()));
 		List<Map<String, Object>> paths = new ArrayList<>();
-		for (Document c : p.getList("cloudPath", Document.class, List.of())) {
-			paths.add(Map.of("cloud", c.getString("cloud"), "bucket", c.getString("bucket"), "key", c.getString("key")));
+		for (HubProject.CloudPath c : p.cloudPath()) {
+			paths.add(Map.of("cloud", c.cloud(), "bucket", c.bucket(), "key", c.key()));
 		}
 		m.put("cloudPath", paths);
 		return m;
 	}
 
-	static Map<String, Object> image(Document i) {
+	static Map<String, Object> image(ImageRecord i) {
 		if (i == null) {
 			return null;
 		}
 		Map<String, Object> m = new HashMap<>();
 		m.put(DOC, i);
-		m.put("id", i.getObjectId("_id").toHexString());
-		m.put("state", i.getString("state"));
-		m.put("name", i.getString("name"));
-		m.put("filename", i.getString("filename"));
-		m.put("checksum", i.getBoolean("checksumKnown", false) ? i.getString("checksum") : null);
-		m.put("type", i.getString("type"));
-		m.put("error", i.getList("error", String.class, List.of()));
+		m.put("id", i.id());
+		m.put("state", i.state() == null ? null : i.state().name());
+		m.put("name", i.name());
+		m.put("filename", i.filename());
+		m.put("checksum", i.knownChecksum());
+		m.put("type", i.type());
+		m.put("error", i.error());
 		m.put("thumbs", List.of());
-		m.put("cloud", i.getString("cloud"));
-		Object size = i.get("size");
-		m.put("size", size instanceof Number n ? n.doubleValue() : null);
-		m.put("width", i.get("width"));
-		m.put("height", i.get("height"));
-		m.put("date", date(i.get("registeredAt")));
+		m.put("cloud", i.cloud());
+		m.put("size", i.size() == null ? null : i.size().doubleValue());
+		m.put("width", i.width());
+		m.put("height", i.height());
+		m.put("date", date(i.registeredAt()));
 		return m;
 	}
 
-	static Map<String, Object> task(Document t) {
+	static Map<String, Object> task(HubTask t) {
 		if (t == null) {
 			return null;
 		}
 		Map<String, Object> m = new HashMap<>();
 		m.put(DOC, t);
-		m.put("id", t.getObjectId("_id").toHexString());
-		m.put("taskType", t.getString("taskType"));
-		m.put("state", t.getString("state"));
-		m.put("startDate", date(t.get("startDate")));
-		m.put("endDate", date(t.get("endDate")));
-		m.put("totalSteps", t.get("totalSteps", 0));
-		m.put("step", t.get("step", 0));
-		m.put("engine", t.getString("engine"));
-		m.put("error", t.getList("error", String.class, List.of()));
-		m.put("result", taskResult(t.get("result", Document.class)));
+		m.put("id", t.id());
+		m.put("taskType", t.taskType());
+		m.put("state", t.state() == null ? null : t.state().name());
+		m.put("startDate", date(t.startDate()));
+		m.put("endDate", date(t.endDate()));
+		m.put("totalSteps", t.totalSteps());
+		m.put("step", t.step());
+		m.put("engine", t.engine());
+		m.put("error", t.error());
+		m.put("result", taskResult(t.result()));
 		return m;
 	}
 
@@ -108,39 +108,38 @@ final class Views {
 	private static final List<String> FLOAT_RESULTS = List.of("meanReprojectionError", "alignmentError",
 			"georegistrationError");
 
-	static Map<String, Object> taskResult(Document r) {
+	static Map<String, Object> taskResult(HubTask.Result r) {
 		if (r == null) {
 			return null;
 		}
 		Map<String, Object> m = new HashMap<>();
 		List<Map<String, Object>> values = new ArrayList<>();
-		for (Map.Entry<String, Object> e : r.entrySet()) {
+		for (Map.Entry<String, Object> e : r.values().entrySet()) {
 			Object v = e.getValue();
 			if (INT_RESULTS.contains(e.getKey())) {
 				m.put(e.getKey(), v instanceof Number n ? n.intValue() : null);
 			} else if (FLOAT_RESULTS.contains(e.getKey())) {
 				m.put(e.getKey(), v instanceof Number n ? n.doubleValue() : null);
-			} else if (!"files".equals(e.getKey())) {
-				values.add(Map.of("key", e.getKey(), "value", v instanceof Document d ? d.toJson() : String.valueOf(v)));
+			} else {
+				values.add(Map.of("key", e.getKey(), "value", String.valueOf(v)));
 			}
 		}
 		m.put("values", values);
 		List<Map<String, Object>> files = new ArrayList<>();
-		for (Document f : r.getList("files", Document.class, List.of())) {
-			Object fid = f.get("fileId"); // a resource service FileID; an ObjectId in tasks of earlier versions
-			String id = fid instanceof ObjectId o ? o.toHexString() : String.valueOf(fid);
-			files.add(Map.of("name", f.getString("name"), "size", ((Number) f.get("size", 0L)).doubleValue(),
-					"fileId", id, "url", "/Resource/GetDownloadUrl?FID=" + id));
+		for (HubTask.File f : r.files()) {
+			files.add(Map.of("name", f.name(), "size", (double) f.size(), "fileId", f.fileId(), "url",
+					"/Resource/GetDownloadUrl?FID=" + f.fileId()));
 		}
 		m.put("files", files);
 		return m;
 	}
 
-	/** @return a Relay connection of the page, nodes converted by {@code node} */
-	static Map<String, Object> connection(Pages.Page page, java.util.function.Function<Document, Map<String, Object>> node) {
+	/** @return a Relay connection of the page, nodes converted by {@code node} and their cursors made of {@code id} */
+	static <T> Map<String, Object> connection(Pages.Page<T> page, Function<T, String> id,
+			Function<T, Map<String, Object>> node) {
 		List<Map<String, Object>> edges = new ArrayList<>();
-		for (Document d : page.docs()) {
-			edges.add(Map.of("cursor", Pages.cursor(d.getObjectId("_id")), "node", node.apply(d)));
+		for (T item : page.items()) {
+			edges.add(Map.of("cursor", Pages.cursor(id.apply(item)), "node", node.apply(item)));
 		}
 		Map<String, Object> info = new HashMap<>();
 		info.put("hasPreviousPage", page.hasPrevious());
@@ -150,13 +149,15 @@ final class Views {
 		return Map.of("totalCount", (int) page.totalCount(), "pageInfo", info, "edges", edges);
 	}
 
-	static Document doc(Object source) {
+	/** @param source a resolver's source (a map made here) @param type its record's type @return the record */
+	static <T> T record(Object source, Class<T> type) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> m = (Map<String, Object>) source;
-		return (Document) m.get(DOC);
+		return type.cast(m.get(DOC));
 	}
 
-	static ObjectId id(Object source) {
-		return doc(source).getObjectId("_id");
+	/** @param source a project's map @return the project's id */
+	static String projectId(Object source) {
+		return record(source, HubProject.class).id();
 	}
 }

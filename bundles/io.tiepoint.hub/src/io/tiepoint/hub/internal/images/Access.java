@@ -12,12 +12,11 @@ package io.tiepoint.hub.internal.images;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.cloud.Clouds;
+import io.tiepoint.hub.internal.store.HubProject;
 import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.spi.HubCloud;
@@ -29,7 +28,7 @@ public final class Access {
 	private final ProjectStore projects;
 	private final ImageStore images;
 	/** Project id to owner; owners never change, removed projects are dropped. */
-	private final Map<ObjectId, String> owners = new ConcurrentHashMap<>();
+	private final Map<String, String> owners = new ConcurrentHashMap<>();
 	private static final int MAX_CACHED = 100_000;
 
 	/**
@@ -55,8 +54,8 @@ public final class Access {
 	}
 
 	/** @param owner caller @param pid project id @return the caller's project, or NOT_FOUND */
-	public Document project(String owner, String pid) {
-		Document p = projects.findOwned(Ids.parse(pid), owner);
+	public HubProject project(String owner, String pid) {
+		HubProject p = projects.findOwned(pid, owner);
 		if (p == null) {
 			throw HubException.notFound("project " + pid);
 		}
@@ -68,18 +67,18 @@ public final class Access {
 	 *
 	 * @param owner caller
 	 * @param pid   project id
-	 * @return the project id, or NOT_FOUND
+	 * @return the project id (24 lower-case hex digits), or NOT_FOUND
 	 */
-	public ObjectId projectId(String owner, String pid) {
-		ObjectId id = Ids.parse(pid);
+	public String projectId(String owner, String pid) {
+		String id = Ids.parse(pid) == null ? null : pid.toLowerCase(java.util.Locale.ROOT);
 		String known = id == null ? null : owners.get(id);
 		if (known == null) {
-			Document p = project(owner, pid);
+			HubProject p = project(owner, pid);
 			if (owners.size() > MAX_CACHED) {
 				owners.clear();
 			}
-			owners.put(id, p.getString("owner"));
-			return id;
+			owners.put(p.id(), p.owner());
+			return p.id();
 		}
 		if (!known.equals(owner)) {
 			throw HubException.notFound("project " + pid);
@@ -88,21 +87,16 @@ public final class Access {
 	}
 
 	/** @param pid a removed project */
-	public void forget(ObjectId pid) {
+	public void forget(String pid) {
 		owners.remove(pid);
 	}
 
 	/** @param owner caller @param iid image id @return the caller's image, or NOT_FOUND */
-	public Document image(String owner, String iid) {
-		Document i = images.find(Ids.parse(iid));
-		if (i == null || !owner.equals(i.getString("owner"))) {
+	public ImageRecord image(String owner, String iid) {
+		ImageRecord i = images.find(iid);
+		if (i == null || !owner.equals(i.owner())) {
 			throw HubException.notFound("image " + iid);
 		}
 		return i;
-	}
-
-	/** @param image an image @return its project id */
-	public static ObjectId pid(Document image) {
-		return image.getObjectId("pid");
 	}
 }

@@ -12,23 +12,20 @@ package io.tiepoint.hub.internal.images;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.client.model.Updates;
-
 import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 
 /**
  * The hub side of uploads into a {@link io.tiepoint.hub.spi.HubCloud.Hosted hosted} cloud (GridFS), for the
  * resource service ({@code /Resource/Upload?uid=..}). An upload id is {@code <image id>.<32 random
- * characters>}, made at registration; the image document keeps it in {@link CloudImages#UPLOAD_TOKEN}, so the
+ * characters>}, made at registration; the image keeps it ({@link ImageRecord#uploadId()}), so the
  * mapping lives in MongoDB and costs no extra write per registration. The
  * resource service finds the image with {@link #image(String)}, writes the GridFS file into the
  * bucket {@link Database#GRIDFS_BUCKET} (chunk documents one by one, files document last), then calls
- * {@link #completed(String, ObjectId)}, which starts verification.
+ * {@link #completed(String, String)}, which starts verification.
  */
 public final class GridFsUploads {
 
@@ -42,22 +39,21 @@ public final class GridFsUploads {
 	}
 
 	/** @param imageId an image @return a new upload id for it */
-	static String newUploadId(ObjectId imageId) {
-		return imageId.toHexString() + "." + CredentialsFile.newSecret();
+	static String newUploadId(String imageId) {
+		return imageId + "." + CredentialsFile.newSecret();
 	}
 
 	/**
 	 * @param uploadId the {@code uid} of an upload URL
-	 * @return the image document it uploads to ({@code _id, pid, filename, contentType, state, ...}), or
-	 *         null when the id is unknown (compared in constant time)
+	 * @return the image it uploads to, or null when the id is unknown (compared in constant time)
 	 */
-	public Document image(String uploadId) {
+	public ImageRecord image(String uploadId) {
 		int dot = uploadId == null ? -1 : uploadId.indexOf('.');
-		if (dot != 24 || !ObjectId.isValid(uploadId.substring(0, dot))) {
+		if (dot != 24 || Ids.parse(uploadId.substring(0, dot)) == null) {
 			return null;
 		}
-		Document image = images.find(new ObjectId(uploadId.substring(0, dot)));
-		String stored = image == null ? null : image.getString(CloudImages.UPLOAD_TOKEN);
+		ImageRecord image = images.find(uploadId.substring(0, dot));
+		String stored = image == null ? null : image.uploadId();
 		if (stored == null || !MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
 				uploadId.getBytes(StandardCharsets.US_ASCII))) {
 			return null;
@@ -81,24 +77,8 @@ public final class GridFsUploads {
 	 * @return the image it uploads to, or null when the id is unknown (compared in constant time)
 	 */
 	public Target target(String uploadId) {
-		Document image = image(uploadId);
-		if (image == null) {
-			return null;
-		}
-		ObjectId pid = image.getObjectId("pid");
-		return new Target(image.getObjectId("_id").toHexString(), image.getString("owner"),
-				pid == null ? null : pid.toHexString(), image.getString("filename"));
-	}
-
-	/**
-	 * As {@link #completed(String, ObjectId)}, for the resource service.
-	 *
-	 * @param uploadId the upload id
-	 * @param fileId   the complete GridFS file, 24 hex digits
-	 * @throws IllegalArgumentException when the upload id is unknown
-	 */
-	public void completed(String uploadId, String fileId) {
-		completed(uploadId, new ObjectId(fileId));
+		ImageRecord image = image(uploadId);
+		return image == null ? null : new Target(image.id(), image.owner(), image.pid(), image.filename());
 	}
 
 	/**
@@ -106,17 +86,16 @@ public final class GridFsUploads {
 	 * verification.
 	 *
 	 * @param uploadId the upload id
-	 * @param fileId   the complete GridFS file
+	 * @param fileId   the complete GridFS file's id (24 hex digits)
 	 * @return the image after the change (unchanged when it was no longer waiting, e.g. expired)
 	 * @throws IllegalArgumentException when the upload id is unknown
 	 */
-	public Document completed(String uploadId, ObjectId fileId) {
-		Document image = image(uploadId);
+	public ImageRecord completed(String uploadId, String fileId) {
+		ImageRecord image = image(uploadId);
 		if (image == null) {
 			throw new IllegalArgumentException("unknown upload id");
 		}
-		ObjectId id = image.getObjectId("_id");
-		Document after = service.markStored(id, Updates.set(CloudImages.LOCATION, fileId));
-		return after != null ? after : images.find(id);
+		ImageRecord after = service.markStored(image.id(), null, fileId);
+		return after != null ? after : images.find(image.id());
 	}
 }

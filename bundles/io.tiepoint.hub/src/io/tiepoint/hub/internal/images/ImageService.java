@@ -10,22 +10,21 @@
 package io.tiepoint.hub.internal.images;
 
 import java.io.IOException;
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.cloud.Names;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.ImageQuery;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
+import io.tiepoint.hub.internal.store.Pages;
 import io.tiepoint.hub.spi.HubCloud;
 import io.tiepoint.hub.spi.UploadTarget;
 
@@ -59,8 +58,28 @@ public final class ImageService {
 	 * @param checksum sha1
 	 * @return the image with that checksum, or null
 	 */
-	public Document hasImage(String owner, String pid, String checksum) {
+	public ImageRecord hasImage(String owner, String pid, String checksum) {
 		return images.findByChecksum(access.projectId(owner, pid), Names.checksum(checksum));
+	}
+
+	/**
+	 * @param pid a project the caller may see
+	 * @param iid image id
+	 * @return the project's image with that id, or null
+	 */
+	public ImageRecord image(String pid, String iid) {
+		ImageRecord i = images.find(iid);
+		return i != null && i.pid().equals(pid) ? i : null;
+	}
+
+	/** @param pid a project the caller may see @param filename a hashed name @return its image, or null */
+	public ImageRecord imageByFilename(String pid, String filename) {
+		return images.findByFilename(pid, filename);
+	}
+
+	/** @param q which images (of a project the caller may see) @param r the page asked for @return the page */
+	public Pages.Page<ImageRecord> images(ImageQuery q, Pages.Request r) {
+		return images.page(q, r);
 	}
 
 	/**
@@ -75,9 +94,9 @@ public final class ImageService {
 	 * @param checksum sha1 or null
 	 * @return the image (Pending for a new or reset one)
 	 */
-	public Document register(String owner, String pid, HubCloud cloud, String bucket, String filename, String type,
+	public ImageRecord register(String owner, String pid, HubCloud cloud, String bucket, String filename, String type,
 			String checksum) {
-		ObjectId projectId = access.projectId(owner, pid);
+		String projectId = access.projectId(owner, pid);
 		if (bucket != null && !cloud.buckets().contains(bucket)) {
 			throw new HubException("BUCKET_NOT_SUPPORTED", "bucket " + bucket + " is not served; see getGeoIPInfo");
 		}
@@ -87,14 +106,14 @@ public final class ImageService {
 		String sum = known ? Names.checksum(checksum) : "unknown-" + CredentialsFile.newSecret();
 		for (int i = 0; i < ATTEMPTS; i++) {
 			// insert first: the unique index (pid, checksum) decides; look up only when it refuses
-			Document doc = newImage(projectId, owner, name, type, sum, known, cloud, chosen);
-			if (images.insert(doc)) {
-				return doc;
+			ImageRecord inserted = images.insert(newImage(projectId, owner, name, type, sum, known, cloud, chosen));
+			if (inserted != null) {
+				return inserted;
 			}
 			// after a refused insert read the database: the winner may not be in the cache yet
-			Document existing = known ? images.readByChecksum(projectId, sum) : null;
+			ImageRecord existing = known ? images.readByChecksum(projectId, sum) : null;
 			if (existing != null) {
-				Document reused = reuse(existing, cloud, chosen);
+				ImageRecord reused = reuse(existing, cloud, chosen);
 				if (reused != null) {
 					return reused;
 				}
@@ -108,14 +127,14 @@ public final class ImageService {
 	 * @param image a registered image
 	 * @return what the client needs to send its bytes, or nothing when they are there already
 	 */
-	public UploadTarget target(HubCloud cloud, Document image) {
-		if (!HubImageState.WAITING.contains(image.getString("state"))) {
+	public UploadTarget target(HubCloud cloud, ImageRecord image) {
+		if (!image.isIn(HubImageState.WAITING)) {
 			return new UploadTarget(Map.of());
 		}
 		try {
 			return cloud.register(CloudImages.of(image));
 		} catch (IOException e) {
-			LOG.error("cannot make an upload target for image " + image.getObjectId("_id"), e);
+			LOG.error("cannot make an upload target for image " + image.id(), e);
 			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");
 		}
 	}
@@ -132,30 +151,26 @@ public final class ImageService {
 	 * @return the payload's fields
 	 */
 	public UploadTarget grant(String owner, String pid, HubCloud cloud, String bucket, HubCloud.ProjectTargets grants) {
-		ObjectId projectId = access.projectId(owner, pid);
+		String projectId = access.projectId(owner, pid);
 		if (bucket != null && !cloud.buckets().contains(bucket)) {
 			throw new HubException("BUCKET_NOT_SUPPORTED", "bucket " + bucket + " is not served; see getGeoIPInfo");
 		}
 		try {
-			return grants.grant(projectId.toHexString(), bucket != null ? bucket : cloud.buckets().get(0));
+			return grants.grant(projectId, bucket != null ? bucket : cloud.buckets().get(0));
 		} catch (IOException e) {
 			LOG.error("cannot make an upload grant for project " + projectId, e);
 			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");
 		}
 	}
 
-	private Document newImage(ObjectId pid, String owner, String name, String type, String sum, boolean known,
+	private static ImageRecord newImage(String pid, String owner, String name, String type, String sum, boolean known,
 			HubCloud cloud, String bucket) {
 		String filename = Names.hashed(sum, name);
-		Date now = new Date();
-		ObjectId id = new ObjectId();
-		return new Document("_id", id).append("pid", pid).append("owner", owner).append("name", name)
-				.append("filename", filename).append("checksum", sum).append("checksumKnown", known)
-				.append("type", type).append("contentType", Names.contentType(type, name))
-				.append("state", HubImageState.Pending.name()).append("error", List.of()).append("cloud", cloud.id())
-				.append("bucket", bucket).append("key", Names.key(pid.toHexString(), filename))
-				.append(CloudImages.UPLOAD_TOKEN, hosted(cloud) ? GridFsUploads.newUploadId(id) : null)
-				.append("registeredAt", now).append("updatedAt", now);
+		Instant now = Instant.ofEpochMilli(System.currentTimeMillis()); // what the database keeps
+		String id = Ids.next();
+		return new ImageRecord(id, pid, owner, name, filename, sum, known, type, Names.contentType(type, name),
+				HubImageState.Pending, List.of(), cloud.id(), bucket, Names.key(pid, filename),
+				hosted(cloud) ? GridFsUploads.newUploadId(id) : null, null, null, null, null, 0.0, now, now, false, null);
 	}
 
 	private static boolean hosted(HubCloud cloud) {
@@ -163,57 +178,48 @@ public final class ImageService {
 	}
 
 	/** States an image may be registered again in for another cloud: its bytes are not verified yet. */
-	private static final List<String> MOVABLE = List.of(HubImageState.Pending.name(), HubImageState.Uploading.name(),
-			HubImageState.Uploaded.name());
+	private static final List<HubImageState> MOVABLE = List.of(HubImageState.Pending, HubImageState.Uploading,
+			HubImageState.Uploaded);
 
-	private Document reuse(Document existing, HubCloud cloud, String bucket) {
-		String state = existing.getString("state");
-		boolean sameTarget = cloud.id().equals(existing.getString("cloud")) && bucket.equals(existing.getString("bucket"));
-		if (HubImageState.Invalid.name().equals(state)) {
+	private ImageRecord reuse(ImageRecord existing, HubCloud cloud, String bucket) {
+		boolean sameTarget = cloud.id().equals(existing.cloud()) && bucket.equals(existing.bucket());
+		if (existing.state() == HubImageState.Invalid) {
 			deleteStored(existing);
-			return images.transition(existing.getObjectId("_id"), List.of(state), reset(existing, cloud, bucket, true));
+			return images.reset(existing.id(), List.of(HubImageState.Invalid), cloud.id(), bucket, token(existing, cloud), true);
 		}
-		if (!sameTarget && MOVABLE.contains(state)) {
+		if (!sameTarget && existing.isIn(MOVABLE)) {
 			// registered again on another cloud (the client's cloud went away, perhaps with bytes the hub could not
 			// verify yet): the newest registration wins, the old target is abandoned
-			return images.transition(existing.getObjectId("_id"), MOVABLE, reset(existing, cloud, bucket, false));
+			return images.reset(existing.id(), MOVABLE, cloud.id(), bucket, token(existing, cloud), false);
 		}
 		return existing;
 	}
 
 	/** Pending again, for this cloud: a hosted cloud's upload token is kept (or made), any other's dropped. */
-	private org.bson.conversions.Bson reset(Document existing, HubCloud cloud, String bucket, boolean fresh) {
-		String token = existing.getString(CloudImages.UPLOAD_TOKEN);
+	private static String token(ImageRecord existing, HubCloud cloud) {
 		if (!hosted(cloud)) {
-			token = null;
-		} else if (token == null) {
-			token = GridFsUploads.newUploadId(existing.getObjectId("_id"));
+			return null;
 		}
-		var u = Updates.combine(Updates.set("state", HubImageState.Pending.name()), Updates.set("error", List.of()),
-				Updates.set("cloud", cloud.id()), Updates.set("bucket", bucket),
-				Updates.set(CloudImages.UPLOAD_TOKEN, token), Updates.unset(CloudImages.LOCATION),
-				Updates.unset("verifying"));
-		return fresh ? Updates.combine(u, Updates.set("registeredAt", new Date())) : u;
+		return existing.uploadId() != null ? existing.uploadId() : GridFsUploads.newUploadId(existing.id());
 	}
 
-	private void deleteStored(Document image) {
-		HubCloud c = access.clouds().get(image.getString("cloud")).orElse(null);
+	private void deleteStored(ImageRecord image) {
+		HubCloud c = access.clouds().get(image.cloud()).orElse(null);
 		if (c == null) {
 			return;
 		}
 		try {
 			c.delete(CloudImages.of(image));
 		} catch (IOException e) {
-			LOG.warn("could not delete the stale object of image " + image.getObjectId("_id"), e);
+			LOG.warn("could not delete the stale object of image " + image.id(), e);
 		}
 	}
 
 	/** @param owner caller @param iid image id @return the image, Uploading when it was Pending */
-	public Document start(String owner, String iid) {
-		Document image = access.image(owner, iid);
-		Document after = images.transition(image.getObjectId("_id"), List.of(HubImageState.Pending.name()),
-				Updates.set("state", HubImageState.Uploading.name()));
-		return after != null ? after : images.find(image.getObjectId("_id"));
+	public ImageRecord start(String owner, String iid) {
+		ImageRecord image = access.image(owner, iid);
+		ImageRecord after = images.startUpload(image.id());
+		return after != null ? after : images.find(image.id());
 	}
 
 	/**
@@ -221,14 +227,14 @@ public final class ImageService {
 	 * @param iid   image id
 	 * @return the image, Uploaded (and queued for verification) when its bytes are stored
 	 */
-	public Document done(String owner, String iid) {
-		Document image = access.image(owner, iid);
-		if (!HubImageState.WAITING.contains(image.getString("state"))) {
+	public ImageRecord done(String owner, String iid) {
+		ImageRecord image = access.image(owner, iid);
+		if (!image.isIn(HubImageState.WAITING)) {
 			return image;
 		}
 		OptionalLong size;
 		try {
-			size = access.cloud(image.getString("cloud")).stored(CloudImages.of(image));
+			size = access.cloud(image.cloud()).stored(CloudImages.of(image));
 		} catch (IOException e) {
 			LOG.error("cannot check the upload of image " + iid, e);
 			throw new HubException("STORAGE_UNAVAILABLE", "the storage cannot be reached, try again");
@@ -236,18 +242,18 @@ public final class ImageService {
 		if (size.isEmpty()) {
 			throw new HubException("NOT_UPLOADED", "no uploaded object for image " + iid);
 		}
-		Document after = markStored(image.getObjectId("_id"), Updates.set("size", size.getAsLong()));
-		return after != null ? after : images.find(image.getObjectId("_id"));
+		ImageRecord after = markStored(image.id(), size.getAsLong(), null);
+		return after != null ? after : images.find(image.id());
 	}
 
 	/**
-	 * @param id     an image whose bytes arrived
-	 * @param update what else to set
+	 * @param id       an image whose bytes arrived
+	 * @param size     their size, or null when not known
+	 * @param location where a hosted cloud stored them, or null
 	 * @return the image after, or null when it was no longer waiting
 	 */
-	Document markStored(ObjectId id, org.bson.conversions.Bson update) {
-		Document after = images.transition(id, HubImageState.WAITING,
-				Updates.combine(update, Updates.set("state", HubImageState.Uploaded.name())));
+	ImageRecord markStored(String id, Long size, String location) {
+		ImageRecord after = images.markUploaded(id, size, location);
 		if (after != null) {
 			verifier.enqueue(id);
 		}

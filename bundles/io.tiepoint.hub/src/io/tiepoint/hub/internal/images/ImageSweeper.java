@@ -11,19 +11,14 @@ package io.tiepoint.hub.internal.images;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.spi.HubCloud;
 
@@ -40,7 +35,7 @@ public final class ImageSweeper {
 	private final Access access;
 	private final Verifier verifier;
 	private final Duration expiry;
-	private final Consumer<ObjectId> settled;
+	private final Consumer<String> settled;
 
 	/**
 	 * @param images   image store
@@ -51,7 +46,7 @@ public final class ImageSweeper {
 	 * @param settled  told the project id when an image expired
 	 */
 	public ImageSweeper(ImageStore images, ImageService service, Access access, Verifier verifier, Duration expiry,
-			Consumer<ObjectId> settled) {
+			Consumer<String> settled) {
 		this.images = images;
 		this.service = service;
 		this.access = access;
@@ -65,35 +60,33 @@ public final class ImageSweeper {
 		for (HubCloud cloud : access.clouds().with(HubCloud.Swept.class)) {
 			poll(cloud);
 		}
-		for (ObjectId id : images.ids(Filters.and(Filters.eq("state", HubImageState.Uploaded.name()),
-				Filters.ne("verifying", Boolean.TRUE)))) {
+		for (String id : images.unclaimed()) {
 			verifier.enqueue(id);
 		}
 		expire();
 	}
 
 	private void poll(HubCloud cloud) {
-		for (Document image : images.list(Filters.and(Filters.eq("cloud", cloud.id()), Filters.in("state", HubImageState.WAITING)))) {
+		for (ImageRecord image : images.waiting(cloud.id())) {
 			try {
 				OptionalLong size = cloud.stored(CloudImages.of(image));
 				if (size.isPresent()) {
-					service.markStored(image.getObjectId("_id"), Updates.set("size", size.getAsLong()));
+					service.markStored(image.id(), size.getAsLong(), null);
 				}
 			} catch (IOException e) {
-				LOG.warn("cannot ask cloud " + cloud.id() + " for image " + image.getObjectId("_id"), e);
+				LOG.warn("cannot ask cloud " + cloud.id() + " for image " + image.id(), e);
 				return;
 			}
 		}
 	}
 
 	private void expire() {
-		Date cutoff = new Date(System.currentTimeMillis() - expiry.toMillis());
+		Instant cutoff = Instant.ofEpochMilli(System.currentTimeMillis() - expiry.toMillis());
 		String limit = expiry.toMinutes() >= 1 ? expiry.toMinutes() + " minutes" : expiry.toSeconds() + " seconds";
 		String reason = "not uploaded and verified within " + limit + " of registration";
-		for (Document image : images.list(Filters.and(Filters.in("state", HubImageState.OPEN),
-				Filters.lt("registeredAt", cutoff)))) {
-			if (images.setState(image.getObjectId("_id"), HubImageState.OPEN, HubImageState.Invalid, List.of(reason)) != null) {
-				settled.accept(image.getObjectId("pid"));
+		for (ImageRecord image : images.unfinishedBefore(cutoff)) {
+			if (images.setState(image.id(), HubImageState.OPEN, HubImageState.Invalid, List.of(reason)) != null) {
+				settled.accept(image.pid());
 			}
 		}
 	}

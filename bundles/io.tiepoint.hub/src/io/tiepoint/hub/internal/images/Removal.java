@@ -12,13 +12,11 @@ package io.tiepoint.hub.internal.images;
 import java.io.IOException;
 import java.util.List;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
-import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.HubProject;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.spi.HubCloud;
@@ -49,15 +47,14 @@ public final class Removal {
 	 * @return how many were removed
 	 */
 	public int removeImages(String owner, String pid, List<String> ids) {
-		ObjectId projectId = access.project(owner, pid).getObjectId("_id");
+		String projectId = access.project(owner, pid).id();
 		int n = 0;
 		for (String id : ids) {
-			ObjectId iid = Ids.parse(id);
-			Document gone = iid == null ? null : images.delete(iid, projectId);
+			ImageRecord gone = images.delete(id, projectId);
 			if (gone != null) {
 				n++;
-				if (HubImageState.Ready.name().equals(gone.getString("state"))) {
-					projects.countImage(projectId, -1, gone.get("megapixels", 0.0) / 1000.0, null);
+				if (gone.state() == HubImageState.Ready) {
+					projects.countImage(projectId, -1, gone.megapixels() / 1000.0, null);
 				}
 				dropBytes(gone);
 			}
@@ -71,12 +68,12 @@ public final class Removal {
 	 * @return true when removed
 	 */
 	public boolean removeProject(String owner, String pid) {
-		Document project = access.project(owner, pid);
-		if (project.get("runningTask") != null) {
+		HubProject project = access.project(owner, pid);
+		if (project.runningTask() != null) {
 			throw new HubException("ALREADY_RUNNING", "stop the project's task first");
 		}
-		ObjectId projectId = project.getObjectId("_id");
-		for (Document image : images.list(new Document("pid", projectId))) {
+		String projectId = project.id();
+		for (ImageRecord image : images.inProject(projectId, null)) {
 			dropBytes(image);
 		}
 		images.deleteProject(projectId);
@@ -85,15 +82,15 @@ public final class Removal {
 		return true;
 	}
 
-	private void dropBytes(Document image) {
-		HubCloud cloud = access.clouds().get(image.getString("cloud")).orElse(null);
+	private void dropBytes(ImageRecord image) {
+		HubCloud cloud = access.clouds().get(image.cloud()).orElse(null);
 		if (cloud == null) {
 			return;
 		}
 		try {
 			cloud.delete(CloudImages.of(image));
 		} catch (IOException e) {
-			LOG.warn("could not delete the object of removed image " + image.getObjectId("_id"), e);
+			LOG.warn("could not delete the object of removed image " + image.id(), e);
 		}
 	}
 }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.bson.Document;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
@@ -28,7 +27,7 @@ import io.tiepoint.exif.CheckConfig;
 import io.tiepoint.exif.Digests;
 import io.tiepoint.exif.Finding;
 import io.tiepoint.exif.ImageInspector;
-import io.tiepoint.exif.ImageRecord;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.spi.HubCloud;
 
 /**
@@ -62,18 +61,18 @@ final class StoredImageCheck {
 
 	/**
 	 * @param cloud   where the bytes are
-	 * @param image   the image document
+	 * @param image   the image
 	 * @param monitor canceled when the hub closes
 	 * @return the outcome
 	 * @throws IOException when the store could not be read (transient: try again later)
 	 * @throws OperationCanceledException when canceled
 	 */
-	static Outcome run(HubCloud cloud, Document image, IProgressMonitor monitor) throws IOException {
-		SubMonitor progress = SubMonitor.convert(monitor, "Verifying " + image.getString("filename"), 2);
+	static Outcome run(HubCloud cloud, ImageRecord image, IProgressMonitor monitor) throws IOException {
+		SubMonitor progress = SubMonitor.convert(monitor, "Verifying " + image.filename(), 2);
 		progress.split(1);
 		MessageDigest sha1 = Digests.sha1();
 		List<String> reasons = new ArrayList<>();
-		ImageRecord record = null;
+		io.tiepoint.exif.ImageRecord record = null;
 		long size;
 		try (Recording stored = new Recording(cloud.open(CloudImages.of(image)));
 				DigestInputStream in = new DigestInputStream(stored, sha1)) {
@@ -84,7 +83,7 @@ final class StoredImageCheck {
 				}
 			};
 			try {
-				record = new ImageInspector(NO_DIGESTS).inspect(shield, image.getString("filename"));
+				record = new ImageInspector(NO_DIGESTS).inspect(shield, image.filename());
 			} catch (RuntimeException e) {
 				reasons.add("cannot decode image: " + e.getMessage());
 			}
@@ -103,11 +102,11 @@ final class StoredImageCheck {
 			}
 		}
 		String stored = HexFormat.of().formatHex(sha1.digest());
-		String registered = image.getString("checksum");
+		String registered = image.checksum();
 		if (size == 0) {
 			reasons.add(0, "empty object");
 		}
-		if (image.getBoolean("checksumKnown", false) && !stored.equalsIgnoreCase(registered)) {
+		if (image.checksumKnown() && !stored.equalsIgnoreCase(registered)) {
 			reasons.add(0, "checksum mismatch: registered " + registered + ", stored " + stored);
 		}
 		if (record != null) {

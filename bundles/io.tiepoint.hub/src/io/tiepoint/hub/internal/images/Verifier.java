@@ -21,18 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.model.Updates;
-
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.HubProject;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.spi.HubCloud;
@@ -48,9 +45,9 @@ public final class Verifier implements AutoCloseable {
 	private final ImageStore images;
 	private final ProjectStore projects;
 	private final Clouds clouds;
-	private final Consumer<ObjectId> settled;
+	private final Consumer<String> settled;
 	private final ThreadPoolExecutor pool;
-	private final Set<ObjectId> queued = ConcurrentHashMap.newKeySet();
+	private final Set<String> queued = ConcurrentHashMap.newKeySet();
 	private final AtomicLong bytes = new AtomicLong();
 	private final AtomicLong nanos = new AtomicLong();
 	private final AtomicLong count = new AtomicLong();
@@ -64,7 +61,7 @@ public final class Verifier implements AutoCloseable {
 	 * @param settled  told the project id whenever an image became Ready or Invalid
 	 */
 	public Verifier(ImageStore images, ProjectStore projects, Clouds clouds, int threads,
-			Consumer<ObjectId> settled) {
+			Consumer<String> settled) {
 		this.images = images;
 		this.projects = projects;
 		this.clouds = clouds;
@@ -78,7 +75,7 @@ public final class Verifier implements AutoCloseable {
 	}
 
 	/** @param imageId an image that may be Uploaded; queued at most once at a time */
-	public void enqueue(ObjectId imageId) {
+	public void enqueue(String imageId) {
 		if (!pool.isShutdown() && queued.add(imageId)) {
 			try {
 				pool.execute(() -> {
@@ -96,15 +93,15 @@ public final class Verifier implements AutoCloseable {
 		return new long[] { count.get(), bytes.get(), nanos.get() };
 	}
 
-	private void verify(ObjectId id) {
+	private void verify(String id) {
 		try {
-			Document image = images.claimForVerification(id);
+			ImageRecord image = images.claimForVerification(id);
 			if (image == null) {
 				return;
 			}
-			HubCloud cloud = clouds.get(image.getString("cloud")).orElse(null);
+			HubCloud cloud = clouds.get(image.cloud()).orElse(null);
 			if (cloud == null) {
-				finish(image, List.of("cloud " + image.getString("cloud") + " is not configured"), null);
+				finish(image, List.of("cloud " + image.cloud() + " is not configured"), null);
 				return;
 			}
 			long t0 = System.nanoTime();
@@ -129,29 +126,25 @@ public final class Verifier implements AutoCloseable {
 		}
 	}
 
-	private void release(ObjectId id) {
+	private void release(String id) {
 		try {
-			images.transition(id, List.of(HubImageState.Uploaded.name()), Updates.unset("verifying"));
-		} catch (MongoException e) {
+			images.release(id);
+		} catch (RuntimeException e) {
 			LOG.error("cannot release the verification claim of image " + id, e);
 		}
 	}
 
-	private void finish(Document image, List<String> reasons, StoredImageCheck.Outcome o) {
-		ObjectId id = image.getObjectId("_id");
+	private void finish(ImageRecord image, List<String> reasons, StoredImageCheck.Outcome o) {
 		HubImageState to = reasons.isEmpty() ? HubImageState.Ready : HubImageState.Invalid;
-		Document after = images.transition(id, List.of(HubImageState.Uploaded.name()),
-				Updates.combine(Updates.set("state", to.name()), Updates.set("error", reasons), Updates.unset("verifying"),
-						Updates.set("size", o == null ? null : o.size()), Updates.set("width", o == null ? 0 : o.width()),
-						Updates.set("height", o == null ? 0 : o.height()),
-						Updates.set("megapixels", o == null ? 0.0 : o.megapixels())));
+		ImageRecord after = images.settle(image.id(), new ImageStore.Verdict(to, reasons, o == null ? null : o.size(),
+				o == null ? 0 : o.width(), o == null ? 0 : o.height(), o == null ? 0.0 : o.megapixels()));
 		if (after == null) {
 			return; // expired or removed meanwhile
 		}
-		ObjectId pid = after.getObjectId("pid");
+		String pid = after.pid();
 		if (to == HubImageState.Ready) {
-			projects.countImage(pid, 1, o.megapixels() / 1000.0, new Document("cloud", after.getString("cloud"))
-					.append("bucket", after.getString("bucket")).append("key", pid.toHexString() + "/"));
+			projects.countImage(pid, 1, o.megapixels() / 1000.0, new HubProject.CloudPath(after.cloud(), after.bucket(),
+					pid + "/"));
 		}
 		settled.accept(pid);
 	}

@@ -24,6 +24,7 @@ import io.tiepoint.hub.internal.store.files.ChunkStore;
 import io.tiepoint.hub.internal.store.files.ConversionJob;
 import io.tiepoint.hub.internal.store.files.ConversionJobs;
 import io.tiepoint.hub.internal.store.files.StoredFile;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * The bounded pool of conversion workers: each claims the oldest queued job of {@link ConversionJobs},

@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * Convert (seed 003, 3.5): converts a file the caller may see, or tells how far it is ({@link Converter}):

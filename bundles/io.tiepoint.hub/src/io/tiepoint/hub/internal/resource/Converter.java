@@ -20,6 +20,7 @@ import io.tiepoint.hub.internal.store.files.ConversionJob;
 import io.tiepoint.hub.internal.store.files.ConversionJobs;
 import io.tiepoint.hub.internal.store.files.ConversionOutput;
 import io.tiepoint.hub.internal.store.files.StoredFile;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * Convert of seed 003 (3.5, 2.3): {@code ConverType} 0 video (H.264 MP4 at 360p/720p/1080p), 1 audio (MP3

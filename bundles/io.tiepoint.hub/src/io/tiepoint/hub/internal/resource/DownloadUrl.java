@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * DownloadUrl (seed 003, 3.4): the ranged GET of a file, by a link of {@link GetDownloadUrl} or with the

@@ -13,6 +13,7 @@ import io.tiepoint.hub.internal.store.files.ChunkStore;
 import io.tiepoint.hub.internal.store.files.FileMeta;
 import io.tiepoint.hub.internal.store.files.ProjectOwners;
 import io.tiepoint.hub.internal.store.files.StoredFile;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * Who may see a file of the resource service: the user who uploaded it ({@code metadata.user}), or, for

@@ -19,6 +19,8 @@ import io.tiepoint.hub.internal.store.files.ConversionOutput;
 import io.tiepoint.hub.internal.store.files.FileMeta;
 import io.tiepoint.hub.internal.store.files.StoredFile;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * The resource service's answers about files (seed 003): GetFileInfo (3.6), GetUserFiles (3.7) and
  * Convert (3.5), each the {@code data} of the seed's JSON, for files the caller may see ({@link FileAccess}).

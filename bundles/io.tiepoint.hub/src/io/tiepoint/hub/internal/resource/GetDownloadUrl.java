@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * GetDownloadUrl (seed 003, 3.3): a signed, expiring link to download a file the caller may see

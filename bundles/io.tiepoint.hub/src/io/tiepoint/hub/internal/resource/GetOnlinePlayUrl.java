@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * GetOnlinePlayUrl (seed 003, 3.8): a signed link to stream a file to the addresses of {@code host}

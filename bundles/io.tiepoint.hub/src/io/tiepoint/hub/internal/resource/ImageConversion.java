@@ -26,6 +26,8 @@ import io.tiepoint.hub.internal.store.files.ConversionJobs;
 import io.tiepoint.hub.internal.store.files.ConversionOutput;
 import io.tiepoint.hub.internal.store.files.StoredFile;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * Image conversion (seed 003, 2.3): a large PNG (level 2, at most {@value #LARGE} pixels on the long side)
  * and a thumbnail (level 1, at most {@value #THUMB}).

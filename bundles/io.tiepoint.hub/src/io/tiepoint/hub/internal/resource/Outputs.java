@@ -16,6 +16,8 @@ import io.tiepoint.hub.internal.store.files.ChunkStore;
 import io.tiepoint.hub.internal.store.files.FileMeta;
 import io.tiepoint.hub.internal.store.files.StoredFile;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * The results of a conversion as files of the resource service: derived from their source (its route,
  * owner, project and directory), {@code kind} {@code derived} (not listed by GetUserFiles), with their

@@ -10,6 +10,7 @@
 package io.tiepoint.hub.internal.resource;
 
 import io.tiepoint.hub.internal.cloud.Names;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * The resource service's request parameters, checked: md5s, FileIDs, file names and directories (by the

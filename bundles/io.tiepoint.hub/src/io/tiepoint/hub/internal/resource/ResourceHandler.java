@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.Fields;
 import io.tiepoint.hub.HubLimits;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
+import io.tiepoint.hub.internal.store.FileIds;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.files.ChunkStore;
 import io.tiepoint.hub.internal.store.files.ProjectOwners;

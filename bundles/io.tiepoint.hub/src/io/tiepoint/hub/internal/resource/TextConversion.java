@@ -27,6 +27,8 @@ import io.tiepoint.hub.internal.store.files.ConversionJobs;
 import io.tiepoint.hub.internal.store.files.ConversionOutput;
 import io.tiepoint.hub.internal.store.files.StoredFile;
 
+import io.tiepoint.hub.internal.store.FileIds;
+
 /**
  * Plain text conversion (seed 003, 2.3): to UTF-8 without a byte order mark. The source's charset is
  * its BOM when it has one (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), else the first of UTF-8, GB18030 (which

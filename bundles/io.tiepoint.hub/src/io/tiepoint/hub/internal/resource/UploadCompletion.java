@@ -13,6 +13,7 @@ import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.files.FileMeta;
 import io.tiepoint.hub.internal.store.files.UploadSession;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * The end of an upload whose bytes are all committed: the md5 of the content is checked against the one

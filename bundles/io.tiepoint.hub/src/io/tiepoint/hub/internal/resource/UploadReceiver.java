@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.Map;
 
 import io.tiepoint.hub.internal.store.files.UploadSession;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * The POST side of the uploads (seed 003, 3.2): checks the Range against the upload, makes the POST the

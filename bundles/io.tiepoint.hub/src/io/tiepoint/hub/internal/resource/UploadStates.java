@@ -12,6 +12,7 @@ package io.tiepoint.hub.internal.resource;
 import io.tiepoint.hub.internal.images.GridFsUploads;
 import io.tiepoint.hub.internal.store.files.UploadSession;
 import io.tiepoint.hub.internal.store.files.UploadStore;
+import io.tiepoint.hub.internal.store.FileIds;
 
 /**
  * GetUploadState's side of the uploads (seed 003, 3.1): finds or starts the caller's upload of a content

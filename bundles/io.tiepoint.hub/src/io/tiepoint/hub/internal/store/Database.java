@@ -10,6 +10,7 @@
 package io.tiepoint.hub.internal.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 
 import org.bson.Document;
@@ -131,6 +132,20 @@ public final class Database implements AutoCloseable {
 	/** @return the GridFS bucket of images */
 	public GridFSBucket gridFs() {
 		return GridFSBuckets.create(db, GRIDFS_BUCKET);
+	}
+
+	/** @param md5 an md5 in hex @return how many files of the GridFS bucket have it ({@code metadata.md5}) */
+	public long storedFiles(String md5) {
+		return db.getCollection(GRIDFS_BUCKET + ".files").countDocuments(new Document("metadata.md5", md5));
+	}
+
+	/**
+	 * @param name  the file's name
+	 * @param bytes its content
+	 * @return the id of the new file of the GridFS bucket (24 hex digits)
+	 */
+	public String storeFile(String name, InputStream bytes) {
+		return gridFs().uploadFromStream(name, bytes).toHexString();
 	}
 
 	/** @return the underlying database (the resource service writes GridFS chunks here) */

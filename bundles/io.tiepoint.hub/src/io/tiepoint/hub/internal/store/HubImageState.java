@@ -25,10 +25,14 @@ public enum HubImageState {
 	Invalid;
 
 	/** States of an image that is not finished. */
-	public static final List<String> OPEN = List.of(Pending.name(), Uploading.name(), Uploaded.name());
+	public static final List<HubImageState> OPEN = List.of(Pending, Uploading, Uploaded);
 	/** Every state. */
-	public static final List<String> ALL = List.of(Pending.name(), Uploading.name(), Uploaded.name(), Ready.name(),
-			Invalid.name());
+	public static final List<HubImageState> ALL = List.of(values());
 	/** States before the bytes are stored. */
-	public static final List<String> WAITING = List.of(Pending.name(), Uploading.name());
+	public static final List<HubImageState> WAITING = List.of(Pending, Uploading);
+
+	/** @param states some states @return their names, as the documents hold them */
+	static List<String> names(List<HubImageState> states) {
+		return states.stream().map(HubImageState::name).toList();
+	}
 }

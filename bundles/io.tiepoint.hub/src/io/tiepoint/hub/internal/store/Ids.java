@@ -24,4 +24,19 @@ public final class Ids {
 	public static ObjectId parse(String id) {
 		return id != null && ObjectId.isValid(id) ? new ObjectId(id) : null;
 	}
+
+	/** @return a new id, unique in this database (ids are in creation order) */
+	public static String next() {
+		return new ObjectId().toHexString();
+	}
+
+	/** @param id a stored id (an ObjectId, or anything else in documents of earlier versions) @return its text, or null */
+	static String text(Object id) {
+		return id instanceof ObjectId o ? o.toHexString() : id == null ? null : id.toString();
+	}
+
+	/** @param text an id's text @return the ObjectId when it is one, else the text itself (null for null) */
+	static Object stored(String text) {
+		return text != null && ObjectId.isValid(text) ? new ObjectId(text) : text;
+	}
 }

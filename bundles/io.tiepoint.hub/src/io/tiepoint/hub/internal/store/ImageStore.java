@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,6 +25,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -31,7 +33,8 @@ import com.mongodb.client.model.Updates;
  * state, error, cloud, bucket, key, uploadId, gridFsId, size, width, height, megapixels, registeredAt,
  * updatedAt, verifying, rev}. Every state change is atomic and tests the expected states: against the
  * embedded server a compare-and-set on {@code rev}, against a MongoDB given by URI one
- * {@code findOneAndUpdate} with the states as its precondition (see {@link #compareAndSet}).
+ * {@code findOneAndUpdate} with the states as its precondition (see {@link #compareAndSet}). Images come and
+ * go as {@link ImageRecord}s; the changes are this class's methods, each named after what it does.
  */
 public final class ImageStore {
 
@@ -55,66 +58,70 @@ public final class ImageStore {
 		this.byRevision = db.isEmbedded();
 	}
 
-	/** @return the collection (paging) */
-	public MongoCollection<Document> collection() {
-		return images;
+	/** @param id image id @return the image or null */
+	public ImageRecord find(String id) {
+		return ImageDocs.record(read(Ids.parse(id)));
 	}
 
-	/** @param id image id @return the image or null */
-	public Document find(ObjectId id) {
+	private Document read(ObjectId id) {
 		return id == null ? null : images.find(new Document("_id", id)).first();
 	}
 
 	/** @param pid project @param checksum sha1 @return the image or null (from the cache when kept) */
-	public Document findByChecksum(ObjectId pid, String checksum) {
+	public ImageRecord findByChecksum(String pid, String checksum) {
+		ObjectId p = Ids.parse(pid);
+		if (p == null) {
+			return null;
+		}
 		if (cache != null) {
-			return cache.get(pid, checksum, p -> images.find(new Document("pid", p)));
+			return ImageDocs.record(cache.get(p, checksum, q -> images.find(new Document("pid", q))));
 		}
 		return readByChecksum(pid, checksum);
 	}
 
 	/** @param pid project @param checksum sha1 @return the image or null, read from the database */
-	public Document readByChecksum(ObjectId pid, String checksum) {
-		return images.find(new Document("pid", pid).append("checksum", checksum)).first();
+	public ImageRecord readByChecksum(String pid, String checksum) {
+		ObjectId p = Ids.parse(pid);
+		return p == null ? null : ImageDocs.record(images.find(new Document("pid", p).append("checksum", checksum)).first());
 	}
 
 	/** @param pid project @param filename hashed name @return the image or null */
-	public Document findByFilename(ObjectId pid, String filename) {
-		return images.find(new Document("pid", pid).append("filename", filename)).first();
+	public ImageRecord findByFilename(String pid, String filename) {
+		ObjectId p = Ids.parse(pid);
+		return p == null ? null : ImageDocs.record(images.find(new Document("pid", p).append("filename", filename)).first());
 	}
 
 	/**
-	 * Inserts a new image.
+	 * Inserts a new image: its registration fields ({@code size, width, ...} come later).
 	 *
-	 * @param doc the document
-	 * @return true when inserted, false when (pid, checksum) or (pid, filename) already exists
+	 * @param image the image, with a new id ({@link Ids#next()})
+	 * @return the image as stored, or null when (pid, checksum) or (pid, filename) already exists
 	 */
-	public boolean insert(Document doc) {
+	public ImageRecord insert(ImageRecord image) {
+		Document doc = ImageDocs.registration(image);
 		try {
 			images.insertOne(doc.append("rev", 0L));
 			if (cache != null) {
 				cache.put(doc);
 			}
-			return true;
+			return ImageDocs.record(doc);
 		} catch (MongoWriteException e) {
 			if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false;
+				return null;
 			}
-			throw e;
+			throw new StoreException("cannot insert image " + image.id(), e);
 		}
 	}
 
-	/**
-	 * Atomically changes an image that is in one of the expected states.
-	 *
-	 * @param id     the image
-	 * @param from   expected states
-	 * @param update the change ({@code updatedAt} is added)
-	 * @return the image after the change, or null when it was not in an expected state
-	 */
-	public Document transition(ObjectId id, List<String> from, Bson update) {
-		return cached(compareAndSet(id, d -> from.contains(d.getString("state")), Filters.in("state", from),
-				Updates.combine(update, Updates.set("updatedAt", new Date()), Updates.inc("rev", 1L))));
+	/** Atomically changes an image that is in one of the expected states; null when it is not. */
+	private ImageRecord transition(String id, List<HubImageState> from, Bson update) {
+		ObjectId oid = Ids.parse(id);
+		if (oid == null) {
+			return null;
+		}
+		List<String> names = HubImageState.names(from);
+		return ImageDocs.record(cached(compareAndSet(oid, d -> names.contains(d.getString("state")), Filters.in("state", names),
+				Updates.combine(update, Updates.set("updatedAt", new Date()), Updates.inc("rev", 1L)))));
 	}
 
 	/**
@@ -137,7 +144,7 @@ public final class ImageStore {
 		for (int attempt = 0; byRevision && attempt < CAS_ATTEMPTS; attempt++) {
 			Document now = attempt == 0 && cache != null ? cache.get(id) : null;
 			if (now == null || !expected.test(now)) {
-				now = find(id); // a "no" comes from the database itself: the copy may be behind
+				now = read(id); // a "no" comes from the database itself: the copy may be behind
 			}
 			if (now == null || !expected.test(now)) {
 				return null;
@@ -167,9 +174,76 @@ public final class ImageStore {
 	 * @param reasons why (for Invalid)
 	 * @return the image after, or null when not in an expected state
 	 */
-	public Document setState(ObjectId id, List<String> from, HubImageState state, List<String> reasons) {
+	public ImageRecord setState(String id, List<HubImageState> from, HubImageState state, List<String> reasons) {
 		return transition(id, from, Updates.combine(Updates.set("state", state.name()), Updates.set("error", reasons),
 				Updates.unset("verifying")));
+	}
+
+	/** @param id the image @return it after, Uploading, or null when it was not Pending */
+	public ImageRecord startUpload(String id) {
+		return transition(id, List.of(HubImageState.Pending), Updates.set("state", HubImageState.Uploading.name()));
+	}
+
+	/**
+	 * @param id       an image whose bytes arrived
+	 * @param size     their size, or null when the cloud did not tell
+	 * @param location where a hosted cloud stored them, or null
+	 * @return the image after, Uploaded, or null when it was no longer waiting
+	 */
+	public ImageRecord markUploaded(String id, Long size, String location) {
+		List<Bson> u = new ArrayList<>();
+		if (size != null) {
+			u.add(Updates.set("size", size));
+		}
+		if (location != null) {
+			u.add(Updates.set(ImageDocs.GRIDFS_ID, Ids.stored(location)));
+		}
+		u.add(Updates.set("state", HubImageState.Uploaded.name()));
+		return transition(id, HubImageState.WAITING, Updates.combine(u));
+	}
+
+	/**
+	 * Registers an image again: Pending, for this target, stored bytes forgotten.
+	 *
+	 * @param id       the image
+	 * @param from     expected states
+	 * @param cloud    the cloud its bytes go to now
+	 * @param bucket   the bucket there
+	 * @param uploadId a hosted cloud's upload token, or null
+	 * @param fresh    whether the registration starts again (its {@code registeredAt} is now)
+	 * @return the image after, or null when not in an expected state
+	 */
+	public ImageRecord reset(String id, List<HubImageState> from, String cloud, String bucket, String uploadId,
+			boolean fresh) {
+		Bson u = Updates.combine(Updates.set("state", HubImageState.Pending.name()), Updates.set("error", List.of()),
+				Updates.set("cloud", cloud), Updates.set("bucket", bucket), Updates.set(ImageDocs.UPLOAD_ID, uploadId),
+				Updates.unset(ImageDocs.GRIDFS_ID), Updates.unset("verifying"));
+		return transition(id, from, fresh ? Updates.combine(u, Updates.set("registeredAt", new Date())) : u);
+	}
+
+	/**
+	 * What a verification found.
+	 *
+	 * @param state      Ready or Invalid
+	 * @param reasons    why it is Invalid (empty when Ready)
+	 * @param size       bytes read, or null when nothing was read
+	 * @param width      pixels (0 when unknown)
+	 * @param height     pixels (0 when unknown)
+	 * @param megapixels its size in megapixels
+	 */
+	public record Verdict(HubImageState state, List<String> reasons, Long size, int width, int height, double megapixels) {
+	}
+
+	/** @param id a claimed Uploaded image @param v the verdict @return the image after, or null when no longer Uploaded */
+	public ImageRecord settle(String id, Verdict v) {
+		return transition(id, List.of(HubImageState.Uploaded), Updates.combine(Updates.set("state", v.state().name()),
+				Updates.set("error", v.reasons()), Updates.unset("verifying"), Updates.set("size", v.size()),
+				Updates.set("width", v.width()), Updates.set("height", v.height()), Updates.set("megapixels", v.megapixels())));
+	}
+
+	/** @param id an Uploaded image @return it after its verification claim is dropped, or null when not Uploaded */
+	public ImageRecord release(String id) {
+		return transition(id, List.of(HubImageState.Uploaded), Updates.unset("verifying"));
 	}
 
 	/**
@@ -178,11 +252,12 @@ public final class ImageStore {
 	 * @param id the image
 	 * @return the image, or null when it is not Uploaded or already claimed
 	 */
-	public Document claimForVerification(ObjectId id) {
-		return cached(compareAndSet(id,
+	public ImageRecord claimForVerification(String id) {
+		ObjectId oid = Ids.parse(id);
+		return oid == null ? null : ImageDocs.record(cached(compareAndSet(oid,
 				d -> HubImageState.Uploaded.name().equals(d.getString("state")) && !Boolean.TRUE.equals(d.get("verifying")),
 				Filters.and(Filters.eq("state", HubImageState.Uploaded.name()), Filters.ne("verifying", Boolean.TRUE)),
-				Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L))));
+				Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L)))));
 	}
 
 	/** Drops verification claims (after a restart nothing is verifying). */
@@ -193,45 +268,74 @@ public final class ImageStore {
 		}
 	}
 
-	/**
-	 * @param filter a query
-	 * @return the ids of matching images
-	 */
-	public List<ObjectId> ids(Bson filter) {
-		List<ObjectId> out = new ArrayList<>();
-		for (Document d : images.find(filter).projection(new Document("_id", 1))) {
-			out.add(d.getObjectId("_id"));
+	/** @return the ids of Uploaded images no verification worker holds */
+	public List<String> unclaimed() {
+		List<String> out = new ArrayList<>();
+		for (Document d : images.find(Filters.and(Filters.eq("state", HubImageState.Uploaded.name()),
+				Filters.ne("verifying", Boolean.TRUE))).projection(new Document("_id", 1))) {
+			out.add(Ids.text(d.get("_id")));
 		}
 		return out;
 	}
 
-	/**
-	 * @param filter a query
-	 * @return matching images
-	 */
-	public List<Document> list(Bson filter) {
-		return images.find(filter).into(new ArrayList<>());
+	/** @param cloud a cloud @return its images waiting for their bytes (Pending or Uploading) */
+	public List<ImageRecord> waiting(String cloud) {
+		return list(Filters.and(Filters.eq("cloud", cloud), Filters.in("state", HubImageState.names(HubImageState.WAITING))));
+	}
+
+	/** @param cutoff a time @return the images not finished (Pending, Uploading, Uploaded) registered before it */
+	public List<ImageRecord> unfinishedBefore(Instant cutoff) {
+		return list(Filters.and(Filters.in("state", HubImageState.names(HubImageState.OPEN)),
+				Filters.lt("registeredAt", Date.from(cutoff))));
+	}
+
+	/** @param pid project @param state only those in this state, or null for all @return its images, oldest first */
+	public List<ImageRecord> inProject(String pid, HubImageState state) {
+		ObjectId p = Ids.parse(pid);
+		if (p == null) {
+			return List.of();
+		}
+		Bson filter = state == null ? Filters.eq("pid", p) : Filters.and(Filters.eq("pid", p), Filters.eq("state", state.name()));
+		return images.find(filter).sort(Sorts.ascending("_id")).map(ImageDocs::record).into(new ArrayList<>());
+	}
+
+	private List<ImageRecord> list(Bson filter) {
+		return images.find(filter).map(ImageDocs::record).into(new ArrayList<>());
+	}
+
+	/** @param q which images @param r the page asked for @return the page, oldest first */
+	public Pages.Page<ImageRecord> page(ImageQuery q, Pages.Request r) {
+		Object p = Ids.stored(q.pid());
+		Bson filter = q.state() == null ? Filters.eq("pid", p) : Filters.and(Filters.eq("pid", p), Filters.eq("state", q.state().name()));
+		return Pages.page(images, filter, r, ImageDocs::record);
 	}
 
 	/** @param pid project @param states states @return how many images of the project are in them */
-	public long count(ObjectId pid, List<String> states) {
-		return images.countDocuments(Filters.and(Filters.eq("pid", pid), Filters.in("state", states)));
+	public long count(String pid, List<HubImageState> states) {
+		ObjectId p = Ids.parse(pid);
+		return p == null ? 0 : images.countDocuments(Filters.and(Filters.eq("pid", p), Filters.in("state", HubImageState.names(states))));
 	}
 
 	/** @param id image @param pid project @return the deleted image or null */
-	public Document delete(ObjectId id, ObjectId pid) {
-		Document gone = images.findOneAndDelete(new Document("_id", id).append("pid", pid));
+	public ImageRecord delete(String id, String pid) {
+		ObjectId i = Ids.parse(id);
+		ObjectId p = Ids.parse(pid);
+		Document gone = i == null || p == null ? null : images.findOneAndDelete(new Document("_id", i).append("pid", p));
 		if (cache != null && gone != null) {
 			cache.remove(gone);
 		}
-		return gone;
+		return ImageDocs.record(gone);
 	}
 
 	/** @param pid project whose images are all deleted */
-	public void deleteProject(ObjectId pid) {
-		images.deleteMany(Filters.eq("pid", pid));
+	public void deleteProject(String pid) {
+		ObjectId p = Ids.parse(pid);
+		if (p == null) {
+			return;
+		}
+		images.deleteMany(Filters.eq("pid", p));
 		if (cache != null) {
-			cache.dropProject(pid);
+			cache.dropProject(p);
 		}
 	}
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -46,24 +47,25 @@ public final class Pages {
 	/**
 	 * One page.
 	 *
-	 * @param docs        the elements
+	 * @param <T>         the type of the elements
+	 * @param items       the elements
 	 * @param totalCount  elements matching the filter, ignoring cursors and limits
 	 * @param hasPrevious whether elements exist before the first one
 	 * @param hasNext     whether elements exist after the last one
 	 */
-	public record Page(List<Document> docs, long totalCount, boolean hasPrevious, boolean hasNext) {
+	public record Page<T>(List<T> items, long totalCount, boolean hasPrevious, boolean hasNext) {
 	}
 
 	private Pages() {
 	}
 
 	/**
-	 * @param id a document id
+	 * @param id an element's id (24 hex digits)
 	 * @return its opaque cursor
 	 */
-	public static String cursor(ObjectId id) {
+	public static String cursor(String id) {
 		return Base64.getUrlEncoder().withoutPadding()
-				.encodeToString((PREFIX + id.toHexString()).getBytes(StandardCharsets.US_ASCII));
+				.encodeToString((PREFIX + id).getBytes(StandardCharsets.US_ASCII));
 	}
 
 	private static ObjectId decode(String cursor) {
@@ -79,12 +81,14 @@ public final class Pages {
 	}
 
 	/**
+	 * @param <T>    the type of the elements
 	 * @param c      the collection
 	 * @param filter what belongs to the list
 	 * @param r      the request
+	 * @param map    a document as an element
 	 * @return the page
 	 */
-	public static Page page(MongoCollection<Document> c, Bson filter, Request r) {
+	static <T> Page<T> page(MongoCollection<Document> c, Bson filter, Request r, Function<Document, T> map) {
 		if ((r.first() != null && r.first() < 0) || (r.last() != null && r.last() < 0)) {
 			throw new IllegalArgumentException("first and last must not be negative");
 		}
@@ -126,7 +130,7 @@ public final class Pages {
 			hasPrevious = hasPrevious || (after != null && exists(c, filter, Filters.lte("_id", after)));
 			hasNext = before != null && exists(c, filter, Filters.gte("_id", before));
 		}
-		return new Page(docs, total, hasPrevious, hasNext);
+		return new Page<>(docs.stream().map(map).toList(), total, hasPrevious, hasNext);
 	}
 
 	private static boolean exists(MongoCollection<Document> c, Bson filter, Bson extra) {

@@ -20,18 +20,14 @@ import org.bson.types.ObjectId;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
  * Project documents: {@code _id, owner, name, projectType, isImported, importedState, modelType,
- * visibility, numImage, gigaPixel, taskState, date, cloudPath, preStart, runningTask}.
+ * visibility, numImage, gigaPixel, taskState, date, cloudPath, runningTask}, as {@link HubProject}s.
  */
 public final class ProjectStore {
 
-	private static final FindOneAndUpdateOptions AFTER = new FindOneAndUpdateOptions()
-			.returnDocument(ReturnDocument.AFTER);
 	private final MongoCollection<Document> projects;
 
 	/** @param db the database */
@@ -48,7 +44,7 @@ public final class ProjectStore {
 	 * @param visibility PROJECT_VISIBILITY
 	 * @return the new project
 	 */
-	public Document create(String owner, String name, String type, boolean imported, String modelType,
+	public HubProject create(String owner, String name, String type, boolean imported, String modelType,
 			String visibility) {
 		Document d = new Document("_id", new ObjectId()).append("owner", owner).append("name", name)
 				.append("projectType", type).append("isImported", imported).append("importedState", null)
@@ -56,12 +52,13 @@ public final class ProjectStore {
 				.append("gigaPixel", 0.0).append("taskState", null).append("date", new Date())
 				.append("cloudPath", new ArrayList<Document>());
 		projects.insertOne(d);
-		return d;
+		return record(d);
 	}
 
 	/** @param id project @return it or null */
-	public Document find(ObjectId id) {
-		return id == null ? null : projects.find(new Document("_id", id)).first();
+	public HubProject find(String id) {
+		ObjectId oid = Ids.parse(id);
+		return oid == null ? null : record(projects.find(new Document("_id", oid)).first());
 	}
 
 	/**
@@ -69,23 +66,22 @@ public final class ProjectStore {
 	 * @param owner the caller
 	 * @return the project when it exists and belongs to the caller, else null
 	 */
-	public Document findOwned(ObjectId id, String owner) {
-		Document d = find(id);
-		return d != null && owner.equals(d.getString("owner")) ? d : null;
+	public HubProject findOwned(String id, String owner) {
+		HubProject p = find(id);
+		return p != null && owner.equals(p.owner()) ? p : null;
 	}
 
-	/** @param owner user @param search substring of the name or null @return the filter of their projects */
-	public static Bson ownedBy(String owner, String search) {
-		if (search == null || search.isBlank()) {
-			return Filters.eq("owner", owner);
-		}
-		return Filters.and(Filters.eq("owner", owner),
-				Filters.regex("name", Pattern.compile(Pattern.quote(search), Pattern.CASE_INSENSITIVE)));
-	}
-
-	/** @return the collection (paging) */
-	public MongoCollection<Document> collection() {
-		return projects;
+	/**
+	 * @param owner  user
+	 * @param search substring of the name (any case), or null for all
+	 * @param r      the page asked for
+	 * @return the page of the user's projects, oldest first
+	 */
+	public Pages.Page<HubProject> page(String owner, String search, Pages.Request r) {
+		Bson filter = search == null || search.isBlank() ? Filters.eq("owner", owner)
+				: Filters.and(Filters.eq("owner", owner),
+						Filters.regex("name", Pattern.compile(Pattern.quote(search), Pattern.CASE_INSENSITIVE)));
+		return Pages.page(projects, filter, r, ProjectStore::record);
 	}
 
 	/**
@@ -94,38 +90,68 @@ public final class ProjectStore {
 	 * @param pid       project
 	 * @param sign      +1 when an image became Ready, -1 when a Ready one was removed
 	 * @param gigaPixel its size in gigapixels
-	 * @param cloudPath where it is stored ({@code cloud, bucket, key}) or null
+	 * @param cloudPath where it is stored, or null
 	 */
-	public void countImage(ObjectId pid, int sign, double gigaPixel, Document cloudPath) {
+	public void countImage(String pid, int sign, double gigaPixel, HubProject.CloudPath cloudPath) {
 		List<Bson> u = new ArrayList<>(List.of(Updates.inc("numImage", sign), Updates.inc("gigaPixel", sign * gigaPixel)));
 		if (cloudPath != null) {
-			u.add(Updates.addToSet("cloudPath", cloudPath));
+			u.add(Updates.addToSet("cloudPath", new Document("cloud", cloudPath.cloud()).append("bucket", cloudPath.bucket())
+					.append("key", cloudPath.key())));
 		}
-		projects.updateOne(new Document("_id", pid), Updates.combine(u));
+		projects.updateOne(new Document("_id", Ids.parse(pid)), Updates.combine(u));
 	}
 
-	/** @param pid project @param update a change @return the project after it */
-	public Document update(ObjectId pid, Bson update) {
-		return projects.findOneAndUpdate(new Document("_id", pid), update, AFTER);
+	/** @param pid project @param taskState the state of its latest task */
+	public void setTaskState(String pid, String taskState) {
+		projects.updateOne(new Document("_id", Ids.parse(pid)), Updates.set("taskState", taskState));
 	}
 
 	/**
-	 * @param pid    project
-	 * @param filter extra precondition
-	 * @param update a change
-	 * @return the project after, or null when the precondition failed
+	 * Gives a project to a task, when no task holds it.
+	 *
+	 * @param pid       project
+	 * @param tid       the task
+	 * @param taskState the task's state
+	 * @return true when the task holds the project now, false when another one does
 	 */
-	public Document updateIf(ObjectId pid, Bson filter, Bson update) {
-		return projects.findOneAndUpdate(Filters.and(Filters.eq("_id", pid), filter), update, AFTER);
+	public boolean lock(String pid, String tid, String taskState) {
+		return projects.updateOne(Filters.and(Filters.eq("_id", Ids.parse(pid)), Filters.eq("runningTask", null)),
+				Updates.combine(Updates.set("runningTask", Ids.parse(tid)), Updates.set("taskState", taskState)))
+				.getMatchedCount() > 0;
 	}
 
-	/** @return projects waiting for {@code preStartReconstruction} */
-	public List<Document> waitingForPreStart() {
-		return projects.find(Filters.exists("preStart", true)).into(new ArrayList<>());
+	/** @param pid project @param tid the task that no longer holds it (nothing when another one does) */
+	public void unlock(String pid, String tid) {
+		projects.updateOne(Filters.and(Filters.eq("_id", Ids.parse(pid)), Filters.eq("runningTask", Ids.parse(tid))),
+				Updates.unset("runningTask"));
+	}
+
+	/** @return the ids of the projects a task holds */
+	public List<String> locked() {
+		List<String> out = new ArrayList<>();
+		for (Document d : projects.find(Filters.exists("runningTask", true)).projection(new Document("_id", 1))) {
+			out.add(Ids.text(d.get("_id")));
+		}
+		return out;
 	}
 
 	/** @param pid project to delete */
-	public void delete(ObjectId pid) {
-		projects.deleteOne(new Document("_id", pid));
+	public void delete(String pid) {
+		projects.deleteOne(new Document("_id", Ids.parse(pid)));
+	}
+
+	private static HubProject record(Document p) {
+		if (p == null) {
+			return null;
+		}
+		List<HubProject.CloudPath> paths = new ArrayList<>();
+		for (Document c : p.getList("cloudPath", Document.class, List.of())) {
+			paths.add(new HubProject.CloudPath(c.getString("cloud"), c.getString("bucket"), c.getString("key")));
+		}
+		return new HubProject(Ids.text(p.get("_id")), p.getString("owner"), p.getString("name"), p.getString("projectType"),
+				p.getBoolean("isImported", false), p.getString("importedState"), p.getString("modelType"),
+				p.getString("visibility"), ((Number) p.get("numImage", 0)).intValue(),
+				((Number) p.get("gigaPixel", 0.0)).doubleValue(), p.getString("taskState"), ImageDocs.instant(p.get("date")),
+				List.copyOf(paths), Ids.text(p.get("runningTask")));
 	}
 }

@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bson.types.ObjectId;
 
 import io.tiepoint.hub.internal.HubLog;
 
@@ -44,15 +43,15 @@ public final class TaskLog {
 	}
 
 	/** @param task a task @return its log file (which may not exist) */
-	public Path file(ObjectId task) {
-		return dir.resolve(task.toHexString() + ".log");
+	public Path file(String task) {
+		return dir.resolve(task + ".log");
 	}
 
 	/**
 	 * @param task the task
 	 * @param line one line; null is ignored
 	 */
-	public synchronized void append(ObjectId task, String line) {
+	public synchronized void append(String task, String line) {
 		if (line == null) {
 			return;
 		}
@@ -77,7 +76,7 @@ public final class TaskLog {
 	 * @param max  at most this many lines
 	 * @return those lines (empty for a task without a log)
 	 */
-	public List<String> read(ObjectId task, int from, int max) {
+	public List<String> read(String task, int from, int max) {
 		List<String> out = new ArrayList<>();
 		try (BufferedReader r = Files.newBufferedReader(file(task), StandardCharsets.UTF_8)) {
 			String line;

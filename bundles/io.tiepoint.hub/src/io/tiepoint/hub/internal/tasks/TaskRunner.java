@@ -15,23 +15,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 
 import io.tiepoint.hub.ReconstructionEngine;
 import io.tiepoint.hub.TaskContext;
@@ -40,6 +33,8 @@ import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.cloud.Clouds;
 import io.tiepoint.hub.internal.images.CloudImages;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.HubTask;
+import io.tiepoint.hub.internal.store.ImageRecord;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.TaskStore;
@@ -61,7 +56,7 @@ final class TaskRunner {
 	private final Path workRoot;
 	private final Function<String, Map<String, String>> settings;
 	private final TaskLog log;
-	private final Map<ObjectId, IProgressMonitor> monitors = new ConcurrentHashMap<>();
+	private final Map<String, IProgressMonitor> monitors = new ConcurrentHashMap<>();
 
 	TaskRunner(ProjectStore projects, ImageStore images, TaskStore tasks, Clouds clouds, Path workRoot,
 			Function<String, Map<String, String>> settings) {
@@ -80,7 +75,7 @@ final class TaskRunner {
 	}
 
 	/** @param taskId a task @return true when it was running and is now asked to stop */
-	boolean cancel(ObjectId taskId) {
+	boolean cancel(String taskId) {
 		IProgressMonitor m = monitors.get(taskId);
 		if (m != null) {
 			m.setCanceled(true);
@@ -88,23 +83,22 @@ final class TaskRunner {
 		return m != null;
 	}
 
-	void run(Document queued, ReconstructionEngine engine) {
-		ObjectId tid = queued.getObjectId("_id");
-		ObjectId pid = queued.getObjectId("pid");
+	void run(HubTask queued, ReconstructionEngine engine) {
+		String tid = queued.id();
+		String pid = queued.pid();
 		IProgressMonitor monitor = new NullProgressMonitor();
 		monitors.put(tid, monitor);
 		try {
-			Document task = tasks.transition(tid, List.of(State.Queueing.name()),
-					Updates.combine(Updates.set("state", State.Processing.name()), Updates.set("startDate", new Date())));
+			HubTask task = tasks.begin(tid);
 			if (task == null) {
 				return; // stopped while queued
 			}
-			projects.update(pid, Updates.set("taskState", State.Processing.name()));
-			Path work = Files.createDirectories(workRoot.resolve(tid.toHexString()));
+			projects.setTaskState(pid, State.Processing.name());
+			Path work = Files.createDirectories(workRoot.resolve(tid));
 			List<TaskImage> input = fetch(pid, work.resolve("images"), monitor);
-			log.append(tid, "[hub] " + task.getString("taskType") + " of " + input.size() + " Ready image(s) with engine "
+			log.append(tid, "[hub] " + task.taskType() + " of " + input.size() + " Ready image(s) with engine "
 					+ engine.id());
-			engine.reconstruct(new Context(pid, tid, task.getString("taskType"), input, work, monitor,
+			engine.reconstruct(new Context(pid, tid, task.taskType(), input, work, monitor,
 					settings.apply(engine.id())));
 			end(tid, pid, monitor.isCanceled() ? State.Stopped : State.Done, List.of());
 		} catch (OperationCanceledException e) {
@@ -120,51 +114,47 @@ final class TaskRunner {
 			end(tid, pid, State.Failed, List.of(ProjectErrorCode.ENGINE_FAILED.name() + ": " + e));
 		} finally {
 			monitors.remove(tid);
-			projects.updateIf(pid, Filters.eq("runningTask", tid), Updates.unset("runningTask"));
+			projects.unlock(pid, tid);
 		}
 	}
 
 	/** Ends a task that is still active, mirroring the state into the project. */
-	void end(ObjectId tid, ObjectId pid, State state, List<String> error) {
-		Document after = tasks.transition(tid, TaskStore.ACTIVE, Updates.combine(Updates.set("state", state.name()),
-				Updates.set("endDate", new Date()), Updates.set("error", error)));
-		if (after != null) {
-			projects.update(pid, Updates.set("taskState", state.name()));
+	void end(String tid, String pid, State state, List<String> error) {
+		if (tasks.end(tid, state, error) != null) {
+			projects.setTaskState(pid, state.name());
 		}
 	}
 
-	private List<TaskImage> fetch(ObjectId pid, Path dir, IProgressMonitor monitor) throws IOException {
+	private List<TaskImage> fetch(String pid, Path dir, IProgressMonitor monitor) throws IOException {
 		Files.createDirectories(dir);
-		List<Document> ready = images.collection()
-				.find(Filters.and(Filters.eq("pid", pid), Filters.eq("state", HubImageState.Ready.name())))
-				.sort(Sorts.ascending("_id")).into(new ArrayList<>());
+		List<ImageRecord> ready = images.inProject(pid, HubImageState.Ready);
 		SubMonitor sub = SubMonitor.convert(monitor, "Fetching images", ready.size());
 		List<TaskImage> out = new ArrayList<>();
-		for (Document d : ready) {
+		for (ImageRecord d : ready) {
 			sub.split(1);
-			HubCloud cloud = clouds.get(d.getString("cloud")).orElse(null);
+			HubCloud cloud = clouds.get(d.cloud()).orElse(null);
 			if (cloud == null) {
-				throw new IOException("cloud " + d.getString("cloud") + " is not configured");
+				throw new IOException("cloud " + d.cloud() + " is not configured");
 			}
-			Path target = dir.resolve(d.getString("filename"));
+			Path target = dir.resolve(d.filename());
 			try (InputStream in = cloud.open(CloudImages.of(d))) {
 				Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
 			}
-			out.add(new TaskImage(d.getObjectId("_id").toHexString(), d.getString("name"), d.getString("filename"), target));
+			out.add(new TaskImage(d.id(), d.name(), d.filename(), target));
 		}
 		return List.copyOf(out);
 	}
 
 	private final class Context implements TaskContext {
-		private final ObjectId pid;
-		private final ObjectId tid;
+		private final String pid;
+		private final String tid;
 		private final String type;
 		private final List<TaskImage> input;
 		private final Path work;
 		private final IProgressMonitor monitor;
 		private final Map<String, String> engineSettings;
 
-		Context(ObjectId pid, ObjectId tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor,
+		Context(String pid, String tid, String type, List<TaskImage> input, Path work, IProgressMonitor monitor,
 				Map<String, String> engineSettings) {
 			this.pid = pid;
 			this.tid = tid;
@@ -177,12 +167,12 @@ final class TaskRunner {
 
 		@Override
 		public String projectId() {
-			return pid.toHexString();
+			return pid;
 		}
 
 		@Override
 		public String taskId() {
-			return tid.toHexString();
+			return tid;
 		}
 
 		@Override

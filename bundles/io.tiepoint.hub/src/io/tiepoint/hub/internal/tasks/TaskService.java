@@ -17,18 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-
 import io.tiepoint.hub.ReconstructionEngine;
 import io.tiepoint.hub.internal.HubException;
 import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.cloud.Clouds;
-import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.HubImageState;
+import io.tiepoint.hub.internal.store.HubProject;
+import io.tiepoint.hub.internal.store.HubTask;
+import io.tiepoint.hub.internal.store.Ids;
 import io.tiepoint.hub.internal.store.ImageStore;
 import io.tiepoint.hub.internal.store.ProjectStore;
 import io.tiepoint.hub.internal.store.TaskStore;
@@ -48,7 +44,7 @@ public final class TaskService implements AutoCloseable {
 	 * @param message human-readable detail of the error
 	 * @param task    the task, or null
 	 */
-	public record Outcome(ProjectErrorCode error, String message, Document task) {
+	public record Outcome(ProjectErrorCode error, String message, HubTask task) {
 	}
 
 	private static final HubLog LOG = HubLog.of(TaskService.class);
@@ -101,18 +97,18 @@ public final class TaskService implements AutoCloseable {
 	 * again; Pending ones keep waiting for their images.
 	 */
 	private void recover() {
-		for (Document t : tasks.inState(State.Processing)) {
-			LOG.warn("task " + t.getObjectId("_id") + " was interrupted by the last shutdown; marked Failed");
-			runner.end(t.getObjectId("_id"), t.getObjectId("pid"), State.Failed, List.of("interrupted by a hub restart"));
-			projects.updateIf(t.getObjectId("pid"), Filters.eq("runningTask", t.getObjectId("_id")), Updates.unset("runningTask"));
+		for (HubTask t : tasks.inState(State.Processing)) {
+			LOG.warn("task " + t.id() + " was interrupted by the last shutdown; marked Failed");
+			runner.end(t.id(), t.pid(), State.Failed, List.of("interrupted by a hub restart"));
+			projects.unlock(t.pid(), t.id());
 		}
-		for (Document t : tasks.inState(State.Queueing)) {
-			Optional<ReconstructionEngine> engine = engines.find(t.getString("engine"), t.getString("taskType"));
+		for (HubTask t : tasks.inState(State.Queueing)) {
+			Optional<ReconstructionEngine> engine = engines.find(t.engine(), t.taskType());
 			if (engine.isPresent()) {
 				submit(t, engine.get());
 			} else {
-				runner.end(t.getObjectId("_id"), t.getObjectId("pid"), State.Failed, List.of(ProjectErrorCode.NO_ENGINE.name()));
-				projects.updateIf(t.getObjectId("pid"), Filters.eq("runningTask", t.getObjectId("_id")), Updates.unset("runningTask"));
+				runner.end(t.id(), t.pid(), State.Failed, List.of(ProjectErrorCode.NO_ENGINE.name()));
+				projects.unlock(t.pid(), t.id());
 			}
 		}
 	}
@@ -162,19 +158,19 @@ public final class TaskService implements AutoCloseable {
 	 * @param max  at most this many lines (null: 1000; never more than 10000)
 	 * @return lines of its log
 	 */
-	public List<String> log(Document task, Integer from, Integer max) {
+	public List<String> log(HubTask task, Integer from, Integer max) {
 		int n = max == null ? 1000 : Math.min(10_000, Math.max(0, max));
-		return runner.log().read(task.getObjectId("_id"), from == null ? 0 : Math.max(0, from), n);
+		return runner.log().read(task.id(), from == null ? 0 : Math.max(0, from), n);
 	}
 
 	private Outcome begin(String owner, String pidText, String taskType, String engineId, boolean wait) {
 		String type = taskType == null ? DEFAULT_TYPE : taskType;
-		Document project = projects.findOwned(Ids.parse(pidText), owner);
+		HubProject project = projects.findOwned(pidText, owner);
 		if (project == null) {
 			return new Outcome(ProjectErrorCode.PROJECT_NOT_FOUND, "project " + pidText + " not found", null);
 		}
-		ObjectId pid = project.getObjectId("_id");
-		if (project.get("runningTask") != null) {
+		String pid = project.id();
+		if (project.runningTask() != null) {
 			return new Outcome(ProjectErrorCode.ALREADY_RUNNING, "a task of this project is active", null);
 		}
 		Optional<ReconstructionEngine> engine = engines.find(engineId, type);
@@ -190,21 +186,20 @@ public final class TaskService implements AutoCloseable {
 		if (!wait) {
 			// images whose bytes arrived are about to settle: wait for them; Pending and Uploading ones (a client
 			// may have abandoned them) do not hold the start up: the seed leaves that decision to the client
-			long verifying = images.count(pid, List.of(HubImageState.Uploaded.name()));
+			long verifying = images.count(pid, List.of(HubImageState.Uploaded));
 			if (verifying > 0) {
 				return new Outcome(ProjectErrorCode.IMAGES_NOT_READY, verifying + " image(s) being verified", null);
 			}
-			if (images.count(pid, List.of(HubImageState.Ready.name())) == 0) {
+			if (images.count(pid, List.of(HubImageState.Ready)) == 0) {
 				return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no Ready image", null);
 			}
 		}
-		ObjectId tid = new ObjectId();
+		String tid = Ids.next();
 		State initial = wait ? State.Pending : State.Queueing;
-		if (projects.updateIf(pid, Filters.eq("runningTask", null), Updates.combine(Updates.set("runningTask", tid),
-				Updates.set("taskState", initial.name()))) == null) {
+		if (!projects.lock(pid, tid, initial.name())) {
 			return new Outcome(ProjectErrorCode.ALREADY_RUNNING, "a task of this project is active", null);
 		}
-		Document task = tasks.create(tid, pid, owner, type, engine.get().id(), initial, List.of());
+		HubTask task = tasks.create(tid, pid, owner, type, engine.get().id(), initial, List.of());
 		if (wait) {
 			settled(pid);
 		} else {
@@ -213,37 +208,36 @@ public final class TaskService implements AutoCloseable {
 		return new Outcome(null, null, tasks.find(tid));
 	}
 
-	private void submit(Document task, ReconstructionEngine engine) {
+	private void submit(HubTask task, ReconstructionEngine engine) {
 		worker.execute(() -> runner.run(task, engine));
 	}
 
 	/** @param pid a project one of whose images became Ready or Invalid */
-	public void settled(ObjectId pid) {
-		Document project = projects.find(pid);
-		ObjectId tid = project == null ? null : project.getObjectId("runningTask");
-		Document task = tid == null ? null : tasks.find(tid);
-		if (task == null || !State.Pending.name().equals(task.getString("state"))
-				|| images.count(pid, HubImageState.OPEN) > 0) {
+	public void settled(String pid) {
+		HubProject project = projects.find(pid);
+		String tid = project == null ? null : project.runningTask();
+		HubTask task = tid == null ? null : tasks.find(tid);
+		if (task == null || task.state() != State.Pending || images.count(pid, HubImageState.OPEN) > 0) {
 			return;
 		}
-		boolean none = images.count(pid, List.of(HubImageState.Ready.name())) == 0;
-		Optional<ReconstructionEngine> engine = engines.find(task.getString("engine"), task.getString("taskType"));
+		boolean none = images.count(pid, List.of(HubImageState.Ready)) == 0;
+		Optional<ReconstructionEngine> engine = engines.find(task.engine(), task.taskType());
 		if (none || engine.isEmpty()) {
 			runner.end(tid, pid, State.Failed, List.of((none ? ProjectErrorCode.NO_IMAGES : ProjectErrorCode.NO_ENGINE).name()));
-			projects.updateIf(pid, Filters.eq("runningTask", tid), Updates.unset("runningTask"));
+			projects.unlock(pid, tid);
 			return;
 		}
-		Document queued = tasks.transition(tid, List.of(State.Pending.name()), Updates.set("state", State.Queueing.name()));
+		HubTask queued = tasks.queue(tid);
 		if (queued != null) {
-			projects.update(pid, Updates.set("taskState", State.Queueing.name()));
+			projects.setTaskState(pid, State.Queueing.name());
 			submit(queued, engine.get());
 		}
 	}
 
 	/** Re-checks every pending task (sweeper). */
 	public void sweep() {
-		for (Document p : projects.collection().find(Filters.exists("runningTask", true))) {
-			settled(p.getObjectId("_id"));
+		for (String pid : projects.locked()) {
+			settled(pid);
 		}
 	}
 
@@ -252,23 +246,23 @@ public final class TaskService implements AutoCloseable {
 	 * @param pid   project
 	 * @return the project's latest task after the stop request
 	 */
-	public Document stop(String owner, String pid) {
-		Document project = projects.findOwned(Ids.parse(pid), owner);
+	public HubTask stop(String owner, String pid) {
+		HubProject project = projects.findOwned(pid, owner);
 		if (project == null) {
 			throw HubException.notFound("project " + pid);
 		}
-		Document task = tasks.latest(project.getObjectId("_id"));
+		HubTask task = tasks.latest(project.id());
 		if (task == null) {
 			throw HubException.notFound("task of project " + pid);
 		}
-		ObjectId tid = task.getObjectId("_id");
+		String tid = task.id();
 		if (runner.cancel(tid)) {
-			for (int i = 0; i < 50 && State.Processing.name().equals(tasks.find(tid).getString("state")); i++) {
+			for (int i = 0; i < 50 && tasks.find(tid).state() == State.Processing; i++) {
 				sleep();
 			}
 		} else {
-			runner.end(tid, project.getObjectId("_id"), State.Stopped, List.of());
-			projects.updateIf(project.getObjectId("_id"), Filters.eq("runningTask", tid), Updates.unset("runningTask"));
+			runner.end(tid, project.id(), State.Stopped, List.of());
+			projects.unlock(project.id(), tid);
 		}
 		return tasks.find(tid);
 	}
@@ -282,13 +276,18 @@ public final class TaskService implements AutoCloseable {
 	}
 
 	/** @param task a task @return tasks queued before it */
-	public int queueing(Document task) {
+	public int queueing(HubTask task) {
 		return tasks.queueing(task);
 	}
 
-	/** @return the store */
-	public TaskStore store() {
-		return tasks;
+	/** @param pid a project the caller may see @return its latest task, or null */
+	public HubTask latest(String pid) {
+		return tasks.latest(pid);
+	}
+
+	/** @param pid a project the caller may see @return its tasks, oldest first */
+	public List<HubTask> all(String pid) {
+		return tasks.all(pid);
 	}
 
 	@Override

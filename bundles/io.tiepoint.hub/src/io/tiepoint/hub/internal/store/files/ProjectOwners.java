@@ -23,6 +23,6 @@ public record ProjectOwners(ProjectStore projects) {
 	/** @param user a user @param pid a project, 24 hex digits (anything else is no project) @return whether it is theirs */
 	public boolean owns(String user, String pid) {
 		return pid != null && Ids.parse(pid) != null
-				&& StoreFailures.call(() -> projects.findOwned(Ids.parse(pid), user)) != null;
+				&& StoreFailures.call(() -> projects.findOwned(pid, user)) != null;
 	}
 }

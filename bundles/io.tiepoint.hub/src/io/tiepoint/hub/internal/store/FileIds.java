@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal.resource;
+package io.tiepoint.hub.internal.store;
 
 /**
  * FileIDs of the resource service: 32 lower-case hex digits, like the seed's, made of a route (the
