@@ -15,12 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
-import com.mongodb.MongoException;
-
-import io.tiepoint.hub.internal.oss.GatewayStore;
 import io.tiepoint.hub.internal.oss.OssGateway;
 import io.tiepoint.hub.internal.oss.Policy;
 import io.tiepoint.hub.internal.oss.StsTokens;
+import io.tiepoint.hub.internal.store.StoreException;
+import io.tiepoint.hub.internal.store.gateway.StoredObject;
 
 /** The OSS cloud on the hub's own gateway: it mints the STS and reads what was stored, in the hub's database. */
 final class GatewayBackend implements OssCloud.Backend {
@@ -48,7 +47,7 @@ final class GatewayBackend implements OssCloud.Backend {
 	public OptionalLong stored(String bucket, String key) throws IOException {
 		try {
 			return gateway.store().head(bucket, key).map(o -> OptionalLong.of(o.size())).orElse(OptionalLong.empty());
-		} catch (MongoException e) {
+		} catch (StoreException e) {
 			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
 		}
 	}
@@ -56,10 +55,10 @@ final class GatewayBackend implements OssCloud.Backend {
 	@Override
 	public InputStream open(String bucket, String key) throws IOException {
 		try {
-			GatewayStore.StoredObject o = gateway.store().head(bucket, key).orElseThrow(() -> new IOException("no object "
+			StoredObject o = gateway.store().head(bucket, key).orElseThrow(() -> new IOException("no object "
 					+ bucket + "/" + key + " in the OSS gateway"));
 			return gateway.store().open(o, 0, o.size());
-		} catch (MongoException e) {
+		} catch (StoreException e) {
 			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
 		}
 	}
@@ -68,7 +67,7 @@ final class GatewayBackend implements OssCloud.Backend {
 	public void delete(String bucket, String key) throws IOException {
 		try {
 			gateway.store().delete(bucket, key);
-		} catch (MongoException e) {
+		} catch (StoreException e) {
 			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
 		}
 	}
