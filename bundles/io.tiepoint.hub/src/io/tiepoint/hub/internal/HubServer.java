@@ -214,7 +214,7 @@ public final class HubServer implements Hub {
 			return null;
 		}
 		try {
-			return new OssGateway(settings, db.database(), credentials.linkSecret(), config.limits().maxUploadBytes(),
+			return new OssGateway(settings, db, credentials.linkSecret(), config.limits().maxUploadBytes(),
 					this::publicUrl);
 		} catch (IllegalArgumentException e) {
 			throw new IOException(e.getMessage(), e);

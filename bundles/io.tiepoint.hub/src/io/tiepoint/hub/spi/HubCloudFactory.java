@@ -10,6 +10,7 @@
 package io.tiepoint.hub.spi;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,4 +28,36 @@ public interface HubCloudFactory {
 	 *                     does not start
 	 */
 	Optional<HubCloud> create(HubCloudContext context) throws IOException;
+
+	/** The extension point the factories are contributed to. */
+	String EXTENSION_POINT = "io.tiepoint.hub.clouds";
+
+	/**
+	 * Checks, before a hub starts, that the settings an operator gave this cloud can be used together (those that
+	 * go together are all given). Called without creating the cloud, by whoever maps an operator's settings to the
+	 * hub's (the hub command, the embedded hub), which reports the answer as given.
+	 *
+	 * @param settings the cloud's settings, keys without prefix (e.g. {@code bucket}), values not blank
+	 * @param names    how the operator writes a setting, for the answer
+	 * @return what is wrong, a message for the operator naming the settings as they write them; empty when usable
+	 */
+	default Optional<String> check(Map<String, String> settings, SettingNames names) {
+		return Optional.empty();
+	}
+
+	/** How an operator writes the settings of a cloud, for the messages of {@link HubCloudFactory#check}. */
+	interface SettingNames {
+
+		/**
+		 * @param key a setting of the cloud, without prefix (e.g. {@code access.key})
+		 * @return its name where the operator gives it (e.g. {@code hub.oss.access.key})
+		 */
+		String setting(String key);
+
+		/**
+		 * @param key a setting of the cloud, without prefix
+		 * @return the environment variable that gives it (e.g. {@code TIEPOINT_HUB_OSS_ACCESS_KEY})
+		 */
+		String environment(String key);
+	}
 }

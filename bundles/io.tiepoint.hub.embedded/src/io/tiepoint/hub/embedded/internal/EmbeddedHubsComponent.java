@@ -29,8 +29,8 @@ import io.tiepoint.hub.S3Settings;
  * free port, with its data in the workspace and its reconstruction engines from the extension registry;
  * S3 storage when the workspace's settings name it ({@code hub.s3.endpoint}, {@code hub.s3.bucket},
  * {@code hub.s3.region}, {@code hub.s3.access.key}, {@code hub.s3.secret.key}); the engines' settings and the
- * default engine as {@link EngineSettings} reads them ({@code nodeodm.url}, {@code hub.engine}...); the OSS cloud's as
- * {@link OssSettings} reads them ({@code hub.oss.sts.validity}...). {@code hub.port} fixes its port (default: a free
+ * default engine as {@link EngineSettings} reads them ({@code nodeodm.url}, {@code hub.engine}...); the other clouds' as
+ * {@link CloudSettings} reads them ({@code hub.ID.KEY}, e.g. {@code hub.oss.sts.validity}). {@code hub.port} fixes its port (default: a free
  * one) and {@code hub.public.url} the address its clients reach it at (e.g. through a proxy).
  */
 @Component(service = EmbeddedHubs.class)
@@ -69,7 +69,7 @@ public final class EmbeddedHubsComponent implements EmbeddedHubs {
 				.extensionRegistry(RegistryFactory.getRegistry());
 		config.get("hub.public.url").filter(v -> !v.isBlank()).ifPresent(v -> b.publicUrl(URI.create(v.strip())));
 		EngineSettings.apply(b, config, RegistryFactory.getRegistry());
-		OssSettings.apply(b, config);
+		CloudSettings.apply(b, config, RegistryFactory.getRegistry());
 		Optional<String> endpoint = config.get("hub.s3.endpoint");
 		if (endpoint.isPresent()) {
 			b.s3(new S3Settings(URI.create(endpoint.get()), config.get("hub.s3.bucket").orElse("tiepoint"),

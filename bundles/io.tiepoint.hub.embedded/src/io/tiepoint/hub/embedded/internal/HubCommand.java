@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * [--engine ID] [--engine-setting ID.KEY=VALUE]... [--nodeodm-url URL]... [--oss-endpoint URL --oss-bucket B
  * --oss-role-arn ARN]}: runs the hub standalone until the process is interrupted. Its OSS cloud is the hub's own
  * gateway, or with {@code --oss-endpoint} a team's real Aliyun OSS whose STS Aliyun's AssumeRole mints for the role;
- * the AccessKey comes from the settings file or the environment ({@link OssSettings}: {@code hub.oss.access.key},
+ * the AccessKey comes from the settings file or the environment ({@link CloudSettings}: {@code hub.oss.access.key},
  * {@code TIEPOINT_HUB_OSS_SECRET_KEY}), never from the command line. On the first start it says where the app key and the first user's token are (never the secrets
  * themselves). The engines' settings come from the user's settings file and the environment ({@link EngineSettings}:
  * {@code nodeodm.url}, {@code TIEPOINT_NODEODM_TOKEN}), then from the command line. {@code tiepoint hub token --data
@@ -151,7 +151,7 @@ public final class HubCommand implements Callable<Integer> {
 		if (ossKeyOnCommandLine != null) {
 			err.println("tiepoint hub: the OSS AccessKey is never taken from the command line (every local account sees it"
 					+ " in ps); put hub.oss.access.key and hub.oss.secret.key in the settings file, or set "
-					+ OssSettings.env("access.key") + " and " + OssSettings.env("secret.key"));
+					+ "TIEPOINT_HUB_OSS_ACCESS_KEY and TIEPOINT_HUB_OSS_SECRET_KEY");
 			return USAGE;
 		}
 		String s3SecretKey;
@@ -229,7 +229,7 @@ public final class HubCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Engine and OSS settings: the settings file and environment, then the command line; null when they are usable.
+	 * Engine and cloud settings: the settings file and environment, then the command line; null when they are usable.
 	 */
 	private Integer engines(HubConfig.Builder config, PrintWriter err) {
 		Map<String, String> overrides = new LinkedHashMap<>();
@@ -248,19 +248,19 @@ public final class HubCommand implements Callable<Integer> {
 			overrides.put(EngineSettings.DEFAULT_ENGINE, engine);
 		}
 		Map<String, String> oss = new LinkedHashMap<>();
-		oss.put("endpoint", ossEndpoint);
-		oss.put("bucket", ossBucket);
-		oss.put("role.arn", ossRoleArn);
+		oss.put("hub.oss.endpoint", ossEndpoint);
+		oss.put("hub.oss.bucket", ossBucket);
+		oss.put("hub.oss.role.arn", ossRoleArn);
 		oss.forEach((k, v) -> {
 			if (v != null) {
-				overrides.put(OssSettings.PREFIX + k, v);
+				overrides.put(k, v);
 			}
 		});
 		Map<String, String> env = System.getenv();
 		try {
 			TiepointConfig settings = TiepointConfig.load(Map.of(), TiepointConfig.userFile(env), null, env, overrides);
 			EngineSettings.apply(config, settings, RegistryFactory.getRegistry());
-			OssSettings.apply(config, settings);
+			CloudSettings.apply(config, settings, RegistryFactory.getRegistry());
 			return null;
 		} catch (ConfigException e) {
 			err.println("tiepoint hub: " + e.getMessage());

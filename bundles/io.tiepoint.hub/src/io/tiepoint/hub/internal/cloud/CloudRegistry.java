@@ -41,7 +41,7 @@ import io.tiepoint.hub.spi.HubCloudFactory;
 public final class CloudRegistry {
 
 	/** The extension point id. */
-	public static final String EXTENSION_POINT = "io.tiepoint.hub.clouds";
+	public static final String EXTENSION_POINT = HubCloudFactory.EXTENSION_POINT;
 	private static final String HUB = "io.tiepoint.hub";
 	private static final HubLog LOG = HubLog.of(CloudRegistry.class);
 	private final IExtensionRegistry registry;

@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
-import io.tiepoint.hub.internal.oss.GatewayStore;
 import io.tiepoint.hub.internal.oss.OssGateway;
 import io.tiepoint.hub.internal.oss.Policy;
 import io.tiepoint.hub.internal.oss.StsTokens;
-import io.tiepoint.hub.internal.store.files.StoreFailures;
+import io.tiepoint.hub.internal.store.StoreException;
+import io.tiepoint.hub.internal.store.gateway.StoredObject;
 
 /** The OSS cloud on the hub's own gateway: it mints the STS and reads what was stored, in the hub's database. */
 final class GatewayBackend implements OssCloud.Backend {
@@ -47,19 +47,19 @@ final class GatewayBackend implements OssCloud.Backend {
 	public OptionalLong stored(String bucket, String key) throws IOException {
 		try {
 			return gateway.store().head(bucket, key).map(o -> OptionalLong.of(o.size())).orElse(OptionalLong.empty());
-		} catch (RuntimeException e) {
-			throw storeFailure(e);
+		} catch (StoreException e) {
+			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
 		}
 	}
 
 	@Override
 	public InputStream open(String bucket, String key) throws IOException {
 		try {
-			GatewayStore.StoredObject o = gateway.store().head(bucket, key).orElseThrow(() -> new IOException("no object "
+			StoredObject o = gateway.store().head(bucket, key).orElseThrow(() -> new IOException("no object "
 					+ bucket + "/" + key + " in the OSS gateway"));
 			return gateway.store().open(o, 0, o.size());
-		} catch (RuntimeException e) {
-			throw storeFailure(e);
+		} catch (StoreException e) {
+			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
 		}
 	}
 
@@ -67,16 +67,8 @@ final class GatewayBackend implements OssCloud.Backend {
 	public void delete(String bucket, String key) throws IOException {
 		try {
 			gateway.store().delete(bucket, key);
-		} catch (RuntimeException e) {
-			throw storeFailure(e);
+		} catch (StoreException e) {
+			throw new IOException("the OSS gateway's store: " + e.getMessage(), e);
 		}
-	}
-
-	/** @return a failure of the gateway's store as an IOException; anything else is thrown as it is */
-	private static IOException storeFailure(RuntimeException e) {
-		if (!StoreFailures.is(e)) {
-			throw e;
-		}
-		return new IOException("the OSS gateway's store: " + e.getMessage(), e);
 	}
 }

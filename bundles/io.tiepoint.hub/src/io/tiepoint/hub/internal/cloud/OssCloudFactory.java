@@ -11,6 +11,8 @@ package io.tiepoint.hub.internal.cloud;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tiepoint.hub.internal.oss.OssGateway;
@@ -27,6 +29,22 @@ public final class OssCloudFactory implements HubCloudFactory {
 
 	/** The cloud's id, whose settings ({@code cloud.oss.*}) the hub's gateway reads too. */
 	public static final String ID = OssCloud.ID;
+	/** What a real OSS needs, besides the endpoint. */
+	static final List<String> REAL = List.of("bucket", "role.arn", "access.key", "secret.key");
+
+	/** A real OSS ({@code endpoint}) needs {@link #REAL} too. */
+	@Override
+	public Optional<String> check(Map<String, String> settings, SettingNames names) {
+		if (settings.containsKey("endpoint")) {
+			for (String k : REAL) {
+				if (!settings.containsKey(k)) {
+					return Optional.of("a real OSS (" + names.setting("endpoint") + ") needs the setting " + names.setting(k)
+							+ " (settings file, or the environment variable " + names.environment(k) + ")");
+				}
+			}
+		}
+		return Optional.empty();
+	}
 
 	@Override
 	public Optional<HubCloud> create(HubCloudContext context) throws IOException {

@@ -15,7 +15,6 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,18 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bson.Document;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+
+import io.tiepoint.hub.internal.store.gateway.BodyRefused;
+import io.tiepoint.hub.internal.store.gateway.ChunkedFile;
+import io.tiepoint.hub.internal.store.gateway.GatewayStore;
+import io.tiepoint.hub.internal.store.gateway.Multiparts;
+import io.tiepoint.hub.internal.store.gateway.StoredObject;
+import io.tiepoint.hub.internal.store.gateway.UploadedPart;
 
 /**
  * What the gateway does for an authorized request: PutObject, HeadObject, GetObject (with a Range),
@@ -38,14 +43,15 @@ import org.eclipse.jetty.util.Callback;
  */
 final class GatewayOps {
 
-	private static final Pattern PART = Pattern.compile("<Part>\\s*<PartNumber>\\s*(\\d+)\\s*</PartNumber>\\s*<ETag>([^<]*)</ETag>\\s*</Part>");
 	private final GatewayStore store;
 	private final Multiparts multiparts;
+	private final Completion completion;
 	private final long maxBytes;
 
 	GatewayOps(GatewayStore store, Multiparts multiparts, long maxBytes) {
 		this.store = store;
 		this.multiparts = multiparts;
+		this.completion = new Completion(multiparts);
 		this.maxBytes = maxBytes;
 	}
 
@@ -67,7 +73,7 @@ final class GatewayOps {
 				OssReplies.xml(response, callback, 200, "<InitiateMultipartUploadResult>\n  <Bucket>" + esc(r.bucket())
 						+ "</Bucket>\n  <Key>" + esc(r.key()) + "</Key>\n  <UploadId>" + id + "</UploadId>\n</InitiateMultipartUploadResult>\n");
 			} else if (r.has("uploadId")) {
-				complete(r, request, response, callback);
+				completion.run(r, request, response, callback);
 			} else {
 				throw new OssError(501, "NotImplemented", "POST " + r.describe() + " is not implemented.");
 			}
@@ -81,7 +87,7 @@ final class GatewayOps {
 		}
 		case "DELETE" -> {
 			if (r.has("uploadId")) {
-				multiparts.upload(r.query().get("uploadId"), r.bucket(), r.key());
+				completion.upload(r.query().get("uploadId"), r.bucket(), r.key());
 				multiparts.abort(r.query().get("uploadId"));
 			} else {
 				store.delete(r.bucket(), r.key());
@@ -94,8 +100,8 @@ final class GatewayOps {
 
 	private void putObject(OssRequest r, Request request, Response response, Callback callback) throws OssError, IOException {
 		byte[] md5 = contentMd5(r);
-		Chunks.Written w = receive(r, request, md5);
-		String etag = GatewayStore.etag(w.md5());
+		ChunkedFile w = receive(r, request, md5);
+		String etag = OssReplies.etag(w.md5());
 		store.put(r.bucket(), r.key(), List.of(w), etag, w.crc(), contentType(r), meta(r), false);
 		written(response, callback, etag, w);
 	}
@@ -111,16 +117,24 @@ final class GatewayOps {
 			throw OssError.invalid("Part number must be an integer between 1 and 10000, inclusive.");
 		}
 		String id = r.query().get("uploadId");
-		multiparts.upload(id, r.bucket(), r.key());
+		completion.upload(id, r.bucket(), r.key());
 		byte[] md5 = contentMd5(r);
-		Chunks.Written w = receive(r, request, md5);
-		multiparts.putPart(id, n, w);
-		written(response, callback, GatewayStore.etag(w.md5()), w);
+		ChunkedFile w = receive(r, request, md5);
+		String etag = OssReplies.etag(w.md5());
+		multiparts.putPart(id, n, w, etag);
+		written(response, callback, etag, w);
 	}
 
-	private Chunks.Written receive(OssRequest r, Request request, byte[] md5) throws OssError, IOException {
+	private ChunkedFile receive(OssRequest r, Request request, byte[] md5) throws OssError, IOException {
 		InputStream body = Content.Source.asInputStream(request);
-		Chunks.Written w = store.chunks().write(body, request.getLength(), maxBytes, r.bucket() + "/" + r.key());
+		ChunkedFile w;
+		try {
+			w = store.chunks().write(body, request.getLength(), maxBytes, r.bucket() + "/" + r.key());
+		} catch (BodyRefused e) {
+			throw e.tooLarge() ? new OssError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.")
+					: new OssError(400, "IncompleteBody", "The request body ended after " + e.received() + " of "
+							+ e.expected() + " bytes.");
+		}
 		if (md5 != null && !MessageDigest.isEqual(md5, w.md5())) {
 			store.chunks().discard(w.id(), w.size());
 			throw new OssError(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
@@ -128,46 +142,28 @@ final class GatewayOps {
 		return w;
 	}
 
-	private static void written(Response response, Callback callback, String etag, Chunks.Written w) {
+	private static void written(Response response, Callback callback, String etag, ChunkedFile w) {
 		response.getHeaders().put(HttpHeader.ETAG, OssReplies.quoted(etag));
 		response.getHeaders().put("x-oss-hash-crc64ecma", Long.toUnsignedString(w.crc()));
 		response.getHeaders().put("Content-MD5", Base64.getEncoder().encodeToString(w.md5()));
 		OssReplies.empty(response, callback, 200);
 	}
 
-	private void complete(OssRequest r, Request request, Response response, Callback callback) throws OssError, IOException {
-		Document upload = multiparts.upload(r.query().get("uploadId"), r.bucket(), r.key());
-		String xml;
-		try (InputStream in = Content.Source.asInputStream(request)) {
-			xml = new String(in.readNBytes(1 << 20), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		List<Map.Entry<Integer, String>> asked = new ArrayList<>();
-		Matcher m = PART.matcher(xml);
-		while (m.find()) {
-			asked.add(Map.entry(Integer.parseInt(m.group(1)), m.group(2).replace("&quot;", "\"")));
-		}
-		String[] done = multiparts.complete(upload, asked);
-		response.getHeaders().put("x-oss-hash-crc64ecma", done[1]);
-		OssReplies.xml(response, callback, 200, "<CompleteMultipartUploadResult>\n  <Location>/" + esc(r.bucket()) + "/"
-				+ esc(r.key()) + "</Location>\n  <Bucket>" + esc(r.bucket()) + "</Bucket>\n  <Key>" + esc(r.key())
-				+ "</Key>\n  <ETag>" + OssReplies.quoted(done[0]) + "</ETag>\n</CompleteMultipartUploadResult>\n");
-	}
-
 	private void listParts(OssRequest r, Response response, Callback callback) throws OssError {
 		String id = r.query().get("uploadId");
-		multiparts.upload(id, r.bucket(), r.key());
+		completion.upload(id, r.bucket(), r.key());
 		int marker = intOf(r.query().get("part-number-marker"), 0);
 		int max = Math.max(1, Math.min(1000, intOf(r.query().get("max-parts"), 1000)));
-		List<Multiparts.Part> all = multiparts.list(id).stream().filter(p -> p.number() > marker).toList();
-		List<Multiparts.Part> page = all.subList(0, Math.min(max, all.size()));
+		List<UploadedPart> all = multiparts.list(id).stream().filter(p -> p.number() > marker).toList();
+		List<UploadedPart> page = all.subList(0, Math.min(max, all.size()));
 		StringBuilder x = new StringBuilder("<ListPartsResult>\n  <Bucket>" + esc(r.bucket()) + "</Bucket>\n  <Key>"
 				+ esc(r.key()) + "</Key>\n  <UploadId>" + id + "</UploadId>\n  <PartNumberMarker>" + marker
 				+ "</PartNumberMarker>\n  <NextPartNumberMarker>" + (page.isEmpty() ? marker : page.get(page.size() - 1).number())
 				+ "</NextPartNumberMarker>\n  <MaxParts>" + max + "</MaxParts>\n  <IsTruncated>" + (all.size() > page.size())
 				+ "</IsTruncated>\n");
-		for (Multiparts.Part p : page) {
+		for (UploadedPart p : page) {
 			x.append("  <Part>\n    <PartNumber>").append(p.number()).append("</PartNumber>\n    <LastModified>")
-					.append(DateTimeFormatter.ISO_INSTANT.format(p.modified().toInstant())).append("</LastModified>\n    <ETag>")
+					.append(DateTimeFormatter.ISO_INSTANT.format(p.modified())).append("</LastModified>\n    <ETag>")
 					.append(OssReplies.quoted(p.etag())).append("</ETag>\n    <HashCrc64ecma>").append(Long.toUnsignedString(p.crc()))
 					.append("</HashCrc64ecma>\n    <Size>").append(p.size()).append("</Size>\n  </Part>\n");
 		}
@@ -175,11 +171,11 @@ final class GatewayOps {
 	}
 
 	private void get(OssRequest r, Request request, Response response, Callback callback) throws OssError, IOException {
-		GatewayStore.StoredObject o = store.head(r.bucket(), r.key()).orElseThrow(() -> new OssError(404, "NoSuchKey",
+		StoredObject o = store.head(r.bucket(), r.key()).orElseThrow(() -> new OssError(404, "NoSuchKey",
 				"The specified key does not exist."));
 		response.getHeaders().put(HttpHeader.ETAG, OssReplies.quoted(o.etag()));
 		response.getHeaders().put(HttpHeader.LAST_MODIFIED, DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(o.modified().toInstant().atZone(ZoneOffset.UTC)));
+				.format(o.modified().atZone(ZoneOffset.UTC)));
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, o.contentType());
 		response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
 		response.getHeaders().put("x-oss-object-type", o.multipart() ? "Multipart" : "Normal");

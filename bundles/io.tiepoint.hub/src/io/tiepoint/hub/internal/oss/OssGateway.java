@@ -30,10 +30,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoDatabase;
-
 import io.tiepoint.hub.internal.HubLog;
+import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.StoreException;
+import io.tiepoint.hub.internal.store.gateway.GatewayStore;
+import io.tiepoint.hub.internal.store.gateway.Multiparts;
 
 /**
  * The hub's OSS gateway: an endpoint on the hub's HTTP server that speaks the OSS object protocol uploaders use
@@ -71,7 +72,7 @@ public final class OssGateway extends Handler.Abstract {
 	 * @param publicUrl the hub's public base URL (the endpoint handed out)
 	 * @throws IllegalArgumentException naming a bad setting
 	 */
-	public OssGateway(Map<String, String> settings, MongoDatabase db, String secret, long maxBytes, Supplier<URI> publicUrl) {
+	public OssGateway(Map<String, String> settings, Database db, String secret, long maxBytes, Supplier<URI> publicUrl) {
 		String bucket = settings.getOrDefault("bucket", DEFAULT_BUCKET);
 		if (!bucket.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]") || bucket.equals("graphql")) {
 			throw new IllegalArgumentException("cloud.oss.bucket '" + bucket + "' is not an OSS bucket name (3-63 lower-case"
@@ -146,7 +147,7 @@ public final class OssGateway extends Handler.Abstract {
 			}
 			drain(request);
 			OssReplies.error(response, callback, head, e, request.getHttpURI().getHost());
-		} catch (MongoException | IOException | IllegalStateException e) {
+		} catch (StoreException | IOException | IllegalStateException e) {
 			LOG.warn("OSS gateway: " + r.describe() + " failed", e);
 			OssReplies.error(response, callback, head, new OssError(503, "ServiceUnavailable", "Please reduce your request"
 					+ " rate or try again."), request.getHttpURI().getHost());

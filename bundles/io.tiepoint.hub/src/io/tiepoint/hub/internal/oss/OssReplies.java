@@ -74,6 +74,11 @@ final class OssReplies {
 		return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
 	}
 
+	/** @param md5 an MD5 @return OSS's ETag of a single put: its hex, upper-case */
+	static String etag(byte[] md5) {
+		return HexFormat.of().formatHex(md5).toUpperCase(Locale.ROOT);
+	}
+
 	static String quoted(String etag) {
 		return "\"" + etag + "\"";
 	}

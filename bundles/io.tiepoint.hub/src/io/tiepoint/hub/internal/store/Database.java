@@ -129,6 +129,14 @@ public final class Database implements AutoCloseable {
 		return db.getCollection("tasks");
 	}
 
+	/**
+	 * @param name a collection's name (the OSS gateway's {@code oss.*})
+	 * @return that collection
+	 */
+	public MongoCollection<Document> collection(String name) {
+		return db.getCollection(name);
+	}
+
 	/** @return the GridFS bucket of images */
 	public GridFSBucket gridFs() {
 		return GridFSBuckets.create(db, GRIDFS_BUCKET);

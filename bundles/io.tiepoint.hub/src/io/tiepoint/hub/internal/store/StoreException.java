@@ -9,7 +9,10 @@
  *******************************************************************************/
 package io.tiepoint.hub.internal.store;
 
-/** A failure of the hub's database, translated by the store from the driver's exception (its cause). */
+/**
+ * A failure of the hub's database (a MongoDB driver exception, translated by the store): unchecked, like the driver's
+ * own, so callers above the store name no driver type.
+ */
 public final class StoreException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;

@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal.oss;
+package io.tiepoint.hub.internal.store.gateway;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,35 +22,44 @@ import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 
 import com.aliyun.oss.common.utils.CRC64;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import io.tiepoint.exif.Digests;
+import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.Ids;
+import io.tiepoint.hub.internal.store.StoreException;
 
 /**
- * The gateway's bytes in the hub's database, in GridFS's layout (bucket {@code oss}: {@code oss.files},
+ * The OSS gateway's bytes in the hub's database, in GridFS's layout (bucket {@code oss}: {@code oss.files},
  * {@code oss.chunks} of 255 KiB), written as the body streams in, four chunks a command, and read chunk by chunk by exact
  * {@code (files_id, n)} (the embedded MongoDB scans every chunk for GridFS's own range query). A file's document is
- * written last, so a body cut off leaves only chunks, which {@link #discard} removes.
+ * written last, so a body cut off leaves only chunks, which {@link #discard} removes. A failure of the database is a
+ * {@link StoreException}.
  */
-final class Chunks {
+public final class Chunks {
 
-	/** A file written: its id, length, MD5 and CRC64 (OSS's ECMA-182 checksum). */
-	record Written(ObjectId id, long size, byte[] md5, long crc) {
-	}
-
-	static final int CHUNK = 255 * 1024;
+	/** The chunks' size. */
+	public static final int CHUNK = 255 * 1024;
 	/** Chunks a command writes: the hub's database commits after every command, once a MiB rather than a chunk. */
 	private static final int BATCH = 4;
 	private final MongoCollection<Document> chunks;
 	private final MongoCollection<Document> files;
 
-	Chunks(MongoDatabase db) {
-		chunks = db.getCollection("oss.chunks");
-		files = db.getCollection("oss.files");
-		chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
+	Chunks(Database db) {
+		chunks = db.collection("oss.chunks");
+		files = db.collection("oss.files");
+		try {
+			chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
+		} catch (MongoException e) {
+			throw failed("cannot index the gateway's chunks", e);
+		}
+	}
+
+	static StoreException failed(String what, MongoException e) {
+		return new StoreException("the OSS gateway's store: " + what + ": " + e.getMessage(), e);
 	}
 
 	/**
@@ -61,11 +70,10 @@ final class Chunks {
 	 * @param max      the largest body taken
 	 * @param name     the file's name ({@code BUCKET/KEY})
 	 * @return the file
-	 * @throws OssError {@code IncompleteBody} when the body ends before its declared length,
-	 *                  {@code EntityTooLarge} past {@code max}
+	 * @throws BodyRefused when the body ends before its declared length, or goes past {@code max}
 	 * @throws IOException when the body cannot be read
 	 */
-	Written write(InputStream in, long expected, long max, String name) throws OssError, IOException {
+	public ChunkedFile write(InputStream in, long expected, long max, String name) throws BodyRefused, IOException {
 		ObjectId id = new ObjectId();
 		MessageDigest md5 = Digests.md5();
 		CRC64 crc = new CRC64();
@@ -78,7 +86,7 @@ final class Chunks {
 				int filled = in.readNBytes(buf, 0, CHUNK);
 				if (filled > 0) {
 					if (size + filled > max) {
-						throw new OssError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.");
+						throw new BodyRefused(true, size + filled, expected);
 					}
 					md5.update(buf, 0, filled);
 					crc.update(buf, 0, filled);
@@ -98,23 +106,37 @@ final class Chunks {
 				chunks.insertMany(pending);
 			}
 			if (expected >= 0 && size != expected) {
-				throw new OssError(400, "IncompleteBody", "The request body ended after " + size + " of " + expected + " bytes.");
+				throw new BodyRefused(false, size, expected);
 			}
-		} catch (OssError | IOException | RuntimeException e) {
+			files.insertOne(new Document("_id", id).append("length", size).append("chunkSize", CHUNK)
+					.append("uploadDate", new Date()).append("filename", name));
+		} catch (MongoException e) {
+			discard(id, size + CHUNK);
+			throw failed("cannot write " + name, e);
+		} catch (BodyRefused | IOException | RuntimeException e) {
 			discard(id, size + CHUNK);
 			throw e;
 		}
-		files.insertOne(new Document("_id", id).append("length", size).append("chunkSize", CHUNK)
-				.append("uploadDate", new Date()).append("filename", name));
-		return new Written(id, size, md5.digest(), crc.getValue());
+		return new ChunkedFile(id.toHexString(), size, md5.digest(), crc.getValue());
 	}
 
 	/** Removes a file's chunks and document. @param id the file @param size its length (or more) */
-	void discard(ObjectId id, long size) {
-		for (int n = 0; (long) n * CHUNK < Math.max(size, 1); n++) {
-			chunks.deleteOne(new Document("files_id", id).append("n", n));
+	public void discard(String id, long size) {
+		ObjectId oid = Ids.parse(id);
+		if (oid != null) {
+			discard(oid, size);
 		}
-		files.deleteOne(new Document("_id", id));
+	}
+
+	private void discard(ObjectId id, long size) {
+		try {
+			for (int n = 0; (long) n * CHUNK < Math.max(size, 1); n++) {
+				chunks.deleteOne(new Document("files_id", id).append("n", n));
+			}
+			files.deleteOne(new Document("_id", id));
+		} catch (MongoException e) {
+			throw failed("cannot remove file " + id, e);
+		}
 	}
 
 	/**
@@ -122,9 +144,10 @@ final class Chunks {
 	 * @param size its length
 	 * @param from the first byte
 	 * @param to   one past the last byte
-	 * @return its bytes {@code from..to-1}
+	 * @return its bytes {@code from..to-1}; a read the database fails throws a {@link StoreException}
 	 */
-	InputStream open(ObjectId id, long size, long from, long to) {
+	public InputStream open(String id, long size, long from, long to) {
+		ObjectId oid = Ids.parse(id);
 		return new InputStream() {
 			private long pos = from;
 			private byte[] chunk;
@@ -143,7 +166,12 @@ final class Chunks {
 				}
 				int want = (int) (pos / CHUNK);
 				if (want != index) {
-					Document d = chunks.find(new Document("files_id", id).append("n", want)).first();
+					Document d;
+					try {
+						d = oid == null ? null : chunks.find(new Document("files_id", oid).append("n", want)).first();
+					} catch (MongoException e) {
+						throw failed("cannot read chunk " + want + " of " + id, e);
+					}
 					if (d == null) {
 						throw new IOException("chunk " + want + " of " + id + " is missing");
 					}

@@ -7,17 +7,14 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal.oss;
+package io.tiepoint.hub.internal.store.gateway;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,33 +22,32 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 
+import io.tiepoint.hub.internal.store.Database;
+import io.tiepoint.hub.internal.store.StoreException;
+
 /**
- * The gateway's objects: a document per {@code BUCKET/KEY} in {@code oss.objects} (size, ETag, CRC64, Content-Type,
+ * The OSS gateway's objects: a document per {@code BUCKET/KEY} in {@code oss.objects} (size, ETag, CRC64, Content-Type,
  * user metadata) naming the files that hold its bytes in order (one for a PutObject, one per part for a completed
  * multipart upload, so completing copies nothing). An object put again replaces the document first, then drops the
- * former files.
+ * former files. A failure of the database is a {@link StoreException}.
  */
 public final class GatewayStore {
-
-	/** An object as stored. */
-	public record StoredObject(String bucket, String key, long size, String etag, long crc, String contentType,
-			Map<String, String> meta, List<ObjectId> files, List<Long> sizes, Date modified, boolean multipart) {
-	}
 
 	private final Chunks chunks;
 	private final MongoCollection<Document> objects;
 
 	/** @param db the hub's database */
-	public GatewayStore(MongoDatabase db) {
+	public GatewayStore(Database db) {
 		this.chunks = new Chunks(db);
-		this.objects = db.getCollection("oss.objects");
+		this.objects = db.collection("oss.objects");
 	}
 
-	Chunks chunks() {
+	/** @return the files holding the objects' and parts' bytes */
+	public Chunks chunks() {
 		return chunks;
 	}
 
@@ -61,21 +57,30 @@ public final class GatewayStore {
 	 * @return the object, when stored
 	 */
 	public Optional<StoredObject> head(String bucket, String key) {
-		Document d = objects.find(new Document("_id", bucket + "/" + key)).first();
+		Document d;
+		try {
+			d = objects.find(new Document("_id", bucket + "/" + key)).first();
+		} catch (MongoException e) {
+			throw Chunks.failed("cannot read " + bucket + "/" + key, e);
+		}
 		if (d == null) {
 			return Optional.empty();
 		}
-		List<ObjectId> files = new ArrayList<>();
+		List<String> files = new ArrayList<>();
 		List<Long> sizes = new ArrayList<>();
 		for (Document f : d.getList("files", Document.class)) {
-			files.add(f.getObjectId("id"));
+			files.add(f.getObjectId("id").toHexString());
 			sizes.add(f.getLong("size"));
 		}
+		return Optional.of(new StoredObject(bucket, key, d.getLong("size"), d.getString("etag"),
+				Long.parseUnsignedLong(d.getString("crc")), d.getString("contentType"), meta(d), files, sizes,
+				d.getDate("modified").toInstant(), d.getBoolean("multipart", false)));
+	}
+
+	static Map<String, String> meta(Document d) {
 		Map<String, String> meta = new TreeMap<>();
 		d.get("meta", new Document()).forEach((k, v) -> meta.put(k, String.valueOf(v)));
-		return Optional.of(new StoredObject(bucket, key, d.getLong("size"), d.getString("etag"),
-				Long.parseUnsignedLong(d.getString("crc")), d.getString("contentType"), meta, files, sizes,
-				d.getDate("modified"), d.getBoolean("multipart", false)));
+		return meta;
 	}
 
 	/**
@@ -100,7 +105,7 @@ public final class GatewayStore {
 	}
 
 	/**
-	 * Stores an object, replacing the one of that key.
+	 * Stores an object, replacing the one of that key (whose files not in {@code files} are removed).
 	 *
 	 * @param bucket      the bucket
 	 * @param key         the key
@@ -111,20 +116,24 @@ public final class GatewayStore {
 	 * @param meta        its user metadata
 	 * @param multipart   whether it was assembled from parts
 	 */
-	void put(String bucket, String key, List<Chunks.Written> files, String etag, long crc, String contentType,
+	public void put(String bucket, String key, List<ChunkedFile> files, String etag, long crc, String contentType,
 			Map<String, String> meta, boolean multipart) {
 		Optional<StoredObject> former = head(bucket, key);
 		List<Document> list = new ArrayList<>();
 		long size = 0;
-		for (Chunks.Written w : files) {
-			list.add(new Document("id", w.id()).append("size", w.size()));
+		for (ChunkedFile w : files) {
+			list.add(new Document("id", new ObjectId(w.id())).append("size", w.size()));
 			size += w.size();
 		}
-		objects.replaceOne(new Document("_id", bucket + "/" + key), new Document("_id", bucket + "/" + key)
-				.append("bucket", bucket).append("key", key).append("size", size).append("etag", etag)
-				.append("crc", Long.toUnsignedString(crc)).append("contentType", contentType)
-				.append("meta", new Document(Map.copyOf(meta))).append("files", list).append("modified", new Date())
-				.append("multipart", multipart), new ReplaceOptions().upsert(true));
+		try {
+			objects.replaceOne(new Document("_id", bucket + "/" + key), new Document("_id", bucket + "/" + key)
+					.append("bucket", bucket).append("key", key).append("size", size).append("etag", etag)
+					.append("crc", Long.toUnsignedString(crc)).append("contentType", contentType)
+					.append("meta", new Document(Map.copyOf(meta))).append("files", list).append("modified", new Date())
+					.append("multipart", multipart), new ReplaceOptions().upsert(true));
+		} catch (MongoException e) {
+			throw Chunks.failed("cannot store " + bucket + "/" + key, e);
+		}
 		former.ifPresent(f -> dropFiles(f, files));
 	}
 
@@ -140,31 +149,21 @@ public final class GatewayStore {
 		if (o.isEmpty()) {
 			return false;
 		}
-		objects.deleteOne(new Document("_id", bucket + "/" + key));
+		try {
+			objects.deleteOne(new Document("_id", bucket + "/" + key));
+		} catch (MongoException e) {
+			throw Chunks.failed("cannot remove " + bucket + "/" + key, e);
+		}
 		dropFiles(o.get(), List.of());
 		return true;
 	}
 
-	private void dropFiles(StoredObject o, List<Chunks.Written> kept) {
+	private void dropFiles(StoredObject o, List<ChunkedFile> kept) {
 		for (int i = 0; i < o.files().size(); i++) {
-			ObjectId id = o.files().get(i);
+			String id = o.files().get(i);
 			if (kept.stream().noneMatch(w -> w.id().equals(id))) {
 				chunks.discard(id, o.sizes().get(i));
 			}
-		}
-	}
-
-	/** @param md5 an MD5 @return OSS's ETag of a single put: its hex, upper-case */
-	static String etag(byte[] md5) {
-		return HexFormat.of().formatHex(md5).toUpperCase(Locale.ROOT);
-	}
-
-	/** @param in a stream to drain and close (a body already refused) */
-	static void drain(InputStream in) {
-		try (in) {
-			in.skip(Long.MAX_VALUE);
-		} catch (IOException e) {
-			// the client went away
 		}
 	}
 }
