@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.server.HubInternals;
 import io.tiepoint.hub.internal.oss.Policy;
 import io.tiepoint.hub.internal.oss.StsTokens;
 import io.tiepoint.platform.PlatformClient;
@@ -72,7 +72,7 @@ class AliyunStsTest {
 		try (Hub store = Hub.start(HubConfig.builder(tmp.resolve("oss")).cloudSetting("oss", "bucket", BUCKET)
 				.cloudSetting("oss", "gateway.access.key", ACCESS).cloudSetting("oss", "gateway.secret.key", SECRET).build());
 				AssumeRoleStandIn sts = AssumeRoleStandIn.start(Map.of(ACCESS, SECRET), (policy, duration) -> {
-					StsTokens.Credential c = ((HubServer) store).ossGateway().issue(Policy.parse(policy), duration);
+					StsTokens.Credential c = HubInternals.ossGateway(store).issue(Policy.parse(policy), duration);
 					return new AssumeRoleStandIn.Credentials(c.accessKeyId(), c.secret(), c.token(), c.expires());
 				});
 				Hub team = Hub.start(team(tmp.resolve("team"), endpoint(store), sts.uri().toString(), SECRET));

@@ -19,7 +19,7 @@ import org.bson.types.ObjectId;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.tiepoint.hub.Hub;
-import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.server.HubInternals;
 
 /** Helpers shared by the hub tests. */
 public final class HubTests {
@@ -36,9 +36,8 @@ public final class HubTests {
 	 */
 	public static void gridFsUpload(Hub hub, String url, byte[] bytes) {
 		String uid = URI.create(url).getQuery().substring("uid=".length());
-		HubServer server = (HubServer) hub;
-		ObjectId file = server.database().gridFs().uploadFromStream(uid, new ByteArrayInputStream(bytes));
-		server.gridFsUploads().completed(uid, file.toHexString());
+		ObjectId file = HubInternals.database(hub).gridFs().uploadFromStream(uid, new ByteArrayInputStream(bytes));
+		HubInternals.gridFsUploads(hub).completed(uid, file.toHexString());
 	}
 
 	/** Polls until the condition holds. @param what description @param timeout limit @param test condition */

@@ -39,7 +39,7 @@ import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubCredentials;
 import io.tiepoint.hub.HubLimits;
-import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.server.HubInternals;
 import io.tiepoint.hub.internal.store.HubTask;
 import io.tiepoint.hub.internal.store.TaskStore;
 
@@ -115,7 +115,7 @@ class ResourceAttackTest {
 		assertEquals(200, ResourceUser.post(url, 0, image).status());
 		String imageFid = alice.get("Resource/GetUploadState?md5=" + md5 + "&uid=" + uid).data().path("FileID").asText();
 		Path ply = Files.writeString(dir.resolve("points.ply"), "ply\nformat ascii 1.0\nend_header\n");
-		HubTask.File artifact = new TaskStore(((HubServer) hub).database()).artifact(new ObjectId().toHexString(), pid,
+		HubTask.File artifact = new TaskStore(HubInternals.database(hub)).artifact(new ObjectId().toHexString(), pid,
 				"points.ply", ply);
 		for (String fid : List.of(imageFid, artifact.fileId())) {
 			assertEquals(200, alice.get("Resource/GetFileInfo?fileid=" + fid).status(), "the project's owner reads " + fid);

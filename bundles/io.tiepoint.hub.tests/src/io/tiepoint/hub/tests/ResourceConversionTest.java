@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.server.HubInternals;
 
 /**
  * Convert of seed 003 (3.5, 2.3) with the real FFmpeg: media made by FFmpeg's own sources (a 1080p and a
@@ -329,7 +329,7 @@ class ResourceConversionTest {
 					+ fid + "&ConverType=0").data().path("Waiting").asInt() == -1);
 			JsonNode done = u.get("Resource/Convert?fileid=" + fid + "&ConverType=0").data();
 			assertEquals(3, done.path("FileList").size(), done::toString);
-			Document job = ((HubServer) second).database().database().getCollection("resource.conversions")
+			Document job = HubInternals.database(second).database().getCollection("resource.conversions")
 					.find(new Document("_id", fid + ":video")).first();
 			assertEquals(2, job.getInteger("attempts"), "run once before the stop, once after");
 			List<String> after = new ArrayList<>();

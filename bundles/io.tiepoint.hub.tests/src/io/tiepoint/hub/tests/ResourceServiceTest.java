@@ -46,7 +46,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
-import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.server.HubInternals;
 
 /**
  * The GridFS resource service of seed 003 over HTTP: every JSON example of the seed checked field by
@@ -395,7 +395,7 @@ class ResourceServiceTest {
 		JsonNode after = state(md5Other, null).body().path("data");
 		assertNotEquals(2, after.path("AllowUpload").asInt(), "never marked complete");
 		assertEquals(0, after.path("UploadLength").asLong(), "the upload was discarded");
-		long files = ((HubServer) hub).database().database().getCollection("gridfs.files")
+		long files = HubInternals.database(hub).database().getCollection("gridfs.files")
 				.countDocuments(new Document("metadata.md5", md5Other));
 		assertEquals(0, files);
 		Answer missingFilename = state(md5(random(10, 17)), null);
@@ -416,7 +416,7 @@ class ResourceServiceTest {
 		int stale = post(uurlA, 0, bytes, 0).status();
 		assertTrue(stale == 404 || stale == 409, "the expired holder's UUrl is refused: " + stale);
 		assertEquals(200, post(uurlB, 0, bytes, 0).status());
-		assertEquals(1, ((HubServer) hub).database().database().getCollection("gridfs.files")
+		assertEquals(1, HubInternals.database(hub).database().getCollection("gridfs.files")
 				.countDocuments(new Document("metadata.md5", md5)));
 	}
 

@@ -50,7 +50,7 @@ import com.mongodb.client.model.Updates;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubLimits;
-import io.tiepoint.hub.internal.HubServer;
+import io.tiepoint.hub.internal.server.HubInternals;
 import io.tiepoint.hub.internal.store.ProjectStore;
 
 /**
@@ -205,7 +205,6 @@ class ServerAttackTest {
 		HubLimits limits = HubLimits.DEFAULT.withMaxOpenUploads(40).withUploadExpiry(Duration.ofSeconds(3))
 				.withMaxUploadBytes(4 * MB);
 		try (Hub hub = Hub.start(config(dir.resolve("abandoned")).limits(limits).build())) {
-			HubServer server = (HubServer) hub;
 			ResourceUser admin = new ResourceUser(hub, hub.userToken());
 			int refused = 0;
 			List<String> md5s = new ArrayList<>();
@@ -227,7 +226,7 @@ class ServerAttackTest {
 				RawHttp.send(hub.uri(), "POST " + u.getRawPath() + "?" + u.getRawQuery()
 						+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: 0\r\nContent-Length: 600000", java.util.Arrays.copyOf(bytes, 300_000), true);
 			}
-			var chunks = server.database().database().getCollection("gridfs.chunks");
+			var chunks = HubInternals.database(hub).database().getCollection("gridfs.chunks");
 			long held = chunks.countDocuments();
 			System.out.printf("[security] 60 uploads started and abandoned half way: %d refused, %d chunks (%d MB) held%n", refused,
 					held, held * 255 * 1024 / MB);
@@ -236,8 +235,8 @@ class ServerAttackTest {
 					+ "&filename=huge.bin&FileLenth=" + (5 * MB));
 			assertEquals(413, tooBig.status(), tooBig.body()::toString);
 			HubTests.await("abandoned uploads expired", Duration.ofSeconds(20),
-					() -> chunks.countDocuments() == 0 && server.resourceUploads().slotCount() == 0);
-			assertEquals(0, server.database().database().getCollection("resource.uploads")
+					() -> chunks.countDocuments() == 0 && HubInternals.resourceUploads(hub).slotCount() == 0);
+			assertEquals(0, HubInternals.database(hub).database().getCollection("resource.uploads")
 					.countDocuments(new Document("state", "open")));
 			assertEquals(404, admin.state(md5s.get(0), null).status(), "an expired upload is gone");
 		}
@@ -278,7 +277,7 @@ class ServerAttackTest {
 
 	/** Gives the hub's first user that many projects (in the store), then times one query. */
 	private static Gql.Answer withProjects(Hub hub, int projects, String query, String what) {
-		ProjectStore store = new ProjectStore(((HubServer) hub).database());
+		ProjectStore store = new ProjectStore(HubInternals.database(hub));
 		String owner = "admin";
 		for (int i = 0; i < projects; i++) {
 			store.create(owner, "p" + i, "free", false, null, "private");

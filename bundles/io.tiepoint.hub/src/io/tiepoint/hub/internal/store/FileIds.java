@@ -13,7 +13,7 @@ package io.tiepoint.hub.internal.store;
  * FileIDs of the resource service: 32 lower-case hex digits, like the seed's, made of a route (the
  * first 8 hex digits of the md5 of the uploaded file, which partition the hubs) and the 24 hex digits
  * of the GridFS file's id. A hub can thus answer a redirect for a FileID it does not hold. (The store's
- * side, with the driver's ObjectId: {@link io.tiepoint.hub.internal.store.files.GridFileIds}.)
+ * side, with the driver's ObjectId: {@link io.tiepoint.hub.internal.store.GridFileIds}.)
  */
 public final class FileIds {
 

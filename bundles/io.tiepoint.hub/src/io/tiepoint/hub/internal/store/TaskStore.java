@@ -34,7 +34,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import io.tiepoint.hub.internal.store.files.GridFileIds;
 
 /**
  * Task documents: {@code _id, pid, owner, taskType, engine, state, createdAt, startDate, endDate, step,

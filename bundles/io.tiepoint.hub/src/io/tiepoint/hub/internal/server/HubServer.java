@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal;
+package io.tiepoint.hub.internal.server;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -30,6 +30,7 @@ import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubDiagnostics;
 import io.tiepoint.hub.ReconstructionEngine;
+import io.tiepoint.hub.internal.HubLog;
 import io.tiepoint.hub.internal.auth.CredentialsFile;
 import io.tiepoint.hub.internal.cloud.CloudContext;
 import io.tiepoint.hub.internal.cloud.CloudRegistry;

@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal;
+package io.tiepoint.hub.internal.server;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal.store.files;
+package io.tiepoint.hub.internal.store;
 
 import org.bson.types.ObjectId;
 

@@ -7,7 +7,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package io.tiepoint.hub.internal;
+package io.tiepoint.hub.internal.server;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
