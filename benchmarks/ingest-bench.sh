@@ -13,7 +13,7 @@
 #                     the hub's verification (download, SHA-1, decode) until every image is Ready
 #   rclone copy       bytes only, --transfers 8 (AWS_CA_BUNDLE unset, as rclone wants)
 # on N files of M MiB (valid survey JPEGs from samples/survey, grown with random bytes after the image's
-# end marker so every file has its own SHA-1), and prints the ratio of wall times (target: tiepoint <= rclone).
+# end marker so every file has its own SHA-1), and prints the ratios of wall times with issue 24's targets.
 # With --cloud oss, the same files also go through the OSS flow (the embedded hub's OSS gateway: uploadImageOSS, the
 # STS, the official OSS SDK's PutObject, doneImageUpload, verification) and its wall time is printed next to
 # --cloud s3's (target: OSS within 1.1x of S3).
@@ -138,8 +138,11 @@ echo "rclone copy --transfers $THREADS     $(rate "$T_RCLONE")   ($RCLONE_N obje
 echo "sha1sum + rclone copy + rclone hashsum sha1 --download"
 echo "                               $(rate "$T_SAME")   ($SAME_OK objects read back with the SHA-1 of their file)"
 echo "tiepoint ingest --threads $THREADS   $(rate "$T_TP")   ($READY Ready: hashing, hub, PUT, verification)"
-echo "ratio tiepoint/rclone wall time: $(awk -v a="$T_TP" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') (target <= 1.00)"
-echo "ratio tiepoint/(the reference tools doing the same work): $(awk -v a="$T_TP" -v b="$T_SAME" 'BEGIN{printf "%.2f", a/b}')"
+# the targets of issue 24: on the uplink (LIMIT) the platform flow within 5 % of rclone; over loopback, where
+# rclone's bytes-only copy is CPU-bound on 2 cores, within 1.6x of the reference tools doing the flow's work
+if [[ -n "${LIMIT:-}" ]]; then TARGET_TP="target <= 1.05"; TARGET_SAME="no target"; else TARGET_TP="no target"; TARGET_SAME="target <= 1.60"; fi
+echo "ratio tiepoint/rclone wall time: $(awk -v a="$T_TP" -v b="$T_RCLONE" 'BEGIN{printf "%.2f", a/b}') ($TARGET_TP)"
+echo "ratio tiepoint/(the reference tools doing the same work): $(awk -v a="$T_TP" -v b="$T_SAME" 'BEGIN{printf "%.2f", a/b}') ($TARGET_SAME)"
 
 # the direct flow: the same files to the user's own bucket on the same S3Proxy, no hub (--to s3://)
 mkdir -p "$WORK/blobs/tiepoint-direct" "$WORK/wsdirect"
