@@ -9,7 +9,6 @@
  *******************************************************************************/
 package io.tiepoint.testing.net;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +18,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -43,6 +42,11 @@ import java.util.function.Predicate;
  * <li>{@link Fault#DELAY}: holds the request for {@code delayMillis}, then forwards it whole (used for a
  * presigned URL that expires on the way).</li>
  * </ul>
+ * Armed by a test, it also cuts connections at an exact byte ({@link #cutPostAfter}, {@link #cutAnswerAfter}),
+ * as a network that breaks off an upload or a download does. It can be started before its upstream exists and
+ * be retargeted later ({@link #start()}, {@link #retarget}): a server whose public URL is the proxy's, or a
+ * restarted server on a new port.
+ * <p>
  * The Host header is forwarded as the client sent it, so signatures computed for the proxy's address
  * (presigned URLs) still match on the upstream server.
  */
@@ -59,7 +63,11 @@ public final class FaultProxy implements AutoCloseable {
 		/** Held, then reset. */
 		STALL,
 		/** Held, then forwarded. */
-		DELAY
+		DELAY,
+		/** Request body cut after the bytes armed by {@link FaultProxy#cutPostAfter}, both connections closed. */
+		CUT_BODY,
+		/** Answer cut after the bytes armed by {@link FaultProxy#cutAnswerAfter}, both connections closed. */
+		CUT_ANSWER
 	}
 
 	/**
@@ -82,9 +90,8 @@ public final class FaultProxy implements AutoCloseable {
 		}
 	}
 
-	private static final byte[] HEAD_END = { '\r', '\n', '\r', '\n' };
 	private final ServerSocket server;
-	private final InetSocketAddress upstream;
+	private volatile InetSocketAddress upstream;
 	private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
 		Thread t = new Thread(r, "fault-proxy");
 		t.setDaemon(true);
@@ -98,13 +105,19 @@ public final class FaultProxy implements AutoCloseable {
 	private volatile long delayMillis;
 	private volatile Predicate<String> delayOnce = s -> false;
 	private volatile boolean delayed;
+	private int postCuts;
+	private volatile long postCutAfter;
+	private final AtomicLong bodyForwardedAtCut = new AtomicLong(-1);
+	private int answerCuts;
+	private long answerCutAfter;
 
 	/** A request in progress or done. */
 	private static final class Live {
 		final String method;
 		final String path;
-		final Fault fault;
+		volatile Fault fault;
 		volatile long body;
+		long stopAt = -1;
 		volatile boolean answered;
 		volatile int status;
 		volatile long length = -1;
@@ -121,7 +134,7 @@ public final class FaultProxy implements AutoCloseable {
 	}
 
 	private FaultProxy(URI upstream, long seed) throws IOException {
-		this.upstream = new InetSocketAddress(upstream.getHost(), upstream.getPort());
+		this.upstream = upstream == null ? null : address(upstream);
 		this.random = new Random(seed);
 		this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
 		Thread accept = new Thread(this::acceptLoop, "fault-proxy-accept");
@@ -137,6 +150,33 @@ public final class FaultProxy implements AutoCloseable {
 	 */
 	public static FaultProxy start(URI upstream, long seed) throws IOException {
 		return new FaultProxy(upstream, seed);
+	}
+
+	/**
+	 * Starts a proxy with no upstream yet, to give its address to a server before the server starts (as its
+	 * public URL); connections are closed unanswered until {@link #retarget} names the upstream.
+	 *
+	 * @return a started proxy without faults
+	 * @throws IOException when no port can be bound
+	 */
+	public static FaultProxy start() throws IOException {
+		return new FaultProxy(null, 0);
+	}
+
+	/**
+	 * Forwards the connections accepted from now on to another server (e.g. a restarted one on a new port).
+	 *
+	 * @param upstream the server to forward to ({@code http://host:port})
+	 * @return this
+	 */
+	public FaultProxy retarget(URI upstream) {
+		this.upstream = address(upstream);
+		return this;
+	}
+
+	/** @return the proxy's port on loopback */
+	public int port() {
+		return server.getLocalPort();
 	}
 
 	/** @return {@code http://127.0.0.1:port} of the proxy */
@@ -166,6 +206,41 @@ public final class FaultProxy implements AutoCloseable {
 		this.delayOnce = matches;
 		this.delayMillis = millis;
 		this.delayed = false;
+		return this;
+	}
+
+	/**
+	 * Arms a cut of uploads: the next {@code times} POST requests whose declared Content-Length is over
+	 * {@code bytes} get only their first {@code bytes} body bytes forwarded, then both connections are closed
+	 * ({@link Fault#CUT_BODY}).
+	 *
+	 * @param bytes body bytes to let through
+	 * @param times how many uploads to cut
+	 * @return this
+	 */
+	public synchronized FaultProxy cutPostAfter(long bytes, int times) {
+		postCutAfter = bytes;
+		postCuts = times;
+		bodyForwardedAtCut.set(-1);
+		return this;
+	}
+
+	/** @return body bytes the upstream got on the last upload cut since {@link #cutPostAfter}, or -1 */
+	public long bodyForwardedAtCut() {
+		return bodyForwardedAtCut.get();
+	}
+
+	/**
+	 * Arms a cut of answers: the next {@code times} answers that get to {@code bytes} bytes (head and body
+	 * counted) are cut there, both connections closed ({@link Fault#CUT_ANSWER}).
+	 *
+	 * @param bytes answer bytes to let through
+	 * @param times how many answers to cut
+	 * @return this
+	 */
+	public synchronized FaultProxy cutAnswerAfter(long bytes, int times) {
+		answerCutAfter = bytes;
+		answerCuts = times;
 		return this;
 	}
 
@@ -203,11 +278,15 @@ public final class FaultProxy implements AutoCloseable {
 		}
 	}
 
-	private synchronized Fault decide(String line) {
+	private synchronized Fault decide(HttpHead head) {
 		requests.incrementAndGet();
-		if (!delayed && delayMillis > 0 && delayOnce.test(line)) {
+		if (!delayed && delayMillis > 0 && delayOnce.test(head.line())) {
 			delayed = true;
 			return Fault.DELAY;
+		}
+		if (postCuts > 0 && head.method().equals("POST") && head.length() > postCutAfter) {
+			postCuts--;
+			return Fault.CUT_BODY;
 		}
 		double r = random.nextDouble();
 		if (r >= faultRate) {
@@ -220,69 +299,73 @@ public final class FaultProxy implements AutoCloseable {
 		};
 	}
 
+	/**
+	 * @return how many of {@code n} more bytes of an answer that has {@code through} bytes go through before
+	 *         it is cut, or -1 when it is not cut
+	 */
+	private synchronized int cutAnswer(long through, int n) {
+		if (answerCuts > 0 && through + n >= answerCutAfter) {
+			answerCuts--;
+			return (int) Math.max(0, answerCutAfter - through);
+		}
+		return -1;
+	}
+
 	private void handle(Socket client) {
 		try (client) {
 			InputStream in = client.getInputStream();
-			byte[] headBytes = readHead(in);
-			if (headBytes == null) {
+			HttpHead head = HttpHead.read(in);
+			if (head == null) {
 				return;
 			}
-			String head = new String(headBytes, StandardCharsets.ISO_8859_1);
-			String[] first = head.substring(0, head.indexOf("\r\n")).split(" ");
-			String method = first[0];
-			String path = first.length > 1 ? first[1] : "";
-			Fault fault = decide(method + " " + path);
-			Live live = new Live(method, path, fault);
+			Fault fault = decide(head);
+			Live live = new Live(head.method(), head.path(), fault);
 			exchanges.add(live);
-			long length = contentLength(head);
+			long length = head.length();
 			live.length = length;
+			live.stopAt = fault == Fault.RESET ? Math.max(0, length / 2) : fault == Fault.CUT_BODY ? postCutAfter : -1;
 			switch (fault) {
 			case ERROR_503 -> {
-				byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>SlowDown</Code>"
-						+ "<Message>injected by the test proxy</Message></Error>").getBytes(StandardCharsets.UTF_8);
-				OutputStream out = client.getOutputStream();
-				out.write(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/xml\r\nContent-Length: "
-						+ body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-				out.write(body);
-				out.flush();
-				client.shutdownOutput();
-				drain(client, in, length);
+				Sockets.slowDown(client, in, length);
 				return;
 			}
 			case STALL -> {
-				sleep(stallMillis);
-				reset(client);
+				Sockets.sleep(stallMillis);
+				Sockets.reset(client);
 				return;
 			}
-			case DELAY -> sleep(delayMillis);
+			case DELAY -> Sockets.sleep(delayMillis);
 			default -> {
 			}
 			}
-			forward(client, in, withClose(head), length, live);
+			forward(client, in, head.withClose(), live);
 		} catch (IOException e) {
 			// the client went away: recorded as unanswered
 		}
 	}
 
-	private void forward(Socket client, InputStream in, byte[] head, long length, Live live) throws IOException {
+	private void forward(Socket client, InputStream in, byte[] head, Live live) throws IOException {
+		InetSocketAddress target = upstream;
+		if (target == null) {
+			return; // not targeted yet: the client's connection is closed
+		}
 		try (Socket up = new Socket()) {
-			up.connect(upstream, 10_000);
+			up.connect(target, 10_000);
 			OutputStream upOut = up.getOutputStream();
 			upOut.write(head);
 			upOut.flush();
-			long resetAt = live.fault == Fault.RESET ? Math.max(0, length / 2) : -1;
+			long stopAt = live.stopAt;
 			Thread body = new Thread(() -> {
 				byte[] buf = new byte[64 * 1024];
 				try {
 					while (true) {
 						int want = buf.length;
-						if (resetAt >= 0) {
-							if (live.body >= resetAt) {
-								reset(client);
-								up.close();
+						if (stopAt >= 0) {
+							if (live.body >= stopAt) {
+								stop(client, up, live);
 								return;
 							}
-							want = (int) Math.min(want, resetAt - live.body);
+							want = (int) Math.min(want, stopAt - live.body);
 							if (want == 0) {
 								continue;
 							}
@@ -296,7 +379,7 @@ public final class FaultProxy implements AutoCloseable {
 						live.body += n;
 					}
 				} catch (IOException e) {
-					closeQuietly(up);
+					Sockets.closeQuietly(up);
 				}
 			}, "fault-proxy-body");
 			body.setDaemon(true);
@@ -305,116 +388,42 @@ public final class FaultProxy implements AutoCloseable {
 			OutputStream out = client.getOutputStream();
 			byte[] buf = new byte[64 * 1024];
 			int n;
-			boolean first = true;
+			long through = 0;
 			while ((n = upIn.read(buf)) >= 0) {
-				if (first && n >= 12) {
-					live.status = parseStatus(new String(buf, 0, 12, StandardCharsets.ISO_8859_1));
+				if (through == 0) {
+					live.status = HttpHead.status(buf, n);
 				}
-				first = false;
+				int cut = cutAnswer(through, n);
+				if (cut >= 0) {
+					out.write(buf, 0, cut);
+					out.flush();
+					live.fault = Fault.CUT_ANSWER;
+					return; // both connections closed on the way out
+				}
 				out.write(buf, 0, n);
+				through += n;
 			}
 			out.flush();
-			live.answered = live.fault != Fault.RESET;
+			live.answered = live.fault != Fault.RESET && live.fault != Fault.CUT_BODY;
 		} catch (SocketException e) {
-			// reset on purpose, or the client died
+			// reset or cut on purpose, or the client died
 		}
 	}
 
-	private static int parseStatus(String line) {
-		try {
-			return line.startsWith("HTTP/") ? Integer.parseInt(line.substring(9, 12)) : 0;
-		} catch (NumberFormatException e) {
-			return 0;
+	/** Ends a request at its stop byte: a cut closes both connections, a reset resets the client's. */
+	private void stop(Socket client, Socket up, Live live) throws IOException {
+		if (live.fault == Fault.CUT_BODY) {
+			up.getOutputStream().flush();
+			bodyForwardedAtCut.set(live.body);
+			Sockets.closeQuietly(client);
+		} else {
+			Sockets.reset(client);
 		}
+		up.close();
 	}
 
-	private static byte[] withClose(String head) {
-		StringBuilder b = new StringBuilder();
-		for (String line : head.split("\r\n")) {
-			if (line.isEmpty()) {
-				continue;
-			}
-			String lower = line.toLowerCase(Locale.ROOT);
-			if (lower.startsWith("connection:") || lower.startsWith("keep-alive:")) {
-				continue;
-			}
-			b.append(line).append("\r\n");
-		}
-		b.append("Connection: close\r\n\r\n");
-		return b.toString().getBytes(StandardCharsets.ISO_8859_1);
-	}
-
-	private static long contentLength(String head) {
-		for (String line : head.split("\r\n")) {
-			if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-				try {
-					return Long.parseLong(line.substring(15).trim());
-				} catch (NumberFormatException e) {
-					return -1;
-				}
-			}
-		}
-		return -1;
-	}
-
-	private static byte[] readHead(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		int matched = 0;
-		while (matched < 4) {
-			int b = in.read();
-			if (b < 0) {
-				return null;
-			}
-			head.write(b);
-			matched = b == HEAD_END[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-			if (head.size() > 64 * 1024) {
-				throw new IOException("request head over 64 KiB");
-			}
-		}
-		return head.toByteArray();
-	}
-
-	private static void drain(Socket client, InputStream in, long length) {
-		try {
-			client.setSoTimeout(2000);
-			byte[] buf = new byte[64 * 1024];
-			long left = length < 0 ? Long.MAX_VALUE : length;
-			while (left > 0) {
-				int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-				if (n < 0) {
-					return;
-				}
-				left -= n;
-			}
-		} catch (IOException e) {
-			// the client stopped sending: fine
-		}
-	}
-
-	private static void reset(Socket s) {
-		try {
-			s.setSoLinger(true, 0);
-			s.close();
-		} catch (IOException e) {
-			// already gone
-		}
-	}
-
-	private static void closeQuietly(Socket s) {
-		try {
-			s.close();
-		} catch (IOException e) {
-			// already gone
-		}
-	}
-
-	private static void sleep(long ms) throws IOException {
-		try {
-			Thread.sleep(ms);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted");
-		}
+	private static InetSocketAddress address(URI uri) {
+		return new InetSocketAddress(uri.getHost(), uri.getPort());
 	}
 
 	@Override
@@ -429,8 +438,8 @@ public final class FaultProxy implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return String.format(Locale.ROOT, "FaultProxy[%s -> %s, %d requests, 503: %d, resets: %d, stalls: %d, delayed: %d]",
+		return String.format(Locale.ROOT, "FaultProxy[%s -> %s, %d requests, 503: %d, resets: %d, stalls: %d, delayed: %d, cut: %d]",
 				uri(), upstream, requests.get(), count(Fault.ERROR_503), count(Fault.RESET), count(Fault.STALL),
-				count(Fault.DELAY));
+				count(Fault.DELAY), count(Fault.CUT_BODY) + count(Fault.CUT_ANSWER));
 	}
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.storage.gridfs.internal.FilesCommand;
+import io.tiepoint.testing.net.FaultProxy;
 import picocli.CommandLine;
 
 /**
@@ -62,7 +63,7 @@ class FilesCommandTest {
 
 	@Test
 	void putListInfoAndAGetResumedAfterABreak() throws Exception {
-		try (CuttingProxy proxy = new CuttingProxy(0); Hub hub = Fixture.behind(proxy, dir.resolve("hub"))) {
+		try (FaultProxy proxy = FaultProxy.start(); Hub hub = Fixture.behind(proxy, dir.resolve("hub"))) {
 			Path ws = dir.resolve("ws");
 			Files.createDirectories(ws.resolve(".tiepoint"));
 			Files.writeString(ws.resolve(".tiepoint/config.properties"), "gridfs.appid=" + hub.appKey()

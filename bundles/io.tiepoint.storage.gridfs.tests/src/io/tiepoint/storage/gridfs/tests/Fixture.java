@@ -100,10 +100,10 @@ final class Fixture {
 	 * @return the hub
 	 * @throws java.io.IOException when it cannot start
 	 */
-	static Hub behind(CuttingProxy proxy, java.nio.file.Path data) throws java.io.IOException {
+	static Hub behind(io.tiepoint.testing.net.FaultProxy proxy, java.nio.file.Path data) throws java.io.IOException {
 		Hub hub = Hub.start(io.tiepoint.hub.HubConfig.builder(data)
 				.publicUrl(URI.create("http://127.0.0.1:" + proxy.port() + "/")).build());
-		proxy.target(hub.uri().getPort());
+		proxy.retarget(hub.uri());
 		return hub;
 	}
 

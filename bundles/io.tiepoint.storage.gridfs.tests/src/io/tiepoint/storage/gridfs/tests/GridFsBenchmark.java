@@ -32,6 +32,7 @@ import io.tiepoint.core.storage.StorageSession;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
+import io.tiepoint.testing.net.FaultProxy;
 
 /**
  * Benchmark for {@code benchmarks/gridfs-bench.sh}: uploads N files of M MiB through the provider into
@@ -166,7 +167,7 @@ class GridFsBenchmark {
 			// one interrupted upload: cut after 2.5 chunks plus a little, then resume
 			byte[] b = Fixture.random(mib * 1024 * 1024, 99);
 			StorageObject o = Fixture.object("bench/cut.bin", b, 0);
-			try (CuttingProxy proxy = new CuttingProxy(0);
+			try (FaultProxy proxy = FaultProxy.start();
 					Hub behind = Fixture.behind(proxy, dir.resolve("behind"));
 					StorageSession viaProxy = Fixture.session(URI.create("http://127.0.0.1:" + proxy.port() + "/"), behind,
 							null)) {

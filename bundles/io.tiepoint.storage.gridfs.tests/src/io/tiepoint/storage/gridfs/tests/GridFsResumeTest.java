@@ -38,6 +38,7 @@ import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
 import io.tiepoint.hub.HubDiagnostics;
+import io.tiepoint.testing.net.FaultProxy;
 
 /**
  * Interrupt-then-resume through the provider: a connection cut mid-body by a loopback proxy, and the
@@ -55,7 +56,7 @@ class GridFsResumeTest {
 	void connectionCutMidBodyResumesFromServerOffset() throws Exception {
 		byte[] bytes = Fixture.random(3 * 1024 * 1024 + 12345, 1);
 		StorageObject object = Fixture.object("cut/one.bin", bytes, 0);
-		try (CuttingProxy proxy = new CuttingProxy(0);
+		try (FaultProxy proxy = FaultProxy.start();
 				Hub hub = Fixture.behind(proxy, dir.resolve("hub"));
 				StorageSession session = Fixture.session(URI.create("http://127.0.0.1:" + proxy.port() + "/"), hub, null)) {
 			OffsetResumable up = session.feature(OffsetResumable.class).orElseThrow();
