@@ -113,6 +113,7 @@ final class UploadBody {
 		synchronized (slot) {
 			if (slot.writer == w) {
 				slot.writer = null;
+				slot.notifyAll(); // a GetUploadState of the holder may wait for it (UploadStates)
 			}
 		}
 	}

@@ -46,7 +46,10 @@ final class UploadSlots {
 	 * @param key the upload @param slot its slot
 	 */
 	void drop(String key, UploadSlot slot) {
-		slot.writer = null;
+		synchronized (slot) {
+			slot.writer = null;
+			slot.notifyAll();
+		}
 		slots.remove(key, slot);
 	}
 

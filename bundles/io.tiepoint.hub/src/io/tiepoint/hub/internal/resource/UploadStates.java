@@ -21,6 +21,9 @@ import io.tiepoint.hub.internal.store.FileIds;
  */
 final class UploadStates {
 
+	/** How long GetUploadState of the upload's holder waits for a POST that still writes it. */
+	static final long WRITER_WAIT_MILLIS = 2_000;
+
 	private final UploadParts parts;
 	private final UploadSessions sessions;
 	private final UploadCompletion completion;
@@ -70,6 +73,9 @@ final class UploadStates {
 
 	/** Under the slot's lock. */
 	private UploadState state(UploadAsk ask, String key, UploadSession doc, UploadSlot slot, boolean isImage) {
+		if ((isImage || ask.uid() != null && ask.uid().equals(doc.uid())) && awaitWriter(slot)) {
+			doc = parts.current(key, doc.filename());
+		}
 		long length = doc.length();
 		long offset = doc.offset();
 		if (doc.complete()) {
@@ -95,6 +101,32 @@ final class UploadStates {
 		String next = holder ? doc.uid() : UploadSessions.newUid();
 		parts.uploads().lease(key, next, now + parts.leaseMillis(), now);
 		return new UploadState(1, declared, "", next, offset);
+	}
+
+	/**
+	 * Under the slot's lock: the upload's holder asks while a POST still writes it. Most likely that POST broke
+	 * on the client's side and the hub has not read up to the break yet; the client asks to learn where to resume,
+	 * so it waits (at most {@link #WRITER_WAIT_MILLIS}) until the POST is done and the offset is what was kept.
+	 *
+	 * @return whether it waited (the upload is to be read again)
+	 */
+	private static boolean awaitWriter(UploadSlot slot) {
+		long deadline = System.nanoTime() + WRITER_WAIT_MILLIS * 1_000_000L;
+		boolean waited = false;
+		while (slot.writer != null) {
+			long left = (deadline - System.nanoTime()) / 1_000_000L;
+			if (left <= 0) {
+				break;
+			}
+			try {
+				slot.wait(left);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			waited = true;
+		}
+		return waited;
 	}
 
 	private static UploadState complete(UploadSession doc) {
