@@ -58,20 +58,16 @@ public final class CheckCommand implements Callable<Integer> {
 	@Parameters(arity = "0..*", paramLabel = "DIR", description = "Folders (walked recursively) or files; at least one.")
 	List<Path> dirs = new ArrayList<>();
 
-	@Option(names = "--json", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE",
-			description = "Write one JSON record per file (no value or '-' = stdout).")
+	@Option(names = "--json", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE", description = "Write one JSON record per file (no value or '-' = stdout).")
 	String json;
 
-	@Option(names = "--csv", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE",
-			description = "Write CSV, one row per file (no value or '-' = stdout).")
+	@Option(names = "--csv", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE", description = "Write CSV, one row per file (no value or '-' = stdout).")
 	String csv;
 
-	@Option(names = "--geojson", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE",
-			description = "Write a GeoJSON FeatureCollection of positions and footprints (no value or '-' = stdout).")
+	@Option(names = "--geojson", arity = "0..1", fallbackValue = STDOUT, paramLabel = "FILE", description = "Write a GeoJSON FeatureCollection of positions and footprints (no value or '-' = stdout).")
 	String geojson;
 
-	@Option(names = "--threads", paramLabel = "N",
-			description = "Inspection threads (default: the check.threads setting, see 'tiepoint config').")
+	@Option(names = "--threads", paramLabel = "N", description = "Inspection threads (default: the check.threads setting, see 'tiepoint config').")
 	Integer threads;
 
 	@Option(names = "--strict", description = "Exit 1 when any file has an error-severity finding.")
@@ -86,8 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
 	@Option(names = "--no-decode", hidden = true, description = "Benchmark: hash and parse metadata, skip pixels.")
 	boolean noDecode;
 
-	@Option(names = "--metadata-only", hidden = true,
-			description = "Benchmark: parse metadata and stop reading after it (no checksums, no decode).")
+	@Option(names = "--metadata-only", hidden = true, description = "Benchmark: parse metadata and stop reading after it (no checksums, no decode).")
 	boolean metadataOnly;
 
 	@Override

@@ -26,8 +26,7 @@ import picocli.CommandLine.Spec;
  * {@code tiepoint config [KEY]}: shows the effective settings and where each comes from. Secrets are
  * masked.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
-		description = "Show the effective settings and where each value comes from (secrets masked).")
+@Command(name = "config", mixinStandardHelpOptions = true, description = "Show the effective settings and where each value comes from (secrets masked).")
 public final class ConfigCommand implements Callable<Integer> {
 
 	/** Built-in defaults. */

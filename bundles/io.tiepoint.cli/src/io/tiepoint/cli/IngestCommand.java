@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
  * {@code tiepoint ingest DIR... --project NAME [--hub URL|embedded --cloud ID | --to URI]}: the core's
  * {@link IngestOperation} with the command line's progress bar and summary.
  */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-		description = { "Inspect folders of photos and send them, resumably, to a hub until each is Ready,",
-				"or with --to to your own storage until each is Stored.",
-				"State is kept in WORKSPACE/.tiepoint: run the same command again to resume; nothing is sent twice." })
+@Command(name = "ingest", mixinStandardHelpOptions = true, description = {
+		"Inspect folders of photos and send them, resumably, to a hub until each is Ready,",
+		"or with --to to your own storage until each is Stored.",
+		"State is kept in WORKSPACE/.tiepoint: run the same command again to resume; nothing is sent twice." })
 public final class IngestCommand implements Callable<Integer> {
 
 	@Spec
@@ -59,14 +59,14 @@ public final class IngestCommand implements Callable<Integer> {
 	@Mixin
 	private WorkspaceOption workspaceOption;
 
-	@Option(names = "--hub", paramLabel = "URL|embedded",
-			description = "The hub: 'embedded' (default for a new project: runs in this process) or a URL.")
+	@Option(names = "--hub", paramLabel = "URL|embedded", description = "The hub: 'embedded' (default for a new project: runs in this process) or a URL.")
 	private String hub;
 
 	@Option(names = "--cloud", paramLabel = "ID[,ID...]|auto", description = { "The hub's storage for the bytes (default: the first"
-			+ " the hub offers; 'tiepoint providers' lists them).", "A list (s3,oss,gridfs) is an order of preference: a cloud"
-			+ " that keeps failing is marked down and the rest goes to the next; auto: every cloud the hub offers, the"
-			+ " fastest on the first images first." })
+			+ " the hub offers; 'tiepoint providers' lists them).",
+			"A list (s3,oss,gridfs) is an order of preference: a cloud"
+					+ " that keeps failing is marked down and the rest goes to the next; auto: every cloud the hub offers, the"
+					+ " fastest on the first images first." })
 	private String cloud;
 
 	@Option(names = "--to", paramLabel = "URI", description = { "Your own destination instead of a hub, e.g. s3://bucket/prefix,",

@@ -44,9 +44,8 @@ import picocli.CommandLine.Spec;
  * the end and downloads its files; this command prints the steps and the result. With the embedded hub the
  * reconstruction runs in this process, so it always waits.
  */
-@Command(name = "launch", mixinStandardHelpOptions = true,
-		description = { "Start a reconstruction of a project's Ready images on its hub.",
-				"With the embedded hub the reconstruction runs in this process: the command waits for it." })
+@Command(name = "launch", mixinStandardHelpOptions = true, description = { "Start a reconstruction of a project's Ready images on its hub.",
+		"With the embedded hub the reconstruction runs in this process: the command waits for it." })
 public final class LaunchCommand implements Callable<Integer> {
 
 	@Spec
@@ -58,12 +57,10 @@ public final class LaunchCommand implements Callable<Integer> {
 	@Mixin
 	private WorkspaceOption workspaceOption;
 
-	@Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "Native",
-			description = "Native (fast sparse), Full (full detail sparse), Reconstruction... (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--task-type", paramLabel = "TYPE", defaultValue = "Native", description = "Native (fast sparse), Full (full detail sparse), Reconstruction... (default: ${DEFAULT-VALUE}).")
 	private String taskType;
 
-	@Option(names = "--engine", paramLabel = "ID",
-			description = "The hub's reconstruction engine to run, e.g. colmap or nodeodm (default: the hub's choice).")
+	@Option(names = "--engine", paramLabel = "ID", description = "The hub's reconstruction engine to run, e.g. colmap or nodeodm (default: the hub's choice).")
 	private String engine;
 
 	@Option(names = "--wait", description = "Follow the task to its end and print the result.")

@@ -14,8 +14,7 @@ import picocli.CommandLine.Option;
 /** The required {@code --project NAME} option of the commands that work on one project (a picocli mixin). */
 public final class ProjectOption {
 
-	@Option(names = "--project", required = true, paramLabel = "NAME",
-			description = "The project (ingest creates it when it is new).")
+	@Option(names = "--project", required = true, paramLabel = "NAME", description = "The project (ingest creates it when it is new).")
 	private String project;
 
 	/** @return the project's name */

@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
  * {@code tiepoint providers [--json]}: the installed storage providers as their extensions declare them
  * (no provider code is loaded): id, name, destination schemes, platform cloud, capabilities, settings.
  */
-@Command(name = "providers", mixinStandardHelpOptions = true,
-		description = { "List the installed storage providers: the schemes 'ingest --to' takes, the clouds",
-				"'ingest --cloud' takes, their capabilities and the settings they read." })
+@Command(name = "providers", mixinStandardHelpOptions = true, description = {
+		"List the installed storage providers: the schemes 'ingest --to' takes, the clouds",
+		"'ingest --cloud' takes, their capabilities and the settings they read." })
 public final class ProvidersCommand implements Callable<Integer> {
 
 	@Spec

@@ -30,8 +30,7 @@ import picocli.CommandLine.Spec;
  * {@code tiepoint report --project NAME --csv [FILE]}: one row per image: filename, sha1, state, error,
  * bytes, and the timings of its transitions.
  */
-@Command(name = "report", mixinStandardHelpOptions = true,
-		description = "Write a CSV report of a project: filename, sha1, state, error, bytes, timings, location.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Write a CSV report of a project: filename, sha1, state, error, bytes, timings, location.")
 public final class ReportCommand implements Callable<Integer> {
 
 	@Spec
@@ -43,8 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
 	@Mixin
 	private WorkspaceOption workspaceOption;
 
-	@Option(names = "--csv", arity = "0..1", fallbackValue = "-", paramLabel = "FILE",
-			description = "CSV to FILE, or to standard output (the default).")
+	@Option(names = "--csv", arity = "0..1", fallbackValue = "-", paramLabel = "FILE", description = "CSV to FILE, or to standard output (the default).")
 	private String csv = "-";
 
 	@Override
@@ -70,7 +68,8 @@ public final class ReportCommand implements Callable<Integer> {
 	}
 
 	private void write(PrintWriter w, Journal journal) throws IOException {
-		w.println("filename,path,sha1,state,error,bytes,bytes_sent,attempts,discovered,inspected,registered,uploaded,final,upload_seconds,location");
+		w.println(
+				"filename,path,sha1,state,error,bytes,bytes_sent,attempts,discovered,inspected,registered,uploaded,final,upload_seconds,location");
 		for (ImageEntry e : journal.images(projectOption.name())) {
 			List<Object[]> events = journal.events(e.id());
 			Long inspected = at(events, "INSPECTED", "REJECTED");

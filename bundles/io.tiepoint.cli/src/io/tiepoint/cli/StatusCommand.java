@@ -33,8 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tiepoint status --project NAME [--json]}: per-state counts and failures with their reasons. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-		description = "Show a project's images by state, and the failures with their reasons.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show a project's images by state, and the failures with their reasons.")
 public final class StatusCommand implements Callable<Integer> {
 
 	@Spec

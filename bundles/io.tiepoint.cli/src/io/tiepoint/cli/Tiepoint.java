@@ -29,11 +29,10 @@ import picocli.CommandLine.Spec;
  * Exit codes: {@value #OK} success, {@value #FAILED} the work failed (or, with {@code --strict},
  * found errors), {@value #USAGE} the command line is wrong. A usage error is one line on stderr.
  */
-@Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class,
-		description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.",
-		subcommands = { CheckCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
-				LaunchCommand.class, TasksCommand.class, ProvidersCommand.class, ConfigCommand.class },
-		footer = { "", "Run 'tiepoint COMMAND --help' for a command's options.",
+@Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class, description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.", subcommands = {
+		CheckCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
+		LaunchCommand.class, TasksCommand.class, ProvidersCommand.class, ConfigCommand.class }, footer = { "",
+				"Run 'tiepoint COMMAND --help' for a command's options.",
 				"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
 public final class Tiepoint implements Runnable {
 

@@ -14,13 +14,13 @@ import java.util.Locale;
 /**
  * Images taken with one camera set-up: same make, model, serial, focal length and dimensions.
  *
- * @param make make or null
- * @param model model or null
- * @param serial body serial or null
+ * @param make        make or null
+ * @param model       model or null
+ * @param serial      body serial or null
  * @param focalLength focal length in mm or null
- * @param width width in pixels or null
- * @param height height in pixels or null
- * @param count how many images of the set
+ * @param width       width in pixels or null
+ * @param height      height in pixels or null
+ * @param count       how many images of the set
  */
 public record CameraGroup(String make, String model, String serial, Double focalLength, Integer width, Integer height,
 		int count) {

@@ -149,7 +149,7 @@ public final class CheckConfig {
 	}
 
 	/**
-	 * @param key key
+	 * @param key   key
 	 * @param value new value
 	 * @return a copy with one value changed
 	 */

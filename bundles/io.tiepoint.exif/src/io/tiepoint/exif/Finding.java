@@ -15,10 +15,10 @@ import java.util.Objects;
  * One quality-control result about one file (or about the set, then {@code path} names the file the
  * finding is attached to). Findings are results, not failures.
  *
- * @param id stable identifier, one of {@link FindingIds}
+ * @param id       stable identifier, one of {@link FindingIds}
  * @param severity how serious the finding is
- * @param message human readable text that names the file and the reason
- * @param path the file the finding is about, as given to the inspector
+ * @param message  human readable text that names the file and the reason
+ * @param path     the file the finding is about, as given to the inspector
  */
 public record Finding(String id, Severity severity, String message, String path) {
 
@@ -43,10 +43,10 @@ public record Finding(String id, Severity severity, String message, String path)
 	/**
 	 * Creates a finding whose message is {@code "<file name>: <reason>"}.
 	 *
-	 * @param id stable identifier
+	 * @param id       stable identifier
 	 * @param severity severity
-	 * @param path file path as given
-	 * @param reason why, without the file name
+	 * @param path     file path as given
+	 * @param reason   why, without the file name
 	 * @return the finding
 	 */
 	public static Finding of(String id, Severity severity, String path, String reason) {

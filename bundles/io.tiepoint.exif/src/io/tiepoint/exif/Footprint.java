@@ -14,11 +14,11 @@ import java.util.List;
 /**
  * The estimated ground footprint of one nadir image (flat ground at the take-off height).
  *
- * @param path the image
- * @param ring closed polygon as {longitude, latitude} pairs (first point repeated at the end)
- * @param line index of the flight line the image belongs to (0-based, in capture order)
+ * @param path           the image
+ * @param ring           closed polygon as {longitude, latitude} pairs (first point repeated at the end)
+ * @param line           index of the flight line the image belongs to (0-based, in capture order)
  * @param forwardOverlap overlap with the neighbour along the line (0..1), null when it has none
- * @param sideOverlap overlap with the nearest image of the neighbouring line (0..1), null when none
+ * @param sideOverlap    overlap with the nearest image of the neighbouring line (0..1), null when none
  */
 public record Footprint(String path, List<double[]> ring, int line, Double forwardOverlap, Double sideOverlap) {
 	/** Copies the ring. */

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 /** A check that looks at one image at a time. Implementations must be thread-safe. */
 public interface ImageCheck extends Check {
 	/**
-	 * @param image the image (already hashed, parsed and decoded)
+	 * @param image  the image (already hashed, parsed and decoded)
 	 * @param config thresholds
-	 * @param out receives the findings
+	 * @param out    receives the findings
 	 */
 	void check(ImageRecord image, CheckConfig config, Consumer<Finding> out);
 }

@@ -72,8 +72,10 @@ public final class ImageInspector {
 		if (!Files.isRegularFile(file)) {
 			ImageRecord.Builder b = new ImageRecord.Builder(path);
 			String why = Files.isSymbolicLink(file) && !Files.exists(file) ? "dangling symbolic link"
-					: Files.isDirectory(file) ? "is a directory" : Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-							? "not a regular file (device, pipe or socket)" : "file does not exist";
+					: Files.isDirectory(file) ? "is a directory"
+							: Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+									? "not a regular file (device, pipe or socket)"
+									: "file does not exist";
 			b.add(Finding.of(FindingIds.UNREADABLE, Severity.ERROR, path, "cannot read: " + why));
 			return b.build();
 		}
@@ -95,7 +97,7 @@ public final class ImageInspector {
 	/**
 	 * Inspects a stream, reading it once to its end. The stream is not closed.
 	 *
-	 * @param in the bytes of the file
+	 * @param in   the bytes of the file
 	 * @param name the file name (or path) used in the record and the findings
 	 * @return the record, never null
 	 */

@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * The immutable outcome of an {@link InspectionRun}.
  *
  * @param records one record per file (and per path that could not be walked), sorted by path,
- *            each holding all findings about it, including the set-wide ones
+ *                each holding all findings about it, including the set-wide ones
  * @param cameras camera groups, largest first
  * @param overlap footprints and overlap estimates of the nadir images
  */

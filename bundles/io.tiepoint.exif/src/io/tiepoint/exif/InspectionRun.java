@@ -50,8 +50,8 @@ public final class InspectionRun {
 	private final CheckRegistry contributions;
 
 	/**
-	 * @param config thresholds
-	 * @param threads number of inspection threads (at least 1)
+	 * @param config   thresholds
+	 * @param threads  number of inspection threads (at least 1)
 	 * @param registry the extension registry for contributed checks, or null (built-ins only)
 	 */
 	public InspectionRun(CheckConfig config, int threads, IExtensionRegistry registry) {
@@ -64,11 +64,11 @@ public final class InspectionRun {
 	}
 
 	/**
-	 * @param roots folders (walked recursively) or files
+	 * @param roots   folders (walked recursively) or files
 	 * @param monitor progress and cancellation, may be null
 	 * @return the result
 	 * @throws OperationCanceledException when canceled
-	 * @throws IOException when walking fails unexpectedly (not for unreadable files)
+	 * @throws IOException                when walking fails unexpectedly (not for unreadable files)
 	 */
 	public InspectionResult run(List<Path> roots, IProgressMonitor monitor) throws IOException {
 		SubMonitor progress = SubMonitor.convert(monitor, "Inspecting images", 100);
@@ -86,7 +86,7 @@ public final class InspectionRun {
 	 * @param each    receives each record as soon as it is inspected, on the caller's thread; may be null
 	 * @return the records, sorted by path (files that could not be listed included)
 	 * @throws OperationCanceledException when canceled
-	 * @throws IOException when walking fails unexpectedly (not for unreadable files)
+	 * @throws IOException                when walking fails unexpectedly (not for unreadable files)
 	 */
 	public List<ImageRecord> inspectFiles(List<Path> roots, IProgressMonitor monitor, Consumer<ImageRecord> each)
 			throws IOException {

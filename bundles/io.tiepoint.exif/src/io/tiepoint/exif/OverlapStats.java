@@ -14,11 +14,11 @@ import java.util.List;
 /**
  * Forward and side overlap estimated from the footprints of the nadir images.
  *
- * @param nadirImages images with a footprint
- * @param flightLines flight lines detected
+ * @param nadirImages   images with a footprint
+ * @param flightLines   flight lines detected
  * @param medianForward median forward overlap (0..1), null when unknown
- * @param medianSide median side overlap (0..1), null when unknown
- * @param footprints the footprints
+ * @param medianSide    median side overlap (0..1), null when unknown
+ * @param footprints    the footprints
  */
 public record OverlapStats(int nadirImages, int flightLines, Double medianForward, Double medianSide,
 		List<Footprint> footprints) {

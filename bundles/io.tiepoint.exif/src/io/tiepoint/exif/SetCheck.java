@@ -17,7 +17,7 @@ public interface SetCheck extends Check {
 	/**
 	 * @param images all images of the run, sorted by path
 	 * @param config thresholds
-	 * @param out receives the findings; each names the file it is about
+	 * @param out    receives the findings; each names the file it is about
 	 */
 	void check(List<ImageRecord> images, CheckConfig config, Consumer<Finding> out);
 }

@@ -11,7 +11,6 @@ package io.tiepoint.hub;
 
 import java.io.IOException;
 
-
 /**
  * A running hub: the Altizure-style GraphQL API at {@code uri()/graphql}, backed by MongoDB and the
  * configured clouds. The same hub runs standalone ({@code tiepoint hub}) and in-process on loopback.

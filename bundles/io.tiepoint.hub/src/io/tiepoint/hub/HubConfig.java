@@ -115,7 +115,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 			}
 		});
 		if (defaultEngine != null && !defaultEngine.matches("[a-z0-9][a-z0-9_-]*")) {
-			throw new IllegalArgumentException("default engine '" + defaultEngine + "': an engine id is lower-case letters, digits, - and _");
+			throw new IllegalArgumentException(
+					"default engine '" + defaultEngine + "': an engine id is lower-case letters, digits, - and _");
 		}
 	}
 
@@ -251,7 +252,8 @@ public record HubConfig(Path dataDir, String host, int port, String mongoUri, Du
 		cloudSettings.forEach((k, v) -> masked.put(k, secret(k) ? "***" : v));
 		engineSettings.forEach((k, v) -> masked.put(k, secret(k) ? "***" : v));
 		return "HubConfig[dataDir=" + dataDir + ", host=" + host + ", port=" + port + ", mongoUri="
-				+ (mongoUri != null && mongoUri.contains("@") ? "***" : mongoUri) + ", imageExpiry=" + imageExpiry + ", sweepInterval=" + sweepInterval
+				+ (mongoUri != null && mongoUri.contains("@") ? "***" : mongoUri) + ", imageExpiry=" + imageExpiry + ", sweepInterval="
+				+ sweepInterval
 				+ ", verificationThreads=" + verificationThreads + ", engines=" + engines.size() + ", resourceLease="
 				+ resourceLease + ", peers=" + peers + ", defaultEngine=" + defaultEngine + ", settings=" + masked + "]";
 	}

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-
 /**
  * The hub's credentials in a data directory, for the {@code tiepoint hub token} command: show them, add a
  * user (with an optional token lifetime), revoke a user's token. A running hub sees the changes at its
@@ -90,7 +89,7 @@ public final class HubCredentials {
 	 * handed out with it. The user's projects and files stay theirs; {@link #addUser(String)} gives a new token.
 	 *
 	 * @param name the user
-	 * @throws IOException when the file cannot be written
+	 * @throws IOException              when the file cannot be written
 	 * @throws IllegalArgumentException when the user has no token
 	 */
 	public void revoke(String name) throws IOException {

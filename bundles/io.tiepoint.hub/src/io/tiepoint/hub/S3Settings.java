@@ -26,11 +26,11 @@ import java.util.Optional;
  * {@link HubConfig} carries as {@code cloud.s3.<key>} entries ({@link #toSettings()}, {@link #fromSettings}).
  * The secret never appears in {@link #toString()}.
  *
- * @param endpoint  explicit endpoint (path-style addressing is always used)
- * @param bucket    bucket name
- * @param region    signing region, e.g. {@code us-east-1}
- * @param accessKey access key id
- * @param secretKey secret access key
+ * @param endpoint    explicit endpoint (path-style addressing is always used)
+ * @param bucket      bucket name
+ * @param region      signing region, e.g. {@code us-east-1}
+ * @param accessKey   access key id
+ * @param secretKey   secret access key
  * @param putValidity how long a presigned PUT handed out by {@code uploadImageS3} stays valid
  */
 public record S3Settings(URI endpoint, String bucket, String region, String accessKey, String secretKey,

@@ -197,7 +197,8 @@ public final class PlatformClient implements PlatformApi {
 	public String createProject(String name) throws PlatformException {
 		JsonNode d = execute("mutation ($name: String!, $type: PROJECT_TYPE, $imported: Boolean, $modelType: IMPORTED_MODEL_TYPE,"
 				+ " $visibility: PROJECT_VISIBILITY) { createProject(name: $name, type: $type, imported: $imported,"
-				+ " modelType: $modelType, visibility: $visibility) { id } }", vars("name", name, "type", "pro",
+				+ " modelType: $modelType, visibility: $visibility) { id } }",
+				vars("name", name, "type", "pro",
 						"imported", false, "modelType", null, "visibility", "private"));
 		String id = d.path("createProject").path("id").asText(null);
 		if (id == null) {

@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
  *                   takes none
  * @param pid        project id
  * @param bucket     the bucket, or null when the mutation takes none
- * @param filename the local file name
- * @param type     {@code JPEG}, {@code TIFF}, {@code PNG} or null
- * @param checksum the SHA-1
- * @param payload  the selection asked for beside {@code image}, e.g. {@code url} or
- *                 {@code sts { id secret token bucket endpoint expire }}; null for {@code url}, "" for
- *                 {@code image} alone (a grant the client already holds is reused)
+ * @param filename   the local file name
+ * @param type       {@code JPEG}, {@code TIFF}, {@code PNG} or null
+ * @param checksum   the SHA-1
+ * @param payload    the selection asked for beside {@code image}, e.g. {@code url} or
+ *                   {@code sts { id secret token bucket endpoint expire }}; null for {@code url}, "" for
+ *                   {@code image} alone (a grant the client already holds is reused)
  */
 public record UploadRequest(String mutation, String bucketType, String pid, String bucket, String filename, String type, String checksum,
 		String payload) {

@@ -60,9 +60,9 @@ public final class ColmapEngine implements ReconstructionEngine {
 			return Optional.of(Profile.FULL);
 		}
 		return switch (taskType) {
-			case "Native", "Sparse" -> Optional.of(Profile.FAST);
-			case "Full", "Reconstruction" -> Optional.of(Profile.FULL);
-			default -> Optional.empty();
+		case "Native", "Sparse" -> Optional.of(Profile.FAST);
+		case "Full", "Reconstruction" -> Optional.of(Profile.FULL);
+		default -> Optional.empty();
 		};
 	}
 

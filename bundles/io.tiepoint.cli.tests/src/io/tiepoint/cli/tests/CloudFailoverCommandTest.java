@@ -40,7 +40,6 @@ class CloudFailoverCommandTest {
 	@TempDir
 	Path tmp;
 
-
 	private static Cli.Result run(String... args) {
 		return Cli.run(Map.of(), args);
 	}

@@ -55,7 +55,6 @@ class IngestCommandTest {
 		}
 	}
 
-
 	private static Cli.Result run(String... args) {
 		return Cli.run(Map.of("TIEPOINT_DEBUG", "1"), args);
 	}

@@ -39,7 +39,6 @@ class IngestValidationTest {
 	@TempDir
 	Path tmp;
 
-
 	private static Cli.Result run(String... args) {
 		return Cli.run(Map.of(), args);
 	}

@@ -88,8 +88,10 @@ class BatchCommitIngestTest {
 
 	private IngestSummary run(IProgressMonitor monitor) throws Exception {
 		IngestOperation op = new IngestOperation(ws, new IngestOperation.Request("flight", List.of(images), null, null,
-				"mem://" + store + "/flight", false), IngestOptions.builder().threads(4).readThreads(2)
-						.policy(RejectPolicy.defaults()).stallTimeout(Duration.ofSeconds(5)).build(), providers, List.of());
+				"mem://" + store + "/flight", false),
+				IngestOptions.builder().threads(4).readThreads(2)
+						.policy(RejectPolicy.defaults()).stallTimeout(Duration.ofSeconds(5)).build(),
+				providers, List.of());
 		op.execute(monitor);
 		return op.summary();
 	}

@@ -182,8 +182,10 @@ final class CloudLanes implements Flow {
 			lane.downUntil = System.nanoTime() + reprobeNanos;
 			Lane next = lanes.stream().filter(l -> l.downUntil <= System.nanoTime()).findFirst().orElse(null);
 			run.notes.add("cloud " + lane.cloud() + " marked down after " + lane.failuresInARow + " failure(s) in a row ("
-					+ ex.getMessage() + "); " + (next == null ? "every cloud is down" : "the images not yet stored go to "
-							+ next.cloud()) + "; " + lane.cloud() + " is tried again in " + reprobeNanos / 1_000_000_000L + " s");
+					+ ex.getMessage() + "); " + (next == null ? "every cloud is down"
+							: "the images not yet stored go to "
+									+ next.cloud())
+					+ "; " + lane.cloud() + " is tried again in " + reprobeNanos / 1_000_000_000L + " s");
 			if (next != null) {
 				resend(lane);
 			}

@@ -73,9 +73,10 @@ public final class Discovery {
 			ignored += walk(root.toAbsolutePath().normalize(), files);
 		}
 		if (files.isEmpty()) {
-			throw new IOException((roots.size() == 1 ? roots.get(0) + " holds" : String.join(", ", roots.stream().map(Path::toString).toList()) + " hold")
-					+ " no image file (none named .jpg, .tif, .png...)" + (ignored > 0 ? "; " + ignored
-							+ " other file(s)" : ""));
+			throw new IOException(
+					(roots.size() == 1 ? roots.get(0) + " holds" : String.join(", ", roots.stream().map(Path::toString).toList()) + " hold")
+							+ " no image file (none named .jpg, .tif, .png...)" + (ignored > 0 ? "; " + ignored
+									+ " other file(s)" : ""));
 		}
 		Collections.sort(files);
 		return new Files(List.copyOf(files), ignored);

@@ -97,12 +97,12 @@ final class Inspection {
 	 * the first hand-over: they come from a first pass over the metadata of every file of the set ({@code files}).
 	 * The set's findings are computed again from the complete records at the end and stored.
 	 *
-	 * @param project  the project
-	 * @param files    every image file of the set (for the set-level findings)
-	 * @param todo     the images to inspect
-	 * @param canceled stops the inspection
+	 * @param project   the project
+	 * @param files     every image file of the set (for the set-level findings)
+	 * @param todo      the images to inspect
+	 * @param canceled  stops the inspection
 	 * @param inspected receives each image as the journal now holds it, on the inspection's thread
-	 * @param notes    receives what the complete set found too late (after an image was handed on)
+	 * @param notes     receives what the complete set found too late (after an image was handed on)
 	 * @throws IOException when the journal or the footprints cannot be written
 	 */
 	void pipelined(String project, List<Path> files, List<ImageEntry> todo, BooleanSupplier canceled,

@@ -78,8 +78,8 @@ final class Sending {
 	/**
 	 * Sends the object, recording each acknowledged offset and the resume token in the journal.
 	 *
-	 * @param e       the image
-	 * @param object  what to send (its content from {@link #content(ImageEntry)})
+	 * @param e      the image
+	 * @param object what to send (its content from {@link #content(ImageEntry)})
 	 * @return what the destination holds
 	 * @throws StorageException when the destination fails or the run is canceled ({@code CANCELED})
 	 */

@@ -60,7 +60,8 @@ public final class Destinations {
 		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null && SECRET_PARAM.matcher(uri.getRawQuery()).find()) {
 			throw new IllegalArgumentException("--to " + shown(uri) + ": a destination must not carry credentials; put them"
 					+ " in the settings (" + String.join(", ", d.settings().stream().filter(ProviderSetting::secret)
-							.map(s -> s.key() + " or " + s.environmentVariable()).toList()) + ")");
+							.map(s -> s.key() + " or " + s.environmentVariable()).toList())
+					+ ")");
 		}
 		String s = uri.toString();
 		return s.endsWith("/") ? URI.create(s.substring(0, s.length() - 1)) : uri;

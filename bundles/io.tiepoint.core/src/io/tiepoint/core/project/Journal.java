@@ -36,7 +36,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class Journal implements AutoCloseable {
 
-
 	private final Path file;
 	private final Connection db;
 	private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();

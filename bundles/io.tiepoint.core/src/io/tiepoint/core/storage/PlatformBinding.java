@@ -16,19 +16,19 @@ import java.util.Objects;
  * target (a presigned URL, STS credentials, a resumable upload URL) that the provider sends to. Declared by
  * the provider's extension, so that the ingest engine needs no knowledge of any cloud.
  *
- * @param cloud    the platform's cloud name, e.g. {@code s3} (as {@code nearestBuckets} and
- *                 {@code support.supportedCloud} name it)
- * @param mutation the GraphQL mutation that registers an image, e.g. {@code uploadImageS3}
+ * @param cloud      the platform's cloud name, e.g. {@code s3} (as {@code nearestBuckets} and
+ *                   {@code support.supportedCloud} name it)
+ * @param mutation   the GraphQL mutation that registers an image, e.g. {@code uploadImageS3}
  * @param bucketType the GraphQL type of the mutation's {@code bucket} argument, e.g. {@code BucketS3} (the
- *                 bucket is asked with {@code nearestBuckets}), or null when it takes none
- * @param payload  the GraphQL selection asked for beside {@code image}, e.g. {@code url}; its scalar
- *                 fields reach the provider as {@link StorageObject#grant()} (nested fields as
- *                 {@code sts.id})
- * @param results  whether the provider also fetches the platform's task results (the files a reconstruction
- *                 produced, served by the hub's resource service)
- * @param expires  the payload field holding the instant its grant expires (e.g. {@code sts.expire}), when the grant
- *                 is temporary credentials shared by the project's images: asked for once, reused while valid, renewed
- *                 before it expires; null when every registration asks for the payload
+ *                   bucket is asked with {@code nearestBuckets}), or null when it takes none
+ * @param payload    the GraphQL selection asked for beside {@code image}, e.g. {@code url}; its scalar
+ *                   fields reach the provider as {@link StorageObject#grant()} (nested fields as
+ *                   {@code sts.id})
+ * @param results    whether the provider also fetches the platform's task results (the files a reconstruction
+ *                   produced, served by the hub's resource service)
+ * @param expires    the payload field holding the instant its grant expires (e.g. {@code sts.expire}), when the grant
+ *                   is temporary credentials shared by the project's images: asked for once, reused while valid, renewed
+ *                   before it expires; null when every registration asks for the payload
  */
 public record PlatformBinding(String cloud, String mutation, String bucketType, String payload, boolean results,
 		String expires) {

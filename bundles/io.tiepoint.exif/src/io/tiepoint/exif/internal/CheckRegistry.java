@@ -46,7 +46,7 @@ public final class CheckRegistry {
 
 	/**
 	 * @param registry the extension registry, or null
-	 * @param log receives the problems with contributions
+	 * @param log      receives the problems with contributions
 	 */
 	public CheckRegistry(IExtensionRegistry registry, Consumer<IStatus> log) {
 		this.registry = registry;

@@ -73,7 +73,7 @@ public final class EnuFrame {
 	}
 
 	/**
-	 * @param east metres
+	 * @param east  metres
 	 * @param north metres
 	 * @return {latitude, longitude}
 	 */

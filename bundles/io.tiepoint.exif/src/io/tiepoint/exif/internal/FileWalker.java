@@ -35,7 +35,7 @@ import io.tiepoint.exif.ImageRecord;
 public final class FileWalker {
 
 	/**
-	 * @param files the files to inspect, sorted
+	 * @param files    the files to inspect, sorted
 	 * @param problems records for paths that cannot be walked
 	 */
 	public record Listing(List<Path> files, List<ImageRecord> problems) {
@@ -45,7 +45,7 @@ public final class FileWalker {
 	}
 
 	/**
-	 * @param roots directories or files
+	 * @param roots    directories or files
 	 * @param canceled polled per entry; when true the walk stops
 	 * @return the listing
 	 * @throws IOException only on an unexpected walk failure

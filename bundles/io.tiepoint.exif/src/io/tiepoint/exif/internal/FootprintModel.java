@@ -33,7 +33,7 @@ final class FootprintModel {
 	}
 
 	/**
-	 * @param r a nadir image
+	 * @param r     a nadir image
 	 * @param frame local frame
 	 * @return its footprint, or null when altitude, field of view or heading is unknown
 	 */
@@ -89,7 +89,7 @@ final class FootprintModel {
 
 	/**
 	 * @param other another footprint
-	 * @param axis unit vector
+	 * @param axis  unit vector
 	 * @return the fraction (0..1) of the mean extent the two share along the axis
 	 */
 	double overlapAlong(FootprintModel other, double[] axis) {

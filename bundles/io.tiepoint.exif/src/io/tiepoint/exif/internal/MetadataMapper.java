@@ -42,7 +42,7 @@ public final class MetadataMapper {
 
 	/**
 	 * @param md parsed metadata
-	 * @param b receives the values
+	 * @param b  receives the values
 	 * @throws XMPException when the XMP packet is malformed
 	 */
 	public static void map(Metadata md, ImageRecord.Builder b) throws XMPException {
@@ -160,7 +160,7 @@ public final class MetadataMapper {
 	}
 
 	/**
-	 * @param dto DateTimeOriginal text
+	 * @param dto    DateTimeOriginal text
 	 * @param subSec SubSecTimeOriginal digits, may be null
 	 * @return the local date time, or null when absent or invalid
 	 */

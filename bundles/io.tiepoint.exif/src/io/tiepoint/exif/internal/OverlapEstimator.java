@@ -36,7 +36,7 @@ public final class OverlapEstimator {
 	private static final double TURN_DEGREES = 45;
 
 	/**
-	 * @param stats the statistics and footprints
+	 * @param stats    the statistics and footprints
 	 * @param findings low-overlap findings
 	 */
 	public record Result(OverlapStats stats, List<Finding> findings) {
@@ -47,7 +47,7 @@ public final class OverlapEstimator {
 
 	/**
 	 * @param images all records of the run
-	 * @param c thresholds
+	 * @param c      thresholds
 	 * @return the estimate
 	 */
 	public static Result estimate(List<ImageRecord> images, CheckConfig c) {

@@ -39,8 +39,8 @@ public final class PixelAnalyzer {
 	 * Result of a decode.
 	 *
 	 * @param findingId null when the pixels decoded cleanly, else {@link FindingIds#TRUNCATED},
-	 *            {@link FindingIds#CORRUPT} or {@link FindingIds#NOT_DECODED}
-	 * @param reason text for the finding
+	 *                  {@link FindingIds#CORRUPT} or {@link FindingIds#NOT_DECODED}
+	 * @param reason    text for the finding
 	 */
 	public record Outcome(String findingId, String reason) {
 		static final Outcome OK = new Outcome(null, null);
@@ -57,10 +57,10 @@ public final class PixelAnalyzer {
 	}
 
 	/**
-	 * @param in the whole file from its first byte; read up to where the decoder stops, not closed
+	 * @param in        the whole file from its first byte; read up to where the decoder stops, not closed
 	 * @param mediaType detected type
-	 * @param config thresholds (target size)
-	 * @param b receives dimensions and pixel statistics
+	 * @param config    thresholds (target size)
+	 * @param b         receives dimensions and pixel statistics
 	 * @return the outcome
 	 */
 	public static Outcome analyze(InputStream in, String mediaType, CheckConfig config, ImageRecord.Builder b) {

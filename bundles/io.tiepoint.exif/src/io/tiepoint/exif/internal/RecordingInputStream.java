@@ -28,7 +28,7 @@ public final class RecordingInputStream extends FilterInputStream {
 	private boolean limitHit;
 
 	/**
-	 * @param in source
+	 * @param in    source
 	 * @param limit the most bytes to record; reading past it returns end of stream
 	 */
 	public RecordingInputStream(InputStream in, int limit) {

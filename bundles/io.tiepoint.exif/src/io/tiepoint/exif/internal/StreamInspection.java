@@ -47,9 +47,9 @@ public final class StreamInspection {
 	private Finding metadataProblem;
 
 	/**
-	 * @param config thresholds and switches
-	 * @param b receives the values and findings
-	 * @param digest the source, already digesting
+	 * @param config       thresholds and switches
+	 * @param b            receives the values and findings
+	 * @param digest       the source, already digesting
 	 * @param expectedSize file size when known, else -1
 	 */
 	public StreamInspection(CheckConfig config, ImageRecord.Builder b, DigestingInputStream digest, long expectedSize) {

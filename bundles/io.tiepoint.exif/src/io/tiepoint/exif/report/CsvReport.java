@@ -27,7 +27,7 @@ public final class CsvReport {
 
 	/**
 	 * @param result the run
-	 * @param out destination, flushed but not closed
+	 * @param out    destination, flushed but not closed
 	 * @throws IOException on a write error
 	 */
 	public static void write(InspectionResult result, Writer out) throws IOException {

@@ -29,7 +29,7 @@ public final class TextSummary {
 
 	/**
 	 * @param result the run
-	 * @param out destination, flushed
+	 * @param out    destination, flushed
 	 */
 	public static void write(InspectionResult result, PrintWriter out) {
 		List<ImageRecord> images = result.records().stream().filter(r -> r.mediaType() != null).toList();

@@ -127,7 +127,8 @@ class ConformanceTest {
 		assertEquals("gridfs", geo.path("nearestBuckets").get(0).path("bucket").asText());
 		assertEquals("oss", geo.path("nearestBuckets").get(1).path("cloud").asText(), "every hub has its OSS gateway");
 		assertEquals(2, geo.path("nearestMetaBuckets").size());
-		assertEquals("[\"gridfs\",\"oss\"]", gql.data(Docs.SUPPORTED_CLOUD, "kind", "Image").path("support").path("supportedCloud").toString());
+		assertEquals("[\"gridfs\",\"oss\"]",
+				gql.data(Docs.SUPPORTED_CLOUD, "kind", "Image").path("support").path("supportedCloud").toString());
 		assertTrue(gql.data(Docs.ENDPOINTS).path("support").path("endpoints").path("api").asText().endsWith("/graphql"));
 		assertEquals("Normal", gql.data(Docs.SYSTEM_MODE).path("support").path("systemMode").asText());
 		JsonNode info = gql.data(Docs.ERROR_CODE_INFO, "code", "IMAGES_NOT_READY", "lang", "en").path("support").path("errorCodeInfo");
@@ -137,7 +138,8 @@ class ConformanceTest {
 		assertTrue(gql.data(Docs.ERROR_CODE_INFO).path("support").path("errorCodeInfo").size() >= 6);
 		List<String> names = new ArrayList<>();
 		gql.data(Docs.ERROR_CODE_ENUM).path("__type").path("enumValues").forEach(v -> names.add(v.path("name").asText()));
-		assertTrue(names.containsAll(List.of("NO_IMAGES", "IMAGES_NOT_READY", "ALREADY_RUNNING", "NO_ENGINE", "PROJECT_NOT_FOUND")), names::toString);
+		assertTrue(names.containsAll(List.of("NO_IMAGES", "IMAGES_NOT_READY", "ALREADY_RUNNING", "NO_ENGINE", "PROJECT_NOT_FOUND")),
+				names::toString);
 	}
 
 	@Test
@@ -162,8 +164,9 @@ class ConformanceTest {
 		assertEquals(img.path("id"), gql.data(Docs.HAS_IMAGE, "pid", pid, "checksum", sum(5)).path("hasImage").path("id"));
 		String iid = img.path("id").asText();
 		assertEquals("Uploading", gql.data(Docs.START_UPLOAD, "iid", iid).path("startImageUpload").path("state").asText());
-		assertEquals(img.path("filename"), gql.data("query ($id: ID!, $f: String!) { project(id: $id) { imageByFilename(filename: $f) { filename } } }",
-				"id", pid, "f", img.path("filename").asText()).path("project").path("imageByFilename").path("filename"));
+		assertEquals(img.path("filename"),
+				gql.data("query ($id: ID!, $f: String!) { project(id: $id) { imageByFilename(filename: $f) { filename } } }",
+						"id", pid, "f", img.path("filename").asText()).path("project").path("imageByFilename").path("filename"));
 	}
 
 	@Test

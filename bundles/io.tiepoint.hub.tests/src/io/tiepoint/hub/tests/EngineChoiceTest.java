@@ -130,8 +130,9 @@ class EngineChoiceTest {
 					.path("log").forEach(l -> log.add(l.asText()));
 			assertEquals(List.of("[hub] Reconstruction of 1 Ready image(s) with engine remote", "url=http://10.0.0.5:3000",
 					"two lines"), log);
-			assertEquals("[\"url=http://10.0.0.5:3000\"]", gql.data("query ($id: ID!) { project(id: $id) { task { log(from: 1, max: 1) } } }",
-					"id", pid).path("project").path("task").path("log").toString());
+			assertEquals("[\"url=http://10.0.0.5:3000\"]",
+					gql.data("query ($id: ID!) { project(id: $id) { task { log(from: 1, max: 1) } } }",
+							"id", pid).path("project").path("task").path("log").toString());
 			JsonNode dense = gql.data(start.replace("options: {engine: $engine}", "options: {engine: $engine, taskType: Dense}"),
 					"id", pid, "engine", "manifest").path("startReconstructionWithError");
 			assertEquals("engine manifest does not run Dense", dense.path("error").path("message").asText(), dense.toString());

@@ -71,7 +71,8 @@ public final class HubBench {
 			long k2 = clientCpu.get();
 			System.out.printf(Locale.ROOT, "hasImage: %d calls, %d clients, %.0f ops/s; CPU/op %.2f ms, of which hub + database %.2f ms%n",
 					images, clients, images / t[0], (c1 - c0) / 1e6 / images, (c1 - c0 - (k1 - k0)) / 1e6 / images);
-			System.out.printf(Locale.ROOT, "register (uploadImageGridFS): %d calls, %d clients, %.0f ops/s; CPU/op %.2f ms, of which hub + database %.2f ms%n",
+			System.out.printf(Locale.ROOT,
+					"register (uploadImageGridFS): %d calls, %d clients, %.0f ops/s; CPU/op %.2f ms, of which hub + database %.2f ms%n",
 					images, clients, images / t[1], (c2 - c1) / 1e6 / images, (c2 - c1 - (k2 - k1)) / 1e6 / images);
 			System.out.printf(Locale.ROOT, "hasImage + register: %d operations in %.2f s = %.0f ops/s%n", 2 * images, t[0] + t[1],
 					2 * images / (t[0] + t[1]));
@@ -170,7 +171,8 @@ public final class HubBench {
 		double all = (System.nanoTime() - t0) / 1e9;
 		long[] after = hub.diagnostics().verificationStats();
 		double mb = total / 1e6;
-		System.out.printf(Locale.ROOT, "verification: %d images, %.1f MB; GridFS store %.1f MB/s; store+verify to Ready %.1f MB/s (%.1f images/s)%n",
+		System.out.printf(Locale.ROOT,
+				"verification: %d images, %.1f MB; GridFS store %.1f MB/s; store+verify to Ready %.1f MB/s (%.1f images/s)%n",
 				uploads.size(), mb, mb / stored, mb / all, uploads.size() / all);
 		System.out.printf(Locale.ROOT, "verification workers alone: %.1f MB/s per worker (%d images)%n",
 				(after[1] - before[1]) / 1e6 / ((after[2] - before[2]) / 1e9), after[0] - before[0]);

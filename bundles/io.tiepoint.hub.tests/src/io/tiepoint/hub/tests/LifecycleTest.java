@@ -49,7 +49,8 @@ class LifecycleTest {
 					.path("uploadImageGridFS");
 			good = up.path("image").path("id").asText();
 			HubTests.gridFsUpload(hub, up.path("url").asText(), bytes);
-			assertEquals("Uploaded", gql.data(Docs.DONE_UPLOAD, "iid", good).path("doneImageUpload").path("state").asText().replace("Ready", "Uploaded"));
+			assertEquals("Uploaded",
+					gql.data(Docs.DONE_UPLOAD, "iid", good).path("doneImageUpload").path("state").asText().replace("Ready", "Uploaded"));
 			JsonNode ready = HubTests.awaitSettled(gql, pid, good, SETTLE);
 			assertEquals("Ready", ready.path("state").asText(), ready::toString);
 			assertTrue(ready.path("grounded").asBoolean());

@@ -101,10 +101,10 @@ final class RawHttp {
 	}
 
 	/**
-	 * @param base the hub
+	 * @param base         the hub
 	 * @param pathAndQuery e.g. {@code /Resource/Upload?uid=...}
-	 * @param host the Host header to send
-	 * @param extra more header lines (each without CRLF), may be empty
+	 * @param host         the Host header to send
+	 * @param extra        more header lines (each without CRLF), may be empty
 	 * @return the head of a GET
 	 */
 	static String get(URI base, String pathAndQuery, String host, String... extra) {

@@ -232,7 +232,8 @@ class ResourceServiceTest {
 								pos += n;
 								return n;
 							}
-						}), bytes.length)).build();
+						}), bytes.length))
+				.build();
 		var future = HTTP.sendAsync(slow, HttpResponse.BodyHandlers.ofByteArray());
 		HubTests.await("first chunk", Duration.ofSeconds(20), () -> {
 			try {

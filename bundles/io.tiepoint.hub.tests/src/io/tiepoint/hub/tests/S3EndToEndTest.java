@@ -51,7 +51,8 @@ class S3EndToEndTest {
 	void uploadVerifyRejectReuploadAndRestart() throws Exception {
 		List<Path> files = SurveyImages.list(6);
 		try (S3ProxyProcess s3 = S3ProxyProcess.start(dir.resolve("s3"))) {
-			HubConfig config = HubConfig.builder(dir.resolve("hub")).s3(new S3Settings(s3.endpoint(), BUCKET, s3.region(), s3.accessKey(), s3.secretKey()))
+			HubConfig config = HubConfig.builder(dir.resolve("hub"))
+					.s3(new S3Settings(s3.endpoint(), BUCKET, s3.region(), s3.accessKey(), s3.secretKey()))
 					.sweepInterval(Duration.ofMillis(200)).build();
 			String pid;
 			List<String> ids = new ArrayList<>();
@@ -60,12 +61,14 @@ class S3EndToEndTest {
 			try (Hub hub = Hub.start(config)) {
 				key = hub.appKey();
 				Gql gql = Gql.of(hub);
-				assertEquals("[\"s3\",\"gridfs\",\"oss\"]", gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
+				assertEquals("[\"s3\",\"gridfs\",\"oss\"]",
+						gql.data(Docs.SUPPORTED_CLOUD).path("support").path("supportedCloud").toString());
 				JsonNode nearest = gql.data(Docs.GEO).path("getGeoIPInfo").path("nearestBuckets").get(0);
 				assertEquals("s3", nearest.path("cloud").asText());
 				assertEquals(BUCKET, nearest.path("bucket").asText());
 				pid = gql.createProject("survey");
-				assertTrue(gql.error(Docs.UPLOAD_S3, "pid", pid, "bucket", "other", "filename", "a.jpg", "checksum", sha(files.get(0))).contains("bucket"));
+				assertTrue(gql.error(Docs.UPLOAD_S3, "pid", pid, "bucket", "other", "filename", "a.jpg", "checksum", sha(files.get(0)))
+						.contains("bucket"));
 
 				double gigaPixel = 0;
 				for (Path f : files.subList(0, 5)) {
@@ -123,7 +126,8 @@ class S3EndToEndTest {
 				assertEquals("Ready", gql.data(Docs.DONE_UPLOAD, "iid", wrongId).path("doneImageUpload").path("state").asText());
 
 				// a Ready S3 image has a working download URL
-				JsonNode node = gql.data(Docs.ALL_IMAGES, "id", pid, "first", 1).path("project").path("allImages").path("edges").get(0).path("node");
+				JsonNode node = gql.data(Docs.ALL_IMAGES, "id", pid, "first", 1).path("project").path("allImages").path("edges").get(0)
+						.path("node");
 				HttpResponse<byte[]> got = http.send(HttpRequest.newBuilder(URI.create(node.path("url").asText())).build(),
 						HttpResponse.BodyHandlers.ofByteArray());
 				assertArrayEquals(first, got.body());
@@ -156,8 +160,10 @@ class S3EndToEndTest {
 	}
 
 	private static JsonNode snapshot(Gql gql, String pid) {
-		JsonNode all = gql.data("query ($id: ID!) { project(id: $id) { id name numImage gigaPixel taskState date cloudPath { cloud bucket key } "
-				+ "allImages { totalCount edges { node { id name filename state error checksum size width height } } } } }", "id", pid);
+		JsonNode all = gql.data(
+				"query ($id: ID!) { project(id: $id) { id name numImage gigaPixel taskState date cloudPath { cloud bucket key } "
+						+ "allImages { totalCount edges { node { id name filename state error checksum size width height } } } } }",
+				"id", pid);
 		return all;
 	}
 }

@@ -224,7 +224,8 @@ class ServerAttackTest {
 				URI u = uurls.get(i);
 				byte[] bytes = ResourceUser.random(600_000, 1000 + i);
 				RawHttp.send(hub.uri(), "POST " + u.getRawPath() + "?" + u.getRawQuery()
-						+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: 0\r\nContent-Length: 600000", java.util.Arrays.copyOf(bytes, 300_000), true);
+						+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: 0\r\nContent-Length: 600000", java.util.Arrays.copyOf(bytes, 300_000),
+						true);
 			}
 			var chunks = HubInternals.database(hub).database().getCollection("gridfs.chunks");
 			long held = chunks.countDocuments();

@@ -45,7 +45,8 @@ class TaskTest {
 			String pid = gql.createProject("tasks");
 			assertEquals("NO_IMAGES", start(gql, pid, "Reconstruction").path("error").path("code").asText());
 			assertEquals("NO_ENGINE", start(gql, pid, "Mesh").path("error").path("code").asText());
-			assertEquals("NO_IMAGES", gql.data(Docs.PRE_START, "id", pid).path("preStartReconstruction").path("error").path("code").asText());
+			assertEquals("NO_IMAGES",
+					gql.data(Docs.PRE_START, "id", pid).path("preStartReconstruction").path("error").path("code").asText());
 			List<String[]> uploads = new ArrayList<>();
 			for (Path f : files) {
 				byte[] bytes = SurveyImages.read(f);

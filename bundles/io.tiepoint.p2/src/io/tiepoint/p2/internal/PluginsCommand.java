@@ -29,10 +29,9 @@ import picocli.CommandLine.Spec;
  * (features of p2 repositories, e.g. a storage provider) added to or removed from this installation, effective at the
  * next start. Thin: the logic is {@link PluginOperations}'.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-		subcommands = { PluginsCommand.ListPlugins.class, PluginsCommand.Install.class, PluginsCommand.Uninstall.class,
-				PluginsCommand.Update.class },
-		description = "Plug-ins installed into Tiepoint (p2): list, install, uninstall, update.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, subcommands = { PluginsCommand.ListPlugins.class, PluginsCommand.Install.class,
+		PluginsCommand.Uninstall.class,
+		PluginsCommand.Update.class }, description = "Plug-ins installed into Tiepoint (p2): list, install, uninstall, update.")
 public final class PluginsCommand implements Callable<Integer> {
 
 	static final int OK = 0;
@@ -101,11 +100,10 @@ public final class PluginsCommand implements Callable<Integer> {
 	}
 
 	/** {@code tiepoint plugins install --repository R FEATURE...}. */
-	@Command(name = "install", mixinStandardHelpOptions = true,
-			description = "Install features (with what they require) from a p2 repository: a URL, a folder or a zip.")
+	@Command(name = "install", mixinStandardHelpOptions = true, description = "Install features (with what they require) from a p2 repository: a URL, a folder or a zip.")
 	static final class Install extends Sub {
-		@Option(names = { "--repository", "-r" }, paramLabel = "URL|DIR|ZIP",
-				description = "The p2 repository holding the features (default: the installation's update sites,"
+		@Option(names = { "--repository",
+				"-r" }, paramLabel = "URL|DIR|ZIP", description = "The p2 repository holding the features (default: the installation's update sites,"
 						+ " tiepoint.plugins.repositories in config.ini or the setting plugins.repositories).")
 		String repository;
 
@@ -140,8 +138,7 @@ public final class PluginsCommand implements Callable<Integer> {
 	}
 
 	/** {@code tiepoint plugins update}. */
-	@Command(name = "update", mixinStandardHelpOptions = true,
-			description = "Update the plug-ins from the repositories they were installed from.")
+	@Command(name = "update", mixinStandardHelpOptions = true, description = "Update the plug-ins from the repositories they were installed from.")
 	static final class Update extends Sub {
 		@Override
 		int run(PluginOperations ops, PrintWriter out, ConsoleMonitor monitor) throws PluginException {

@@ -123,7 +123,8 @@ class ColmapEngineTest {
 		Files.writeString(junk, "not an image");
 		// a fake colmap that fails like COLMAP does: its own text on stderr and a non-zero exit
 		Path fake = work.resolve("fake-colmap");
-		Files.writeString(fake, "#!/bin/sh\necho 'Feature extraction'\necho 'F1121 12:00:00 option_manager.cc:812] Check failed: ExistsDir(*image_path)' >&2\nexit 134\n");
+		Files.writeString(fake,
+				"#!/bin/sh\necho 'Feature extraction'\necho 'F1121 12:00:00 option_manager.cc:812] Check failed: ExistsDir(*image_path)' >&2\nexit 134\n");
 		fake.toFile().setExecutable(true);
 		String old = System.getProperty(ColmapEngine.COLMAP_PROPERTY);
 		System.setProperty(ColmapEngine.COLMAP_PROPERTY, fake.toString());

@@ -34,7 +34,8 @@ import io.tiepoint.storage.s3.internal.S3PresignedSession;
  * <li><b>direct</b>: the user's endpoint (AWS when null), bucket, prefix and credentials (secrets
  * {@code accessKey}, {@code secretKey}, optional {@code sessionToken}; options {@code region} (default
  * {@code us-east-1}), {@code multipart.threshold} (default 16 MiB), {@code multipart.partSize}
- * (default 8 MiB, at least 5 MiB: S3 refuses smaller parts but the last); sizes in bytes or with a suffix {@code k}, {@code m}, {@code g} (binary)). The
+ * (default 8 MiB, at least 5 MiB: S3 refuses smaller parts but the last); sizes in bytes or with a suffix {@code k}, {@code m}, {@code g}
+ * (binary)). The
  * session has SinglePut, MultipartPut, ExistsByChecksum and RangedDownload; objects carry their SHA-1
  * as user metadata {@code x-amz-meta-sha1} (and {@code x-amz-meta-md5} when known).</li>
  * </ul>

@@ -110,21 +110,21 @@ final class StandInOptions {
 	private static Object convert(String type, JsonNode v) {
 		String text = v.asText();
 		return switch (type) {
-			case "bool" -> {
-				if (v.isBoolean()) {
-					yield v.asBoolean();
-				}
-				if (text.equals("true") || text.equals("1")) {
-					yield true;
-				}
-				if (text.equals("false") || text.equals("0")) {
-					yield false;
-				}
-				throw new IllegalArgumentException("Cannot convert " + text + " to boolean");
+		case "bool" -> {
+			if (v.isBoolean()) {
+				yield v.asBoolean();
 			}
-			case "int" -> v.isNumber() ? (Object) v.asInt() : parse(text, true);
-			case "float" -> v.isNumber() ? (Object) v.asDouble() : parse(text, false);
-			default -> text;
+			if (text.equals("true") || text.equals("1")) {
+				yield true;
+			}
+			if (text.equals("false") || text.equals("0")) {
+				yield false;
+			}
+			throw new IllegalArgumentException("Cannot convert " + text + " to boolean");
+		}
+		case "int" -> v.isNumber() ? (Object) v.asInt() : parse(text, true);
+		case "float" -> v.isNumber() ? (Object) v.asDouble() : parse(text, false);
+		default -> text;
 		};
 	}
 
@@ -162,10 +162,10 @@ final class StandInOptions {
 		} else if (b.matches()) {
 			double bound = Double.parseDouble(b.group(3));
 			ok = switch (b.group(2)) {
-				case ">=" -> x >= bound;
-				case ">" -> x > bound;
-				case "<=" -> x <= bound;
-				default -> x < bound;
+			case ">=" -> x >= bound;
+			case ">" -> x > bound;
+			case "<=" -> x <= bound;
+			default -> x < bound;
 			};
 		} else {
 			throw new IllegalArgumentException("Domain value cannot be handled: '" + d + "' : '" + value + "'");

@@ -42,33 +42,33 @@ final class StandInRoutes {
 
 	void route(HttpExchange x, String method, String path, Map<String, String> query, FormData form) throws IOException {
 		switch (method + " " + path) {
-			case "GET /info" -> json(x, node.info());
-			case "GET /options" -> json(x, options.list());
-			case "GET /auth/info" -> json(x, json.createObjectNode().put("message", "Authentication not available on this node")
-					.putNull("loginUrl").putNull("registerUrl"));
-			case "GET /task/list" -> {
-				ArrayNode list = json.createArrayNode();
-				node.tasks().keySet().forEach(u -> list.addObject().put("uuid", u));
-				json(x, list);
-			}
-			case "POST /task/new/init" -> init(x, form);
-			case "POST /task/cancel", "POST /task/remove" -> command(x, path.endsWith("remove"), form);
-			default -> {
-				if (method.equals("POST") && path.startsWith("/task/new/upload/")) {
-					upload(x, path.substring("/task/new/upload/".length()), form);
-				} else if (method.equals("POST") && path.startsWith("/task/new/commit/")) {
-					commit(x, path.substring("/task/new/commit/".length()));
-				} else {
-					Matcher m = NodeOdmStandIn.taskRoute(path);
-					if (method.equals("GET") && m.matches()) {
-						task(x, m, query);
-					} else { // express's answer to a route it does not have
-						byte[] b = ("Cannot " + method + " " + path).getBytes(StandardCharsets.UTF_8);
-						x.sendResponseHeaders(404, b.length);
-						x.getResponseBody().write(b);
-					}
+		case "GET /info" -> json(x, node.info());
+		case "GET /options" -> json(x, options.list());
+		case "GET /auth/info" -> json(x, json.createObjectNode().put("message", "Authentication not available on this node")
+				.putNull("loginUrl").putNull("registerUrl"));
+		case "GET /task/list" -> {
+			ArrayNode list = json.createArrayNode();
+			node.tasks().keySet().forEach(u -> list.addObject().put("uuid", u));
+			json(x, list);
+		}
+		case "POST /task/new/init" -> init(x, form);
+		case "POST /task/cancel", "POST /task/remove" -> command(x, path.endsWith("remove"), form);
+		default -> {
+			if (method.equals("POST") && path.startsWith("/task/new/upload/")) {
+				upload(x, path.substring("/task/new/upload/".length()), form);
+			} else if (method.equals("POST") && path.startsWith("/task/new/commit/")) {
+				commit(x, path.substring("/task/new/commit/".length()));
+			} else {
+				Matcher m = NodeOdmStandIn.taskRoute(path);
+				if (method.equals("GET") && m.matches()) {
+					task(x, m, query);
+				} else { // express's answer to a route it does not have
+					byte[] b = ("Cannot " + method + " " + path).getBytes(StandardCharsets.UTF_8);
+					x.sendResponseHeaders(404, b.length);
+					x.getResponseBody().write(b);
 				}
 			}
+		}
 		}
 	}
 

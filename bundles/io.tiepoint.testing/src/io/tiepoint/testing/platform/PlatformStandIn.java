@@ -55,8 +55,8 @@ import io.tiepoint.testing.storage.memory.MemoryStore;
  * PlatformStandIn platform = new PlatformStandIn(bucket).verifyAfter(Duration.ofMillis(200));
  * platform.faults().loseAnswers(Op.REGISTER, 1).failNext(Op.DONE_UPLOAD, 2);
  * // ... an ingest run with cloud "memory" against platform ...
- * assertEquals(2, platform.registrations(sha1));      // once more after the lost answer, one image
- * assertEquals(before, bucket.bytesReceived());        // after a second run: it sent nothing
+ * assertEquals(2, platform.registrations(sha1)); // once more after the lost answer, one image
+ * assertEquals(before, bucket.bytesReceived()); // after a second run: it sent nothing
  * </pre>
  */
 public final class PlatformStandIn implements PlatformApi {
@@ -222,7 +222,8 @@ public final class PlatformStandIn implements PlatformApi {
 	@Override
 	public List<String> supportedClouds(String kind) throws PlatformException {
 		return call(Op.SUPPORTED_CLOUDS, () -> "Image".equals(kind)
-				? clouds.values().stream().map(Cloud::name).distinct().toList() : List.of());
+				? clouds.values().stream().map(Cloud::name).distinct().toList()
+				: List.of());
 	}
 
 	@Override

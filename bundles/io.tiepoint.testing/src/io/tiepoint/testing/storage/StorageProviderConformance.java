@@ -591,7 +591,7 @@ public abstract class StorageProviderConformance {
 	}
 
 	/**
-	 * @param object an object
+	 * @param object  an object
 	 * @param content another content
 	 * @return the object with that content (its URL and grant kept)
 	 */
@@ -781,8 +781,7 @@ public abstract class StorageProviderConformance {
 				start = before.getKey();
 				end = Math.max(end, before.getValue());
 			}
-			for (Map.Entry<Long, Long> e = covered.ceilingEntry(start); e != null && e.getKey() <= end;
-					e = covered.ceilingEntry(start)) {
+			for (Map.Entry<Long, Long> e = covered.ceilingEntry(start); e != null && e.getKey() <= end; e = covered.ceilingEntry(start)) {
 				end = Math.max(end, e.getValue());
 				covered.remove(e.getKey());
 			}

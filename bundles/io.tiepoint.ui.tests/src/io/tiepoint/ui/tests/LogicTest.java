@@ -89,7 +89,8 @@ class LogicTest {
 			assertFalse(q.paged());
 			assertEquals(1, ws.journal().images("p").stream().filter(q::matches).count());
 			assertTrue(ImageQuery.all("p").paged());
-			assertEquals(1, ws.journal().images("p").stream().filter(new ImageQuery("p", null, null, "B.JPG", null, true)::matches).count());
+			assertEquals(1,
+					ws.journal().images("p").stream().filter(new ImageQuery("p", null, null, "B.JPG", null, true)::matches).count());
 		}
 	}
 

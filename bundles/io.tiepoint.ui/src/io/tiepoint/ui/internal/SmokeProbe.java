@@ -106,8 +106,9 @@ final class SmokeProbe {
 					.sorted().collect(Collectors.joining(","));
 			IPreferenceNode parent = ProviderPages.find(PlatformUI.getWorkbench().getPreferenceManager().getRootSubNodes(),
 					ProviderPages.STORAGE_PROVIDERS);
-			String pages = parent == null ? "none" : Arrays.stream(parent.getSubNodes()).map(IPreferenceNode::getId).sorted()
-					.collect(Collectors.joining(","));
+			String pages = parent == null ? "none"
+					: Arrays.stream(parent.getSubNodes()).map(IPreferenceNode::getId).sorted()
+							.collect(Collectors.joining(","));
 			return "tiepoint-smoke-providers: providers=" + ids + " pages=" + pages;
 		} catch (RuntimeException e) {
 			return "tiepoint-smoke-providers: failed: " + e;

@@ -30,7 +30,8 @@ import io.tiepoint.hub.S3Settings;
  * S3 storage when the workspace's settings name it ({@code hub.s3.endpoint}, {@code hub.s3.bucket},
  * {@code hub.s3.region}, {@code hub.s3.access.key}, {@code hub.s3.secret.key}); the engines' settings and the
  * default engine as {@link EngineSettings} reads them ({@code nodeodm.url}, {@code hub.engine}...); the other clouds' as
- * {@link CloudSettings} reads them ({@code hub.ID.KEY}, e.g. {@code hub.oss.sts.validity}). {@code hub.port} fixes its port (default: a free
+ * {@link CloudSettings} reads them ({@code hub.ID.KEY}, e.g. {@code hub.oss.sts.validity}). {@code hub.port} fixes its port (default: a
+ * free
  * one) and {@code hub.public.url} the address its clients reach it at (e.g. through a proxy).
  */
 @Component(service = EmbeddedHubs.class)

@@ -39,14 +39,14 @@ import picocli.CommandLine.Spec;
  * --oss-role-arn ARN]}: runs the hub standalone until the process is interrupted. Its OSS cloud is the hub's own
  * gateway, or with {@code --oss-endpoint} a team's real Aliyun OSS whose STS Aliyun's AssumeRole mints for the role;
  * the AccessKey comes from the settings file or the environment ({@link CloudSettings}: {@code hub.oss.access.key},
- * {@code TIEPOINT_HUB_OSS_SECRET_KEY}), never from the command line. On the first start it says where the app key and the first user's token are (never the secrets
+ * {@code TIEPOINT_HUB_OSS_SECRET_KEY}), never from the command line. On the first start it says where the app key and the first user's
+ * token are (never the secrets
  * themselves). The engines' settings come from the user's settings file and the environment ({@link EngineSettings}:
  * {@code nodeodm.url}, {@code TIEPOINT_NODEODM_TOKEN}), then from the command line. {@code tiepoint hub token --data
  * DIR [--add-user NAME [--lifetime D]] [--revoke NAME]} prints the credentials, adds a user or revokes a token. Thin:
  * the logic is the hub's ({@link HubCredentials}, {@link S3Settings#secretKey}).
  */
-@Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubTokenCommand.class,
-		description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
+@Command(name = "hub", mixinStandardHelpOptions = true, subcommands = HubTokenCommand.class, description = "Run the Altizure-compatible hub (GraphQL at /graphql) until interrupted.")
 public final class HubCommand implements Callable<Integer> {
 
 	/** For the command line's extension point. */
@@ -70,9 +70,8 @@ public final class HubCommand implements Callable<Integer> {
 	@Option(names = "--port", defaultValue = "8090", paramLabel = "N", description = "Port, 0 for any (default: ${DEFAULT-VALUE}).")
 	private int port;
 
-	@Option(names = "--public-url", paramLabel = "URL",
-			description = "The address clients reach the hub at, for the upload and download URLs it hands out "
-					+ "(default: http://ADDR:PORT/ of --host and --port).")
+	@Option(names = "--public-url", paramLabel = "URL", description = "The address clients reach the hub at, for the upload and download URLs it hands out "
+			+ "(default: http://ADDR:PORT/ of --host and --port).")
 	private URI publicUrl;
 
 	@Option(names = "--mongo", paramLabel = "URI", description = "A MongoDB URI (default: embedded, in the data directory).")
@@ -90,45 +89,38 @@ public final class HubCommand implements Callable<Integer> {
 	@Option(names = "--s3-access-key", paramLabel = "K", description = "S3 access key.")
 	private String s3AccessKey;
 
-	@Option(names = "--s3-secret-key-file", paramLabel = "FILE",
-			description = "File holding the S3 secret key (default: environment TIEPOINT_S3_SECRET_KEY).")
+	@Option(names = "--s3-secret-key-file", paramLabel = "FILE", description = "File holding the S3 secret key (default: environment TIEPOINT_S3_SECRET_KEY).")
 	private Path s3SecretKeyFile;
 
 	/** Refused: a secret on the command line is in every local account's process list. */
 	@Option(names = "--s3-secret-key", hidden = true, paramLabel = "S")
 	private String s3SecretKeyOnCommandLine;
 
-	@Option(names = "--peer", paramLabel = "PREFIXES=URL",
-			description = "Another hub of a partitioned resource service: md5 prefixes (comma-separated lower-case hex, "
-					+ "1 to 8 digits) it owns, and its URL, e.g. 0,1,2,3=http://10.0.0.2:8090; repeatable.")
+	@Option(names = "--peer", paramLabel = "PREFIXES=URL", description = "Another hub of a partitioned resource service: md5 prefixes (comma-separated lower-case hex, "
+			+ "1 to 8 digits) it owns, and its URL, e.g. 0,1,2,3=http://10.0.0.2:8090; repeatable.")
 	private List<String> peers = new ArrayList<>();
 
-	@Option(names = "--engine", paramLabel = "ID",
-			description = "The reconstruction engine for tasks whose client names none, e.g. colmap or nodeodm (setting hub.engine).")
+	@Option(names = "--engine", paramLabel = "ID", description = "The reconstruction engine for tasks whose client names none, e.g. colmap or nodeodm (setting hub.engine).")
 	private String engine;
 
-	@Option(names = "--engine-setting", paramLabel = "ID.KEY=VALUE",
-			description = "A setting of an engine, e.g. nodeodm.url=http://10.0.0.5:3000 (also from the settings file or "
-					+ "TIEPOINT_ID_KEY; keep secrets such as nodeodm.token there); repeatable.")
+	@Option(names = "--engine-setting", paramLabel = "ID.KEY=VALUE", description = "A setting of an engine, e.g. nodeodm.url=http://10.0.0.5:3000 (also from the settings file or "
+			+ "TIEPOINT_ID_KEY; keep secrets such as nodeodm.token there); repeatable.")
 	private List<String> engineSettings = new ArrayList<>();
 
-	@Option(names = "--nodeodm-url", paramLabel = "URL",
-			description = "A NodeODM or ClusterODM node for the nodeodm engine (nodeodm.url); repeatable, tried in order.")
+	@Option(names = "--nodeodm-url", paramLabel = "URL", description = "A NodeODM or ClusterODM node for the nodeodm engine (nodeodm.url); repeatable, tried in order.")
 	private List<String> nodeOdmUrls = new ArrayList<>();
 
-	@Option(names = "--oss-endpoint", paramLabel = "URL",
-			description = "A real Aliyun OSS endpoint for uploadImageOSS, e.g. https://oss-cn-hangzhou.aliyuncs.com "
-					+ "(hub.oss.endpoint; default: the hub's own OSS gateway). Needs --oss-bucket, --oss-role-arn and the "
-					+ "AccessKey in the settings (hub.oss.access.key, hub.oss.secret.key or TIEPOINT_HUB_OSS_ACCESS_KEY, "
-					+ "TIEPOINT_HUB_OSS_SECRET_KEY).")
+	@Option(names = "--oss-endpoint", paramLabel = "URL", description = "A real Aliyun OSS endpoint for uploadImageOSS, e.g. https://oss-cn-hangzhou.aliyuncs.com "
+			+ "(hub.oss.endpoint; default: the hub's own OSS gateway). Needs --oss-bucket, --oss-role-arn and the "
+			+ "AccessKey in the settings (hub.oss.access.key, hub.oss.secret.key or TIEPOINT_HUB_OSS_ACCESS_KEY, "
+			+ "TIEPOINT_HUB_OSS_SECRET_KEY).")
 	private String ossEndpoint;
 
 	@Option(names = "--oss-bucket", paramLabel = "B", description = "The OSS bucket (hub.oss.bucket).")
 	private String ossBucket;
 
-	@Option(names = "--oss-role-arn", paramLabel = "ARN",
-			description = "The RAM role whose STS clients get, e.g. acs:ram::1234567890123456:role/tiepoint-upload "
-					+ "(hub.oss.role.arn).")
+	@Option(names = "--oss-role-arn", paramLabel = "ARN", description = "The RAM role whose STS clients get, e.g. acs:ram::1234567890123456:role/tiepoint-upload "
+			+ "(hub.oss.role.arn).")
 	private String ossRoleArn;
 
 	/** Refused: a key on the command line is in every local account's process list. */
@@ -169,9 +161,9 @@ public final class HubCommand implements Callable<Integer> {
 		}
 		HubConfig.Builder config = HubConfig.builder(data).host(host).port(port).mongoUri(mongo)
 				.extensionRegistry(RegistryFactory.getRegistry()).firstStart(line -> {
-			out.println(line);
-			out.flush();
-		});
+					out.println(line);
+					out.flush();
+				});
 		for (String peer : peers) {
 			int eq = peer.indexOf('=');
 			URI url;

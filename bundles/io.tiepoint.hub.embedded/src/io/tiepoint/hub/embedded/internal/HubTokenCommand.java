@@ -21,8 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code tiepoint hub token}: prints the credentials, adds a user, or revokes a user's token. */
-@Command(name = "token", mixinStandardHelpOptions = true,
-		description = "Print the app key and first user's token of a hub data directory, add a user, or revoke a user's token.")
+@Command(name = "token", mixinStandardHelpOptions = true, description = "Print the app key and first user's token of a hub data directory, add a user, or revoke a user's token.")
 final class HubTokenCommand implements Callable<Integer> {
 
 	private static final int OK = 0;
@@ -35,16 +34,13 @@ final class HubTokenCommand implements Callable<Integer> {
 	@Option(names = "--data", required = true, paramLabel = "DIR", description = "The hub's data directory.")
 	private Path data;
 
-	@Option(names = "--add-user", paramLabel = "NAME",
-			description = "Add a user (or give a revoked one a new token) and print the new token.")
+	@Option(names = "--add-user", paramLabel = "NAME", description = "Add a user (or give a revoked one a new token) and print the new token.")
 	private String addUser;
 
-	@Option(names = "--lifetime", paramLabel = "D",
-			description = "With --add-user: the token expires after D (90m, 12h, 30d or ISO-8601 like P30D); default: never.")
+	@Option(names = "--lifetime", paramLabel = "D", description = "With --add-user: the token expires after D (90m, 12h, 30d or ISO-8601 like P30D); default: never.")
 	private String lifetime;
 
-	@Option(names = "--revoke", paramLabel = "NAME",
-			description = "Revoke the user's token: the hub refuses it, and the download links handed out with it, from its next call.")
+	@Option(names = "--revoke", paramLabel = "NAME", description = "Revoke the user's token: the hub refuses it, and the download links handed out with it, from its next call.")
 	private String revoke;
 
 	@Override
@@ -68,8 +64,9 @@ final class HubTokenCommand implements Callable<Integer> {
 				out.println("key=" + credentials.appKey());
 				out.println("package=" + credentials.packageName());
 				String token = credentials.userToken();
-				out.println(token != null ? "altitoken=" + token : "# the token of " + credentials.firstUser()
-						+ " is revoked; give a new one with --add-user " + credentials.firstUser());
+				out.println(token != null ? "altitoken=" + token
+						: "# the token of " + credentials.firstUser()
+								+ " is revoked; give a new one with --add-user " + credentials.firstUser());
 			}
 			return OK;
 		} catch (IOException | IllegalArgumentException e) {

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * kept in {@code credentials.properties} (mode 600) in the data directory: {@code key},
  * {@code first.user}, {@code user.<name>=<token>}, {@code expires.<name>=<epoch ms>},
  * {@code link.secret}, {@code package} (the package name registered for the app key, which the resource
- * service's callers send as {@code PackageName}; {@value #DEFAULT_PACKAGE} when absent). Lookups compare every token in constant time. Re-reads the file when it changed
+ * service's callers send as {@code PackageName}; {@value #DEFAULT_PACKAGE} when absent). Lookups compare every token in constant time.
+ * Re-reads the file when it changed
  * on disk (users added or revoked by {@code tiepoint hub token} while the hub runs).
  */
 public final class CredentialsFile implements io.tiepoint.hub.HubCredentials.Store {
@@ -227,7 +228,7 @@ public final class CredentialsFile implements io.tiepoint.hub.HubCredentials.Sto
 	 * next call on; the user's projects and files stay theirs, {@link #addUser} gives them a new token.
 	 *
 	 * @param name user name
-	 * @throws IOException when the file cannot be written
+	 * @throws IOException              when the file cannot be written
 	 * @throws IllegalArgumentException when the user has no token
 	 */
 	public synchronized void revoke(String name) throws IOException {

@@ -104,7 +104,8 @@ final class AliyunBackend implements OssCloud.Backend {
 					Instant.parse(c.getExpiration()));
 		} catch (ClientException | DateTimeParseException | NullPointerException e) {
 			throw new IOException("Aliyun STS AssumeRole for " + roleArn + " failed: " + (e instanceof ClientException ce
-					? ce.getErrCode() + ": " + ce.getErrMsg() : e.getClass().getSimpleName()), e);
+					? ce.getErrCode() + ": " + ce.getErrMsg()
+					: e.getClass().getSimpleName()), e);
 		}
 	}
 

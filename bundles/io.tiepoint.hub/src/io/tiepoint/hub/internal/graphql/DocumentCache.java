@@ -45,6 +45,7 @@ final class DocumentCache implements PreparsedDocumentProvider {
 			this.entry = entry;
 		}
 	}
+
 	private final AtomicLong characters = new AtomicLong();
 
 	@Override

@@ -38,7 +38,8 @@ import io.tiepoint.hub.internal.HubLog;
 
 /**
  * Builds the executable schema from {@code schema/altizure.graphqls} (a bundle resource) and the
- * resolvers, with the request limits of {@link QueryLimits} and the bounded {@link DocumentCache}. The schema's {@code uploadImage*} mutations are the clouds' ({@link #uploadMutations()}): each is
+ * resolvers, with the request limits of {@link QueryLimits} and the bounded {@link DocumentCache}. The schema's {@code uploadImage*}
+ * mutations are the clouds' ({@link #uploadMutations()}): each is
  * served by the cloud that names it, the others answer {@code CLOUD_NOT_SUPPORTED}; the {@code Bucket*} scalars
  * are bucket names. Refusals ({@link HubException}, {@link IllegalArgumentException}) become GraphQL errors
  * with their message; anything else is logged and answered as an internal error.
@@ -54,9 +55,9 @@ public final class SchemaFactory {
 	/**
 	 * The schema's upload mutations.
 	 *
-	 * @param all       every {@code uploadImage*} mutation, in schema order
-	 * @param servable  those a cloud can serve: their payload type has an {@code image} field beside the
-	 *                  cloud's own ({@code url}, {@code sts})
+	 * @param all      every {@code uploadImage*} mutation, in schema order
+	 * @param servable those a cloud can serve: their payload type has an {@code image} field beside the
+	 *                 cloud's own ({@code url}, {@code sts})
 	 */
 	public record Uploads(List<String> all, Set<String> servable) {
 	}

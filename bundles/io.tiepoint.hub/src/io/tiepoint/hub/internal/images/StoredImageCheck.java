@@ -64,7 +64,7 @@ final class StoredImageCheck {
 	 * @param image   the image
 	 * @param monitor canceled when the hub closes
 	 * @return the outcome
-	 * @throws IOException when the store could not be read (transient: try again later)
+	 * @throws IOException                when the store could not be read (transient: try again later)
 	 * @throws OperationCanceledException when canceled
 	 */
 	static Outcome run(HubCloud cloud, ImageRecord image, IProgressMonitor monitor) throws IOException {

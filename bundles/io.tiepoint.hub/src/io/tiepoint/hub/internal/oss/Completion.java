@@ -41,7 +41,8 @@ import io.tiepoint.hub.internal.store.gateway.UploadedPart;
 final class Completion {
 
 	static final long MIN_PART = 100 * 1024;
-	private static final Pattern PART = Pattern.compile("<Part>\\s*<PartNumber>\\s*(\\d+)\\s*</PartNumber>\\s*<ETag>([^<]*)</ETag>\\s*</Part>");
+	private static final Pattern PART = Pattern
+			.compile("<Part>\\s*<PartNumber>\\s*(\\d+)\\s*</PartNumber>\\s*<ETag>([^<]*)</ETag>\\s*</Part>");
 	private final Multiparts multiparts;
 
 	Completion(Multiparts multiparts) {

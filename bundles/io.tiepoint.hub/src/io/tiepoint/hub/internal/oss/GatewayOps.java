@@ -57,7 +57,8 @@ final class GatewayOps {
 
 	void run(OssRequest r, Request request, Response response, Callback callback) throws OssError, IOException {
 		if (r.key().isEmpty()) {
-			throw new OssError(501, "NotImplemented", "The gateway serves objects only: " + r.method() + " of a bucket is not implemented.");
+			throw new OssError(501, "NotImplemented",
+					"The gateway serves objects only: " + r.method() + " of a bucket is not implemented.");
 		}
 		switch (r.method()) {
 		case "PUT" -> {
@@ -71,7 +72,8 @@ final class GatewayOps {
 			if (r.has("uploads")) {
 				String id = multiparts.initiate(r.bucket(), r.key(), contentType(r), meta(r));
 				OssReplies.xml(response, callback, 200, "<InitiateMultipartUploadResult>\n  <Bucket>" + esc(r.bucket())
-						+ "</Bucket>\n  <Key>" + esc(r.key()) + "</Key>\n  <UploadId>" + id + "</UploadId>\n</InitiateMultipartUploadResult>\n");
+						+ "</Bucket>\n  <Key>" + esc(r.key()) + "</Key>\n  <UploadId>" + id
+						+ "</UploadId>\n</InitiateMultipartUploadResult>\n");
 			} else if (r.has("uploadId")) {
 				completion.run(r, request, response, callback);
 			} else {

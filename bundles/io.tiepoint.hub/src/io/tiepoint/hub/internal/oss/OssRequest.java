@@ -112,7 +112,8 @@ record OssRequest(String method, String bucket, String key, Map<String, String> 
 	 */
 	String action() {
 		if (key.isEmpty()) {
-			return method.equals("GET") ? "oss:ListObjects" : "oss:" + method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT) + "Bucket";
+			return method.equals("GET") ? "oss:ListObjects"
+					: "oss:" + method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT) + "Bucket";
 		}
 		return switch (method) {
 		case "PUT", "POST" -> "oss:PutObject";

@@ -104,9 +104,9 @@ public final class Policy {
 	}
 
 	/**
-	 * @param action   e.g. {@code oss:PutObject}
-	 * @param bucket   the bucket
-	 * @param key      the object key, or "" for the bucket itself
+	 * @param action e.g. {@code oss:PutObject}
+	 * @param bucket the bucket
+	 * @param key    the object key, or "" for the bucket itself
 	 * @return whether the policy allows it
 	 */
 	public boolean allows(String action, String bucket, String key) {

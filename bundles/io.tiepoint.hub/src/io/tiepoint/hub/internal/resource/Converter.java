@@ -81,9 +81,9 @@ public final class Converter implements AutoCloseable {
 	/**
 	 * Converts a file, or tells how far its conversion is.
 	 *
-	 * @param fileId    the FileID
+	 * @param fileId     the FileID
 	 * @param converType ConverType: "0".."3", or null for an image
-	 * @param level     the audio Level (1..3), or null for the high one
+	 * @param level      the audio Level (1..3), or null for the high one
 	 * @return the state
 	 * @throws ResourceException 503 when the queue is full or FFmpeg is missing, 422 when the image is over the
 	 *                           pixel limit or the conversion failed

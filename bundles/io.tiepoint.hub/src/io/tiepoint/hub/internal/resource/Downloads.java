@@ -94,7 +94,8 @@ final class Downloads {
 		response.getHeaders().put(HttpHeader.ACCEPT_RANGES, "bytes");
 		response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
 		response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION,
-				(inline ? "inline" : "attachment") + "; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+				(inline ? "inline" : "attachment") + "; filename*=UTF-8''"
+						+ URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
 		if (partial) {
 			response.getHeaders().put(HttpHeader.CONTENT_RANGE, "bytes " + from + "-" + to + "/" + length);
 		}

@@ -78,9 +78,9 @@ record FileReads(FileAccess access, ChunkStore store, Converter converter) {
 	}
 
 	/**
-	 * @param user the caller
-	 * @param fid  a FileID
-	 * @param type ConverType, or null for an image
+	 * @param user  the caller
+	 * @param fid   a FileID
+	 * @param type  ConverType, or null for an image
 	 * @param level the audio Level, or null
 	 * @return Convert's data
 	 */

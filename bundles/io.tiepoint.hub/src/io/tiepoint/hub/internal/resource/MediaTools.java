@@ -100,8 +100,8 @@ final class MediaTools {
 	}
 
 	/**
-	 * @param file a local file
-	 * @param work a directory for the error output
+	 * @param file   a local file
+	 * @param work   a directory for the error output
 	 * @param cancel whether to give up
 	 * @return ffprobe's description of its streams and format
 	 * @throws IOException when ffprobe fails or is cancelled

@@ -44,14 +44,14 @@ final class UploadBody {
 	}
 
 	/**
-	 * @param slot  the upload's slot, whose writer is {@code w}
-	 * @param w     this POST
-	 * @param key   the upload
-	 * @param name  its file name, for messages
-	 * @param fileId its GridFS file
-	 * @param start the offset the body starts at
+	 * @param slot          the upload's slot, whose writer is {@code w}
+	 * @param w             this POST
+	 * @param key           the upload
+	 * @param name          its file name, for messages
+	 * @param fileId        its GridFS file
+	 * @param start         the offset the body starts at
 	 * @param contentLength the body's length
-	 * @param body  the body
+	 * @param body          the body
 	 * @return the offset after the last chunk
 	 * @throws IOException when the body breaks off (the committed chunks stay)
 	 */

@@ -27,9 +27,9 @@ final class UploadQuota {
 	private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
 
 	/**
-	 * @param max     unfinished uploads per user
-	 * @param expiry  after how long without progress they are dropped (for the message)
-	 * @param users   the user of each unfinished upload at the start
+	 * @param max    unfinished uploads per user
+	 * @param expiry after how long without progress they are dropped (for the message)
+	 * @param users  the user of each unfinished upload at the start
 	 */
 	UploadQuota(int max, Duration expiry, List<String> users) {
 		this.max = max;

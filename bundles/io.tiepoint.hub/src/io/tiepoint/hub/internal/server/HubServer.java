@@ -174,7 +174,8 @@ public final class HubServer implements Hub {
 		long tStores = System.nanoTime();
 		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
-		jetty.setHandler(new Handler.Sequence(gateway != null ? gateway : new Handler.Sequence(), new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
+		jetty.setHandler(new Handler.Sequence(gateway != null ? gateway : new Handler.Sequence(),
+				new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
 				new ResourceHandler(credentials, resourceUploads, chunkStore, projects, converter, config.limits(),
 						config.peers(), this::publicUrl, () -> closing)));
 		try {

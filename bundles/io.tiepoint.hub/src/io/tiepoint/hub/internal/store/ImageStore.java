@@ -254,10 +254,11 @@ public final class ImageStore {
 	 */
 	public ImageRecord claimForVerification(String id) {
 		ObjectId oid = Ids.parse(id);
-		return oid == null ? null : ImageDocs.record(cached(compareAndSet(oid,
-				d -> HubImageState.Uploaded.name().equals(d.getString("state")) && !Boolean.TRUE.equals(d.get("verifying")),
-				Filters.and(Filters.eq("state", HubImageState.Uploaded.name()), Filters.ne("verifying", Boolean.TRUE)),
-				Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L)))));
+		return oid == null ? null
+				: ImageDocs.record(cached(compareAndSet(oid,
+						d -> HubImageState.Uploaded.name().equals(d.getString("state")) && !Boolean.TRUE.equals(d.get("verifying")),
+						Filters.and(Filters.eq("state", HubImageState.Uploaded.name()), Filters.ne("verifying", Boolean.TRUE)),
+						Updates.combine(Updates.set("verifying", Boolean.TRUE), Updates.inc("rev", 1L)))));
 	}
 
 	/** Drops verification claims (after a restart nothing is verifying). */

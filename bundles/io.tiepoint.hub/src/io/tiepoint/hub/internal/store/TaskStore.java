@@ -34,7 +34,6 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-
 /**
  * Task documents: {@code _id, pid, owner, taskType, engine, state, createdAt, startDate, endDate, step,
  * totalSteps, error, result}}, as {@link HubTask}s. {@code result} holds what the engine reported: its values by key
@@ -257,7 +256,8 @@ public final class TaskStore {
 			List<HubTask.File> files = new ArrayList<>();
 			for (Document f : r.getList("files", Document.class, List.of())) {
 				// a resource service FileID; an ObjectId in tasks of earlier versions
-				files.add(new HubTask.File(f.getString("name"), ((Number) f.get("size", 0L)).longValue(), String.valueOf(Ids.text(f.get("fileId")))));
+				files.add(new HubTask.File(f.getString("name"), ((Number) f.get("size", 0L)).longValue(),
+						String.valueOf(Ids.text(f.get("fileId")))));
 			}
 			result = new HubTask.Result(Collections.unmodifiableMap(values), List.copyOf(files));
 		}
@@ -265,6 +265,7 @@ public final class TaskStore {
 		return new HubTask(Ids.text(t.get("_id")), Ids.text(t.get("pid")), t.getString("owner"), t.getString("taskType"),
 				t.getString("engine"), state == null ? null : State.valueOf(state), ImageDocs.instant(t.get("createdAt")),
 				ImageDocs.instant(t.get("startDate")), ImageDocs.instant(t.get("endDate")),
-				((Number) t.get("step", 0)).intValue(), ((Number) t.get("totalSteps", 0)).intValue(), t.getList("error", String.class, List.of()), result);
+				((Number) t.get("step", 0)).intValue(), ((Number) t.get("totalSteps", 0)).intValue(),
+				t.getList("error", String.class, List.of()), result);
 	}
 }

@@ -20,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
-
 import io.tiepoint.hub.internal.HubLog;
 
 /**

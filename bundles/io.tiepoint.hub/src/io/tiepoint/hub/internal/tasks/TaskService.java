@@ -119,7 +119,7 @@ public final class TaskService implements AutoCloseable {
 	}
 
 	/**
-	 * @param owner caller @param pid project @param taskType TASK_TYPE or null
+	 * @param owner  caller @param pid project @param taskType TASK_TYPE or null
 	 * @param engine the engine the client chose, or null for the hub's choice
 	 * @return the outcome
 	 */
@@ -139,7 +139,7 @@ public final class TaskService implements AutoCloseable {
 	/**
 	 * Starts once every image is Ready or Invalid (at once when they already are).
 	 *
-	 * @param owner caller @param pid project @param taskType TASK_TYPE or null
+	 * @param owner  caller @param pid project @param taskType TASK_TYPE or null
 	 * @param engine the engine the client chose, or null for the hub's choice
 	 * @return the outcome
 	 */
@@ -178,7 +178,8 @@ public final class TaskService implements AutoCloseable {
 			boolean known = engineId == null || engines.list().stream().anyMatch(i -> i.id().equals(engineId));
 			return new Outcome(ProjectErrorCode.NO_ENGINE, engineId == null ? "no engine runs " + type
 					: known ? "engine " + engineId + " does not run " + type
-							: "no engine " + engineId + " on this hub (see support.engines)", null);
+							: "no engine " + engineId + " on this hub (see support.engines)",
+					null);
 		}
 		if (wait && images.count(pid, HubImageState.ALL) == 0) {
 			return new Outcome(ProjectErrorCode.NO_IMAGES, "the project has no image", null);

@@ -125,6 +125,7 @@ class NodeOdmCommandLineTest {
 			}
 		}
 	}
+
 	/**
 	 * Seeds 000-002's two ways to start: {@code ingest --launch} lets the hub start once what arrived is verified
 	 * (preStartReconstruction), no second command; {@code launch} compares the Ready images with what the

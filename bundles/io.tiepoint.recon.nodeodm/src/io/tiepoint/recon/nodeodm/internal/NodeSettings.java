@@ -35,17 +35,17 @@ import java.util.Map;
  * same for one task type (any case), over the type's defaults ({@link OdmOptions}).</li>
  * </ul>
  *
- * @param nodes          the nodes, in order
- * @param token          the token, or null
- * @param byCapacity     choose by free capacity rather than in order
- * @param parallel       parallel uploads
- * @param uploadRetries  attempts after the first for one image
- * @param retryWait      wait before the n-th retry: n times this
- * @param poll           between looks at a running task
- * @param nodeTimeout    how long a node may stay unreachable during a task
- * @param resubmits      how many times a lost task is submitted again
- * @param options        options for every task
- * @param typeOptions    options by task type
+ * @param nodes         the nodes, in order
+ * @param token         the token, or null
+ * @param byCapacity    choose by free capacity rather than in order
+ * @param parallel      parallel uploads
+ * @param uploadRetries attempts after the first for one image
+ * @param retryWait     wait before the n-th retry: n times this
+ * @param poll          between looks at a running task
+ * @param nodeTimeout   how long a node may stay unreachable during a task
+ * @param resubmits     how many times a lost task is submitted again
+ * @param options       options for every task
+ * @param typeOptions   options by task type
  */
 public record NodeSettings(List<URI> nodes, String token, boolean byCapacity, int parallel, int uploadRetries,
 		Duration retryWait, Duration poll, Duration nodeTimeout, int resubmits, Map<String, String> options,

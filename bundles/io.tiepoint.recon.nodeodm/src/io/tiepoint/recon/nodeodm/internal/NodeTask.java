@@ -54,12 +54,12 @@ public record NodeTask(String uuid, int status, String errorMessage, double prog
 	/** @return the status as a word */
 	public String statusName() {
 		return switch (status) {
-			case QUEUED -> "queued";
-			case RUNNING -> "running";
-			case FAILED -> "failed";
-			case COMPLETED -> "completed";
-			case CANCELED -> "canceled";
-			default -> "status " + status;
+		case QUEUED -> "queued";
+		case RUNNING -> "running";
+		case FAILED -> "failed";
+		case COMPLETED -> "completed";
+		case CANCELED -> "canceled";
+		default -> "status " + status;
 		};
 	}
 }

@@ -54,20 +54,20 @@ public final class OdmOptions {
 	public static OdmOptions of(String taskType, NodeSettings settings) {
 		Map<String, String> o = new LinkedHashMap<>();
 		switch (taskType) {
-			case "Native", "Sparse" -> o.put("fast-orthophoto", "true");
-			case "Reconstruction", "Mesh" -> o.put("dsm", "true");
-			case "Full" -> {
-				o.put("dsm", "true");
-				o.put("dtm", "true");
-				o.put("pc-quality", "high");
-				o.put("feature-quality", "high");
-			}
-			case "Dense" -> {
-				o.put("dsm", "true");
-				o.put("skip-3dmodel", "true");
-			}
-			default -> throw new IllegalArgumentException("the NodeODM engine does not run task type " + taskType
-					+ " (it runs " + new TreeSet<>(TYPES) + ")");
+		case "Native", "Sparse" -> o.put("fast-orthophoto", "true");
+		case "Reconstruction", "Mesh" -> o.put("dsm", "true");
+		case "Full" -> {
+			o.put("dsm", "true");
+			o.put("dtm", "true");
+			o.put("pc-quality", "high");
+			o.put("feature-quality", "high");
+		}
+		case "Dense" -> {
+			o.put("dsm", "true");
+			o.put("skip-3dmodel", "true");
+		}
+		default -> throw new IllegalArgumentException("the NodeODM engine does not run task type " + taskType
+				+ " (it runs " + new TreeSet<>(TYPES) + ")");
 		}
 		o.putAll(settings.options());
 		o.putAll(settings.typeOptions().getOrDefault(taskType.toLowerCase(java.util.Locale.ROOT), Map.of()));
@@ -100,15 +100,15 @@ public final class OdmOptions {
 			String type = byName.get(name).type();
 			try {
 				switch (type) {
-					case "bool" -> {
-						if (!Set.of("true", "false", "1", "0").contains(value)) {
-							throw new NumberFormatException(value);
-						}
-						o.put("value", value.equals("true") || value.equals("1"));
+				case "bool" -> {
+					if (!Set.of("true", "false", "1", "0").contains(value)) {
+						throw new NumberFormatException(value);
 					}
-					case "int" -> o.put("value", Integer.parseInt(value));
-					case "float" -> o.put("value", Double.parseDouble(value));
-					default -> o.put("value", value);
+					o.put("value", value.equals("true") || value.equals("1"));
+				}
+				case "int" -> o.put("value", Integer.parseInt(value));
+				case "float" -> o.put("value", Double.parseDouble(value));
+				default -> o.put("value", value);
 				}
 			} catch (NumberFormatException e) {
 				throw new IllegalArgumentException("ODM option " + name + " takes a " + type + ", not " + value, e);

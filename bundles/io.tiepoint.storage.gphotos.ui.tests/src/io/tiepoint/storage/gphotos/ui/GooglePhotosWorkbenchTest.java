@@ -96,7 +96,8 @@ class GooglePhotosWorkbenchTest {
 		ProviderPreferences prefs = ProviderPreferences.workbench();
 		for (Map.Entry<String, String> e : Map.of(PhotosConfig.CLIENT_ID, CLIENT, PhotosConfig.CLIENT_SECRET, SECRET,
 				PhotosConfig.ENDPOINT, server.uri().toString(), PhotosConfig.TOKEN_ENDPOINT, server.tokenEndpoint()
-						.toString(), PhotosConfig.AUTH_ENDPOINT, server.authEndpoint().toString()).entrySet()) {
+						.toString(),
+				PhotosConfig.AUTH_ENDPOINT, server.authEndpoint().toString()).entrySet()) {
 			prefs.put(d, d.setting(e.getKey()).orElseThrow(), e.getValue());
 		}
 		ui = Ui.open();

@@ -59,7 +59,8 @@ public final class AuthorizeHelper implements ProviderHelper {
 			new ProgressMonitorDialog(shell).run(true, true, monitor -> {
 				monitor.beginTask(opened ? "Allow Tiepoint in the browser window that opened; waiting for its answer..."
 						: "No browser could be opened: the authorization URL is on the clipboard; open it in a browser on"
-								+ " this machine and allow Tiepoint...", IProgressMonitor.UNKNOWN);
+								+ " this machine and allow Tiepoint...",
+						IProgressMonitor.UNKNOWN);
 				try {
 					refresh[0] = auth.await(Duration.ofMinutes(5), monitor::isCanceled);
 					LoopbackAuthorization.verify(config, refresh[0]);

@@ -132,7 +132,8 @@ public final class AccessTokens {
 				}
 				JsonNode err = parse(r.body());
 				String reason = err.path("error").asText("HTTP " + r.statusCode()) + (err.has("error_description")
-						? " (" + err.path("error_description").asText() + ")" : "");
+						? " (" + err.path("error_description").asText() + ")"
+						: "");
 				if (r.statusCode() == 429 || r.statusCode() >= 500) {
 					last = new StorageException(Kind.TRANSIENT, config.tokenEndpoint() + ": " + what + ": " + reason);
 					wait = PhotosHttp.retryAfter(r).orElse(wait);

@@ -35,8 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code tiepoint auth}: authorizations of storage providers that need a user's consent. Contributed to the command
  * line's extension point by this bundle; its one subcommand is {@code gphotos}.
  */
-@Command(name = "auth", mixinStandardHelpOptions = true, subcommands = AuthCommand.Gphotos.class,
-		description = "Authorize Tiepoint to send to a storage provider that asks for your consent (OAuth).")
+@Command(name = "auth", mixinStandardHelpOptions = true, subcommands = AuthCommand.Gphotos.class, description = "Authorize Tiepoint to send to a storage provider that asks for your consent (OAuth).")
 public final class AuthCommand implements Callable<Integer> {
 
 	@Spec
@@ -153,7 +152,8 @@ public final class AuthCommand implements Callable<Integer> {
 			List<String> cmd = os.contains("mac") ? List.of("open", url.toString())
 					: os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", url.toString())
 							: System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null
-									? List.of("xdg-open", url.toString()) : null;
+									? List.of("xdg-open", url.toString())
+									: null;
 			if (cmd == null) {
 				return false;
 			}

@@ -70,8 +70,9 @@ public final class LibraryClient {
 		List<Map.Entry<String, String>> out = new ArrayList<>();
 		String page = null;
 		do {
-			String q = "albums?pageSize=50&excludeNonAppCreatedData=true" + (page == null ? "" : "&pageToken="
-					+ URLEncoder.encode(page, StandardCharsets.UTF_8));
+			String q = "albums?pageSize=50&excludeNonAppCreatedData=true" + (page == null ? ""
+					: "&pageToken="
+							+ URLEncoder.encode(page, StandardCharsets.UTF_8));
 			JsonNode r = ok("listing the albums", http.send("listing the albums", () -> HttpRequest.newBuilder(at(q))
 					.timeout(Duration.ofMinutes(1)).GET(), PhotosHttp.Repeat.SAFE, monitor));
 			for (JsonNode a : r.path("albums")) {

@@ -146,7 +146,8 @@ public final class LoopbackAuthorization implements AutoCloseable {
 		}
 		if (!q.containsKey("code")) {
 			throw new StorageException(Kind.UNAUTHORIZED, "the authorization was refused: " + q.getOrDefault("error",
-					"the browser brought no code") + (q.containsKey("error_description") ? " ("
+					"the browser brought no code")
+					+ (q.containsKey("error_description") ? " ("
 							+ q.get("error_description") + ")" : ""));
 		}
 		Map<String, String> form = new HashMap<>();

@@ -119,8 +119,9 @@ final class PhotosHttp {
 	/** @return the failure an answer means: its status and the server's message */
 	static StorageException failure(String what, HttpResponse<byte[]> r) {
 		int s = r.statusCode();
-		Kind kind = s == 404 ? Kind.NOT_FOUND : s == 403 ? Kind.UNAUTHORIZED
-				: s == 429 || s >= 500 || s == 408 ? Kind.TRANSIENT : Kind.PERMANENT;
+		Kind kind = s == 404 ? Kind.NOT_FOUND
+				: s == 403 ? Kind.UNAUTHORIZED
+						: s == 429 || s >= 500 || s == 408 ? Kind.TRANSIENT : Kind.PERMANENT;
 		return new StorageException(kind, what + ": " + reason(r));
 	}
 
@@ -129,8 +130,9 @@ final class PhotosHttp {
 		JsonNode e = json(r.body()).path("error");
 		String status = e.isObject() ? e.path("status").asText("") : e.asText("");
 		String message = e.isObject() ? e.path("message").asText("") : json(r.body()).path("error_description").asText("");
-		return "HTTP " + r.statusCode() + (status.isEmpty() ? "" : " " + status) + (message.isEmpty() ? "" : ": "
-				+ message);
+		return "HTTP " + r.statusCode() + (status.isEmpty() ? "" : " " + status) + (message.isEmpty() ? ""
+				: ": "
+						+ message);
 	}
 
 	static JsonNode json(byte[] body) {

@@ -93,8 +93,9 @@ final class ResumableUpload implements OffsetResumable {
 			PhotosHttp.canceled(monitor, what);
 			if (s.url == null) {
 				if (++sessions > SESSIONS) {
-					throw last != null ? last : new StorageException(Kind.TRANSIENT, what + ": " + SESSIONS
-							+ " upload sessions ended before the file was complete");
+					throw last != null ? last
+							: new StorageException(Kind.TRANSIENT, what + ": " + SESSIONS
+									+ " upload sessions ended before the file was complete");
 				}
 				start(object, s, monitor);
 				l.resumeToken(SESSION + s.url);

@@ -91,8 +91,6 @@ public class GridFsConformanceTest extends StorageProviderConformance {
 		return stored.isEmpty() ? Optional.empty() : super.readBack(session, stored.get().key());
 	}
 
-
-
 	@Override
 	protected Set<Capability> optOuts() {
 		return EnumSet.of(Capability.PUT, Capability.MULTIPART);

@@ -183,7 +183,9 @@ public final class ResourceServerPanel extends Composite {
 
 	private static String state(JsonNode c) {
 		int waiting = c.path("Waiting").asInt();
-		return waiting == -1 ? "done" : waiting == 0 ? "converting" : waiting == -2 ? "failed (" + c.path("Error").asText()
-				+ ")" : "queued, place " + waiting;
+		return waiting == -1 ? "done"
+				: waiting == 0 ? "converting"
+						: waiting == -2 ? "failed (" + c.path("Error").asText()
+								+ ")" : "queued, place " + waiting;
 	}
 }

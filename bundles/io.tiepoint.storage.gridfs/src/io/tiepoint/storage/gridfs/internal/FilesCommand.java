@@ -105,8 +105,9 @@ public final class FilesCommand implements Callable<Integer> {
 	/** Prints a conversion: its Type and state, then its results by level. */
 	static void printConversion(PrintWriter out, String indent, JsonNode c) {
 		int waiting = c.path("Waiting").asInt();
-		out.println(indent + c.path("Type").asText() + ": " + (waiting == -1 ? "done" : waiting == 0 ? "converting"
-				: waiting == -2 ? "failed (" + c.path("Error").asText() + ")" : "queued, place " + waiting));
+		out.println(indent + c.path("Type").asText() + ": " + (waiting == -1 ? "done"
+				: waiting == 0 ? "converting"
+						: waiting == -2 ? "failed (" + c.path("Error").asText() + ")" : "queued, place " + waiting));
 		for (JsonNode f : c.path("FileList")) {
 			out.println(indent + "  level " + f.path("Level").asInt() + ": " + f.path("FileID").asText());
 		}

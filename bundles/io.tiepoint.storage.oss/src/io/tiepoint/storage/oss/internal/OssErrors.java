@@ -73,8 +73,9 @@ final class OssErrors {
 		if (e instanceof InconsistentException) {
 			return new StorageException(Kind.INTEGRITY, what + ": the CRC64 the store computed differs from the one sent");
 		}
-		String detail = e instanceof ClientException c && c.getErrorCode() != null ? c.getErrorCode() : e.getClass()
-				.getSimpleName();
+		String detail = e instanceof ClientException c && c.getErrorCode() != null ? c.getErrorCode()
+				: e.getClass()
+						.getSimpleName();
 		Throwable root = e;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();

@@ -113,7 +113,8 @@ final class OssLookup implements ExistsByChecksum, RangedDownload {
 				calls.run(object, TransferListener.NONE, what, m, oss -> {
 					GetObjectRequest get = new GetObjectRequest(clients.bucket(object), clients.key(object));
 					get.setRange(from, -1);
-					try (OSSObject o = oss.getObject(get); InputStream in = o.getObjectContent();
+					try (OSSObject o = oss.getObject(get);
+							InputStream in = o.getObjectContent();
 							OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
 						in.transferTo(out);
 					} catch (IOException e) {

@@ -43,8 +43,6 @@ public class S3DirectConformanceTest extends StorageProviderConformance {
 		return objectOf(key.substring(key.lastIndexOf('/') + 1), key, bytes, "image/jpeg", null, null);
 	}
 
-
-
 	@Override
 	protected Set<Capability> optOuts() {
 		return Set.of();

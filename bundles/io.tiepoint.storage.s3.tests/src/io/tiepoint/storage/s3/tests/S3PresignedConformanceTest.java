@@ -47,7 +47,6 @@ public class S3PresignedConformanceTest extends StorageProviderConformance {
 				presign(key, Duration.ofHours(3)), Instant.now().plus(Duration.ofHours(3)));
 	}
 
-
 	@Override
 	protected StorageObject expiredObject(String key, byte[] bytes) throws Exception {
 		URI url = presign(key, Duration.ofSeconds(1));

@@ -152,7 +152,8 @@ public class S3ProviderTest {
 			assertEquals(part, first.maxCommitted());
 			Counting counting = new Counting(object.content());
 			put.upload(withContent(object, counting), first.token(), TransferListener.NONE, new NullProgressMonitor());
-			assertEquals(bytes.length - (long) part, counting.distinct(), "the parts after the first (an HTTP retry re-reads a part: not counted)");
+			assertEquals(bytes.length - (long) part, counting.distinct(),
+					"the parts after the first (an HTTP retry re-reads a part: not counted)");
 			assertArrayEquals(bytes, S3Fixture.admin()
 					.getObjectAsBytes(b -> b.bucket(bucket).key("ingest/" + object.key())).asByteArray());
 		}

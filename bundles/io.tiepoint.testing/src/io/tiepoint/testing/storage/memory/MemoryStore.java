@@ -342,7 +342,6 @@ public final class MemoryStore {
 		return uploads;
 	}
 
-
 	synchronized void expireLeases() {
 		leases.replaceAll((id, l) -> new Lease(l.key, Instant.MIN));
 	}

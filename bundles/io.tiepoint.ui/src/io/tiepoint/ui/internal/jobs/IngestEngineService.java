@@ -45,7 +45,8 @@ import io.tiepoint.ui.internal.prefs.ProviderPreferences;
  * The workbench's uploads and reconstructions: the core's {@link IngestOperation} and
  * {@link LaunchOperation} as jobs. A project with its own destination is sent with the settings of its provider
  * that the user stored in the workbench ({@link ProviderPreferences}: preferences and secure storage), else
- * those of the workspace (files and {@code TIEPOINT_*} environment), as {@code tiepoint ingest} reads them. The embedded hub of a workspace, once started, keeps running for the
+ * those of the workspace (files and {@code TIEPOINT_*} environment), as {@code tiepoint ingest} reads them. The embedded hub of a
+ * workspace, once started, keeps running for the
  * workbench's later jobs until {@link #closeHubs(Path)} or the end of the process.
  */
 public final class IngestEngineService implements IngestService {

@@ -161,9 +161,10 @@ public class StorageProvidersPreferencePage extends PreferencePage implements IW
 			sb.append("Your own storage: ").append(ProviderLabels.destinations(d)).append('\n');
 		}
 		d.platformBinding().ifPresent(b -> sb.append("Through a hub: the platform cloud ").append(b.cloud()).append('\n'));
-		sb.append(d.settings().isEmpty() ? "No settings." : "Settings: " + d.settings().stream()
-				.map(s -> s.label() + (s.secret() ? " (secret)" : "") + (s.required() ? " (required)" : ""))
-				.collect(Collectors.joining(", ")));
+		sb.append(d.settings().isEmpty() ? "No settings."
+				: "Settings: " + d.settings().stream()
+						.map(s -> s.label() + (s.secret() ? " (secret)" : "") + (s.required() ? " (required)" : ""))
+						.collect(Collectors.joining(", ")));
 		return sb.toString();
 	}
 

@@ -100,7 +100,8 @@ public final class HelperBar {
 					+ chosen.map(s -> " (" + s + ")").orElse(""));
 		} catch (Exception e) {
 			status.setText(c.label().replace("...", "").replace("\u2026", "") + ": " + (e.getMessage() == null
-					? e.getClass().getSimpleName() : e.getMessage()));
+					? e.getClass().getSimpleName()
+					: e.getMessage()));
 		}
 		if (!row.isDisposed()) {
 			row.getParent().layout(true, true);

@@ -206,8 +206,9 @@ public final class ProjectDestinationPage extends WizardPage {
 
 	/** @return the platform cloud, or null for a direct project */
 	public String cloud() {
-		return direct.getSelection() ? null : clouds.selected().flatMap(StorageProviderDescriptor::platformBinding)
-				.map(b -> b.cloud()).orElse(null);
+		return direct.getSelection() ? null
+				: clouds.selected().flatMap(StorageProviderDescriptor::platformBinding)
+						.map(b -> b.cloud()).orElse(null);
 	}
 
 	/** @return the destination of a direct project (checked), or null */

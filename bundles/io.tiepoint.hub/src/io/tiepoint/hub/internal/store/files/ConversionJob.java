@@ -14,17 +14,17 @@ import java.util.List;
 /**
  * A conversion of the resource service (a document of {@code resource.conversions}).
  *
- * @param key     the source's FileID for an image, else {@code FileID:kind[:level]}
- * @param source  the source's FileID, or null (results of earlier versions: then the key)
- * @param kind    {@code image}, {@code video}, {@code audio}, {@code text}, or null (finished at once)
- * @param level   the audio level (3 when absent)
- * @param type    the seed's Type
- * @param state   {@link ConversionJobs#QUEUED}, {@link ConversionJobs#RUNNING}, {@link ConversionJobs#DONE},
- *                {@link ConversionJobs#FAILED}, or null (results of earlier versions: done)
- * @param seq     its place in the queue's order
- * @param list    the results so far
- * @param error   why it failed, or null
- * @param retry   whether a failed one may be tried again (FFmpeg was missing)
+ * @param key    the source's FileID for an image, else {@code FileID:kind[:level]}
+ * @param source the source's FileID, or null (results of earlier versions: then the key)
+ * @param kind   {@code image}, {@code video}, {@code audio}, {@code text}, or null (finished at once)
+ * @param level  the audio level (3 when absent)
+ * @param type   the seed's Type
+ * @param state  {@link ConversionJobs#QUEUED}, {@link ConversionJobs#RUNNING}, {@link ConversionJobs#DONE},
+ *               {@link ConversionJobs#FAILED}, or null (results of earlier versions: done)
+ * @param seq    its place in the queue's order
+ * @param list   the results so far
+ * @param error  why it failed, or null
+ * @param retry  whether a failed one may be tried again (FFmpeg was missing)
  */
 public record ConversionJob(String key, String source, String kind, int level, String type, String state, long seq,
 		List<ConversionOutput> list, String error, boolean retry) {

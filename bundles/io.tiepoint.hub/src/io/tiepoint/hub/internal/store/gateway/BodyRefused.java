@@ -21,8 +21,9 @@ public final class BodyRefused extends Exception {
 	private final long expected;
 
 	BodyRefused(boolean tooLarge, long received, long expected) {
-		super(tooLarge ? "the body exceeds the largest taken" : "the body ended after " + received + " of " + expected
-				+ " bytes");
+		super(tooLarge ? "the body exceeds the largest taken"
+				: "the body ended after " + received + " of " + expected
+						+ " bytes");
 		this.tooLarge = tooLarge;
 		this.received = received;
 		this.expected = expected;

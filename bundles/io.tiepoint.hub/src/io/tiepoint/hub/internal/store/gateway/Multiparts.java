@@ -75,8 +75,9 @@ public final class Multiparts {
 		} catch (MongoException e) {
 			throw Chunks.failed("cannot read upload " + id, e);
 		}
-		return u == null ? Optional.empty() : Optional.of(new MultipartUpload(id, u.getString("bucket"),
-				u.getString("key"), u.getString("contentType"), GatewayStore.meta(u)));
+		return u == null ? Optional.empty()
+				: Optional.of(new MultipartUpload(id, u.getString("bucket"),
+						u.getString("key"), u.getString("contentType"), GatewayStore.meta(u)));
 	}
 
 	/**
@@ -109,7 +110,8 @@ public final class Multiparts {
 			for (Document d : parts.find(new Document("upload", id)).sort(Sorts.ascending("n"))) {
 				out.add(new UploadedPart(d.getInteger("n"), d.getString("etag"), d.getLong("size"),
 						Long.parseUnsignedLong(d.getString("crc")), new ChunkedFile(d.getObjectId("file").toHexString(),
-								d.getLong("size"), null, 0), d.getDate("modified").toInstant()));
+								d.getLong("size"), null, 0),
+						d.getDate("modified").toInstant()));
 			}
 		} catch (MongoException e) {
 			throw Chunks.failed("cannot list the parts of upload " + id, e);

@@ -133,7 +133,8 @@ class DirectIngestTest {
 		while ((line = r.readLine()) != null && System.nanoTime() < deadline) {
 			Matcher m = Pattern.compile("hub listening on (http://\\S+/)graphql").matcher(line);
 			if (m.find()) {
-				Thread drain = new Thread(() -> r.lines().forEach(l -> { }), "drain hub output");
+				Thread drain = new Thread(() -> r.lines().forEach(l -> {
+				}), "drain hub output");
 				drain.setDaemon(true);
 				drain.start();
 				return URI.create(m.group(1));

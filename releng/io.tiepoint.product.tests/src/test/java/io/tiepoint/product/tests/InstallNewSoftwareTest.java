@@ -64,7 +64,8 @@ class InstallNewSoftwareTest {
 		Files.deleteIfExists(png);
 		Process p = Launcher.builder(Map.of("TIEPOINT_PRODUCT", product.toString(), "TIEPOINT_WORKSPACE",
 				tmp.resolve("ws").toString(), "TIEPOINT_VMARGS", "-Dtiepoint.smoke.install=" + png
-						+ " -Dtiepoint.smoke.repository=" + repo.toUri()), "gui").redirectErrorStream(true).start();
+						+ " -Dtiepoint.smoke.repository=" + repo.toUri()),
+				"gui").redirectErrorStream(true).start();
 		StringBuilder log = new StringBuilder();
 		CompletableFuture<String> menu = new CompletableFuture<>();
 		CompletableFuture<String> result = new CompletableFuture<>();
