@@ -12,6 +12,7 @@ package io.tiepoint.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,11 +164,28 @@ public final class IngestCommand implements Callable<Integer> {
 				s.filesHandled(), s.filesSent(), Units.bytes(s.bytesSent()), s.seconds(),
 				Units.bytes(s.seconds() > 0 ? (long) (s.bytesSent() / s.seconds()) : 0)));
 		s.notes().forEach(n -> out.println("  " + n));
+		String timeline = s.timeline().describe(launched());
+		if (timeline != null) {
+			out.println("  timeline: " + timeline);
+		}
 		StringBuilder counts = new StringBuilder("  states:");
 		s.counts().forEach((k, v) -> counts.append(' ').append(k.label()).append('=').append(v));
 		out.println(counts);
 		s.failures().forEach(f -> out.println("  " + f));
 		out.flush();
+	}
+
+	/** @return when the command started: the launcher's time (system property tiepoint.launched), else the process's */
+	private static Instant launched() {
+		String at = System.getProperty("tiepoint.launched", "");
+		if (!at.isBlank()) {
+			try {
+				return Instant.ofEpochMilli(Math.round(Double.parseDouble(at) * 1e3));
+			} catch (NumberFormatException e) {
+				// the process's start instead
+			}
+		}
+		return ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
 	}
 
 	static long parseRate(String text) {

@@ -10,12 +10,14 @@
 package io.tiepoint.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import io.tiepoint.core.ingest.HubEndpoint;
 import io.tiepoint.core.ingest.IngestOptions;
 import io.tiepoint.core.ingest.IngestSummary;
 import io.tiepoint.core.ingest.RejectPolicy;
+import io.tiepoint.core.ingest.Timeline;
 import io.tiepoint.core.operations.IngestOperation;
 import io.tiepoint.core.project.ImageEntry;
 import io.tiepoint.core.project.ImageState;
@@ -208,6 +211,10 @@ class IngestOperationTest {
 		op.execute(new NullProgressMonitor());
 		assertEquals(Map.of(ImageState.READY, 32), op.summary().counts(), op.summary().failures().toString());
 		assertEquals("memory", ws.journal().project("flight").orElseThrow().cloud(), "the hub's first served cloud");
+		Timeline t = op.summary().timeline();
+		assertTrue(t.firstByte() > 0 && t.firstByte() <= t.lastByte() && t.lastByte() <= t.lastSettled(), t.toString());
+		assertTrue(t.describe(Instant.ofEpochMilli(t.firstByte() - 500)).startsWith("first byte 0.50 s after the start"),
+				t.describe(Instant.ofEpochMilli(t.firstByte() - 500)));
 		String pid = ws.journal().project("flight").orElseThrow().remoteId();
 		assertEquals(32, platform.images(pid).size(), "one platform image per checksum");
 		assertEquals(1, platform.calls(PlatformStandIn.Op.CREATE_PROJECT), "a lost answer to createProject made no second project");
@@ -219,5 +226,6 @@ class IngestOperationTest {
 		again.execute(new NullProgressMonitor());
 		assertEquals(0, again.summary().filesSent());
 		assertEquals(Map.of(ImageState.READY, 32), again.summary().counts());
+		assertNull(again.summary().timeline().describe(Instant.now()), "nothing sent, no timeline");
 	}
 }

@@ -207,7 +207,7 @@ final class Commits {
 		for (ImageEntry twin : released(e)) {
 			run.journal.update(twin.id(), Update.to(ImageState.EXISTING).location(at).error("same content as " + e.name(),
 					false));
-			run.done.incrementAndGet();
+			run.settled(1);
 		}
 	}
 
@@ -252,7 +252,7 @@ final class Commits {
 
 	private void settle(Waiting w, Update u) throws JournalException {
 		run.journal.update(w.image.id(), u);
-		run.done.incrementAndGet();
+		run.settled(1);
 	}
 
 	private void stop(JournalException je) {

@@ -157,7 +157,7 @@ final class DirectFlow implements Flow {
 
 	private void settle(ImageEntry e, Update u) throws JournalException {
 		run.journal.update(e.id(), u);
-		run.done.incrementAndGet();
+		run.settled(1);
 	}
 
 	@Override

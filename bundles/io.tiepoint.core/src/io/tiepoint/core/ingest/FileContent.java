@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 
 import io.tiepoint.core.storage.Content;
 
@@ -31,11 +32,11 @@ final class FileContent implements Content {
 	private final Path file;
 	private final long length;
 	private final RateLimiter limiter;
-	private final AtomicLong sent;
+	private final LongConsumer sent;
 	private final AtomicLong mine = new AtomicLong();
 	private final BooleanSupplier canceled;
 
-	FileContent(Path file, long length, RateLimiter limiter, AtomicLong sent, BooleanSupplier canceled) {
+	FileContent(Path file, long length, RateLimiter limiter, LongConsumer sent, BooleanSupplier canceled) {
 		this.file = file;
 		this.length = length;
 		this.limiter = limiter;
@@ -86,7 +87,7 @@ final class FileContent implements Content {
 						Thread.currentThread().interrupt();
 						throw new InterruptedIOException("interrupted");
 					}
-					sent.addAndGet(n);
+					sent.accept(n);
 					mine.addAndGet(n);
 				}
 				return n;

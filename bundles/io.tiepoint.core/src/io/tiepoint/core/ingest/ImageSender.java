@@ -70,7 +70,7 @@ final class ImageSender {
 				try {
 					if (!retryable || attempt >= run.options.maxAttempts()) {
 						run.journal.update(e.id(), Update.to(ImageState.FAILED).error(message, retryable).attempts(attempt));
-						run.done.incrementAndGet();
+						run.settled(1);
 						return;
 					}
 					Update retry = Update.fields().attempts(attempt).error(message, true);

@@ -34,6 +34,9 @@ final class IngestRun {
 	final RateLimiter limiter;
 	/** Bytes given to the destination in this run, every attempt counted. */
 	final AtomicLong sent = new AtomicLong();
+	private final AtomicLong firstByte = new AtomicLong();
+	private volatile long lastByte;
+	private volatile long lastSettled;
 	/** Time spent sending, summed over the transfers. */
 	final AtomicLong sendNanos = new AtomicLong();
 	final AtomicInteger filesSent = new AtomicInteger();
@@ -66,6 +69,35 @@ final class IngestRun {
 		this.monitor = monitor;
 		this.listeners = listeners;
 		this.limiter = new RateLimiter(options.limitRate());
+	}
+
+	/**
+	 * Counts bytes given to a destination's client.
+	 *
+	 * @param n how many
+	 */
+	void gave(long n) {
+		sent.addAndGet(n);
+		long now = System.currentTimeMillis();
+		firstByte.compareAndSet(0, now);
+		lastByte = now;
+	}
+
+	/**
+	 * Counts settled images.
+	 *
+	 * @param n how many
+	 */
+	void settled(int n) {
+		if (n > 0) {
+			done.addAndGet(n);
+			lastSettled = System.currentTimeMillis();
+		}
+	}
+
+	/** @return when the first and last bytes went out and the last image settled */
+	Timeline timeline() {
+		return new Timeline(firstByte.get(), lastByte, lastSettled);
 	}
 
 	boolean canceled() {

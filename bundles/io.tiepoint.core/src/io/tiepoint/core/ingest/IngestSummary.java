@@ -27,7 +27,16 @@ import io.tiepoint.core.project.ImageState;
  * @param seconds      wall time
  * @param failures     one line per image that failed or was refused: name and reason
  * @param notes        further lines for the user (e.g. the dry run's estimate)
+ * @param timeline     when the run's first and last bytes went out and its last image settled
  */
 public record IngestSummary(String project, Map<ImageState, Integer> counts, int filesHandled, int filesSent,
-		long bytesSent, long bytesToSend, double gigapixels, double seconds, List<String> failures, List<String> notes) {
+		long bytesSent, long bytesToSend, double gigapixels, double seconds, List<String> failures, List<String> notes,
+		Timeline timeline) {
+
+	/** A summary of a run that sent nothing (an inspection, a dry run). */
+	public IngestSummary(String project, Map<ImageState, Integer> counts, int filesHandled, int filesSent, long bytesSent,
+			long bytesToSend, double gigapixels, double seconds, List<String> failures, List<String> notes) {
+		this(project, counts, filesHandled, filesSent, bytesSent, bytesToSend, gigapixels, seconds, failures, notes,
+				Timeline.NONE);
+	}
 }

@@ -216,7 +216,7 @@ final class PlatformFlow implements Flow {
 
 	private void settle(ImageEntry e, Update u) throws JournalException {
 		run.journal.update(e.id(), u);
-		run.done.incrementAndGet();
+		run.settled(1);
 	}
 
 	private static String imageType(ImageEntry e) {

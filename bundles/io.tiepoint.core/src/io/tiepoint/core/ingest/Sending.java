@@ -72,7 +72,7 @@ final class Sending {
 		if (!Files.isReadable(file)) {
 			throw new StorageException(StorageException.Kind.PERMANENT, file + ": cannot be read any more");
 		}
-		return new FileContent(file, e.size(), run.limiter, run.sent, run::canceled);
+		return new FileContent(file, e.size(), run.limiter, run::gave, run::canceled);
 	}
 
 	/**
