@@ -20,10 +20,11 @@ import java.util.Objects;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -46,7 +47,9 @@ import io.tiepoint.exif.internal.SetChecks;
 public final class InspectionRun {
 
 	private final CheckConfig config;
-	private final int threads;
+	private volatile int threads;
+	/** The pool of the inspection under way, if any: {@link #threads(int)} resizes it. */
+	private volatile ThreadPoolExecutor running;
 	private final CheckRegistry contributions;
 
 	/**
@@ -61,6 +64,31 @@ public final class InspectionRun {
 		this.config = Objects.requireNonNull(config, "config");
 		this.threads = threads;
 		this.contributions = new CheckRegistry(registry);
+	}
+
+	/**
+	 * Changes how many threads inspect, the inspection under way included: e.g. one while another part of the
+	 * program starts on the same cores, then all of them.
+	 *
+	 * @param n number of inspection threads (at least 1)
+	 */
+	public void threads(int n) {
+		if (n < 1) {
+			throw new IllegalArgumentException("threads must be at least 1, was " + n);
+		}
+		threads = n;
+		ThreadPoolExecutor pool = running;
+		if (pool != null) {
+			synchronized (pool) {
+				if (n > pool.getMaximumPoolSize()) {
+					pool.setMaximumPoolSize(n);
+					pool.setCorePoolSize(n); // starts threads for the queued files
+				} else {
+					pool.setCorePoolSize(n);
+					pool.setMaximumPoolSize(n); // a thread beyond n ends after its current file
+				}
+			}
+		}
 	}
 
 	/**
@@ -186,7 +214,11 @@ public final class InspectionRun {
 	private List<ImageRecord> inspectAll(ImageInspector inspector, List<Path> files, SubMonitor progress,
 			Consumer<ImageRecord> each) {
 		progress.setWorkRemaining(files.size());
-		ExecutorService pool = Executors.newFixedThreadPool(threads, new Named());
+		int n = threads;
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+				new Named());
+		running = pool;
+		threads(threads); // a change made while the pool was being created
 		try {
 			CompletionService<ImageRecord> done = new ExecutorCompletionService<>(pool);
 			List<Future<ImageRecord>> futures = new ArrayList<>(files.size());
@@ -212,6 +244,7 @@ public final class InspectionRun {
 			}
 			return out;
 		} finally {
+			running = null;
 			pool.shutdownNow();
 		}
 	}

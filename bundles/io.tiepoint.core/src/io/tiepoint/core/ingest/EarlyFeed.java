@@ -21,11 +21,11 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import io.tiepoint.core.project.ImageEntry;
 
 /**
- * A pipelined ingest's inspection, started while the direct destination opens (the provider's session, e.g. an S3 client: a
- * good part of a second on a cold JVM), so that the first bytes leave as soon as both are ready instead of one
- * after the other (direct flows: beside an embedded hub's start the inspection would take the CPU the hub
- * needs). What it passes is held until the transfers {@link #attach attach}; an image the transfers
- * already got from the journal (inspected meanwhile, then read as ready) is submitted once.
+ * A pipelined ingest's inspection, started while the destination opens (a provider's session, e.g. an S3 client:
+ * a good part of a second on a cold JVM; a hub's connection, an embedded hub's start: a second or more), so that
+ * the first bytes leave as soon as both are ready instead of one after the other. What it passes is held until
+ * the transfers {@link #attach attach}; an image the transfers already got from the journal (inspected
+ * meanwhile, then read as ready) is submitted once.
  */
 final class EarlyFeed {
 

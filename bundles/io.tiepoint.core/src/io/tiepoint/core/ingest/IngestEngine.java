@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -137,11 +138,12 @@ public final class IngestEngine {
 		Discovery.Files found = Discovery.walk(roots);
 		List<ImageEntry> todo = Discovery.record(journal, project, found);
 		long[] inspectNanos = { 0 };
-		IngestSummary s = send(project, mon, todo.size(), (run, submit) -> {
+		Inspection inspection = new Inspection(workspace, options.policy(), options.readThreads());
+		IngestSummary s = send(project, mon, todo.size(), inspection::threads, (run, submit) -> {
 			long i0 = System.nanoTime();
 			run.inspectTotal = todo.size();
 			run.inspectedSoFar = 0;
-			new Inspection(workspace, options.policy(), options.readThreads()).pipelined(project, found.files(), todo,
+			inspection.pipelined(project, found.files(), todo,
 					run::canceled, e -> {
 						run.inspectedSoFar++;
 						if (candidate(e)) {
@@ -162,7 +164,7 @@ public final class IngestEngine {
 		List<String> failures = new ArrayList<>(rejections(project, fresh));
 		failures.addAll(s.failures());
 		return new IngestSummary(project, s.counts(), s.filesHandled(), s.filesSent(), s.bytesSent(), 0, 0,
-				(System.nanoTime() - t0) / 1e9, failures, notes);
+				(System.nanoTime() - t0) / 1e9, failures, notes, s.timeline());
 	}
 
 	/**
@@ -174,10 +176,11 @@ public final class IngestEngine {
 	 * @throws IOException when the journal fails or the destination cannot be used at all
 	 */
 	public IngestSummary upload(String project, IProgressMonitor monitor) throws IOException {
-		return send(project, monitor == null ? new NullProgressMonitor() : monitor, 0, null);
+		return send(project, monitor == null ? new NullProgressMonitor() : monitor, 0, null, null);
 	}
 
-	private IngestSummary send(String project, IProgressMonitor mon, int expected, EarlyFeed.Source feed) throws IOException {
+	private IngestSummary send(String project, IProgressMonitor mon, int expected, IntConsumer inspectionThreads,
+			EarlyFeed.Source feed) throws IOException {
 		long t0 = System.nanoTime();
 		Project p = requireProject(project);
 		if (options.retryFailed()) {
@@ -189,15 +192,22 @@ public final class IngestEngine {
 					rejections(project, null), t0);
 		}
 		IngestRun run = new IngestRun(project, journal, options, mon, listeners);
-		// a direct destination opens while the inspection starts; a hub's flow waits: the embedded hub's start
-		// needs the CPU the inspection would take (measured at 30 MiB/s: 1 s later, not sooner)
-		EarlyFeed early = feed == null || !p.direct() ? null : EarlyFeed.start(run, feed);
+		// the destination opens while the inspection starts; beside a hub's opening (an embedded hub's start takes
+		// a core) on one thread, then on all of them
+		if (feed != null && !p.direct()) {
+			inspectionThreads.accept(1);
+		}
+		EarlyFeed early = feed == null ? null : EarlyFeed.start(run, feed);
 		Flow opened;
 		try {
 			opened = Flows.open(run, p, providers);
 		} catch (IOException | RuntimeException e) {
 			stop(run, early);
 			throw e;
+		} finally {
+			if (inspectionThreads != null) {
+				inspectionThreads.accept(options.readThreads());
+			}
 		}
 		try (Flow flow = opened) {
 			flow.reconcile(candidates);
@@ -207,9 +217,6 @@ public final class IngestEngine {
 			try {
 				if (early == null) {
 					ready.forEach(transfers::submit);
-					if (feed != null) {
-						feed.feed(run, transfers::submit);
-					}
 				} else {
 					early.attach(transfers::submit);
 					ready.forEach(early::once);
@@ -236,7 +243,7 @@ public final class IngestEngine {
 			notes.add("canceled: run the same command again to resume");
 		}
 		return new IngestSummary(project, journal.counts(project), candidates.size() + expected, run.filesSent.get(),
-				run.sent.get(), 0, 0, (System.nanoTime() - t0) / 1e9, failures, notes);
+				run.sent.get(), 0, 0, (System.nanoTime() - t0) / 1e9, failures, notes, run.timeline());
 	}
 
 	/** The destination could not be opened: the inspection started beside it stops (what it did is kept). */

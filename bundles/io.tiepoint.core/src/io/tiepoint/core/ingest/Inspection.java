@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -52,12 +53,23 @@ final class Inspection {
 
 	private final Workspace workspace;
 	private final RejectPolicy policy;
-	private final int threads;
+	private volatile int threads;
+	private final List<InspectionRun> runs = new CopyOnWriteArrayList<>();
 
 	Inspection(Workspace workspace, RejectPolicy policy, int threads) {
 		this.workspace = workspace;
 		this.policy = policy;
 		this.threads = threads;
+	}
+
+	/**
+	 * Changes how many threads inspect, the inspection under way included.
+	 *
+	 * @param n number of threads (at least 1)
+	 */
+	void threads(int n) {
+		threads = n;
+		runs.forEach(r -> r.threads(n));
 	}
 
 	/**
@@ -172,7 +184,10 @@ final class Inspection {
 	}
 
 	private InspectionRun run(CheckConfig config) {
-		return new InspectionRun(config, threads, RegistryFactory.getRegistry());
+		InspectionRun r = new InspectionRun(config, threads, RegistryFactory.getRegistry());
+		runs.add(r);
+		r.threads(threads); // a change made meanwhile
+		return r;
 	}
 
 	private void footprints(String project, OverlapStats overlap) throws IOException {

@@ -41,6 +41,8 @@ final class VerificationFollower {
 	/** Uploaded images waiting for the platform's verification: journal id -> the order they arrived in. */
 	private final Map<Long, Long> waiting = new ConcurrentHashMap<>();
 	private final AtomicLong order = new AtomicLong();
+	private final Object tick = new Object();
+	private boolean woken;
 	private Thread thread;
 
 	VerificationFollower(IngestRun run, PlatformApi platform, String pid) {
@@ -50,9 +52,44 @@ final class VerificationFollower {
 		run.verifying = waiting::size;
 	}
 
-	/** @param id an Uploaded image: followed in the order it arrived */
+	/** @param id an Uploaded image: followed in the order it arrived; the last one of the run is asked for at once */
 	void await(long id) {
 		waiting.putIfAbsent(id, order.incrementAndGet());
+		if (transfersDone()) {
+			wake();
+		}
+	}
+
+	/** @return whether no transfer is left: every image of the run is settled or waits for the verification */
+	private boolean transfersDone() {
+		return !run.feeding && (run.done.get() + waiting.size() >= run.filesTotal.get() || run.filesTotal.get() == 0);
+	}
+
+	private void wake() {
+		synchronized (tick) {
+			woken = true;
+			tick.notifyAll();
+		}
+	}
+
+	/** Waits between rounds, less when {@link #wake woken} or canceled. */
+	private void pause(long ms) {
+		long until = System.nanoTime() + ms * 1_000_000;
+		synchronized (tick) {
+			try {
+				while (!woken && !run.canceled()) {
+					long left = (until - System.nanoTime()) / 1_000_000;
+					if (left <= 0) {
+						return;
+					}
+					tick.wait(Math.min(100, left));
+				}
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			} finally {
+				woken = false;
+			}
+		}
 	}
 
 	/**
@@ -86,16 +123,15 @@ final class VerificationFollower {
 
 	private void loop() {
 		long deadline = Long.MAX_VALUE;
-		long pause = 500;
+		long delay = 500;
 		int skip = 0;
-		while (!run.canceled()) {
-			boolean transfersDone = !run.feeding
-					&& (run.done.get() + waiting.size() >= run.filesTotal.get() || run.filesTotal.get() == 0);
+		while (!run.canceled() && !Thread.currentThread().isInterrupted()) {
+			boolean transfersDone = transfersDone();
 			if (waiting.isEmpty()) {
 				if (transfersDone && run.allSettled()) {
 					return;
 				}
-				Backoff.sleep(200, run::canceled);
+				pause(200);
 				continue;
 			}
 			if (transfersDone && deadline == Long.MAX_VALUE) {
@@ -114,11 +150,14 @@ final class VerificationFollower {
 				return;
 			}
 			skip = r.settled == 0 && !r.failed ? skip + r.asked : 0;
-			pause = r.failed ? Math.min(5000, pause * 2) : r.settled == 0 ? Math.min(2000, pause + 250) : 500;
+			delay = r.failed ? Math.min(5000, delay * 2) : r.settled == 0 ? Math.min(2000, delay + 250) : 500;
 			if (transfersDone && !r.failed && waiting.size() <= 20) {
-				pause = Math.min(pause, 250); // the last few: nothing else to wait for, a few small calls
+				delay = Math.min(delay, 100); // the last few: nothing else to wait for, a few small calls (<= 5 a round)
 			}
-			Backoff.sleep(pause, run::canceled);
+			if (waiting.isEmpty() && transfersDone() && run.allSettled()) {
+				return; // the last one settled: the run ends now, not after a pause
+			}
+			pause(delay);
 		}
 	}
 
@@ -143,7 +182,7 @@ final class VerificationFollower {
 			ImageEntry e = run.journal.image(id).orElse(null);
 			if (e == null) {
 				waiting.remove(id);
-				run.done.incrementAndGet();
+				run.settled(1);
 				continue;
 			}
 			if (e.remoteId() == null) {
@@ -172,7 +211,7 @@ final class VerificationFollower {
 		}
 		run.journal.updateBatch(updates);
 		updates.keySet().forEach(waiting::remove);
-		run.done.addAndGet(updates.size());
+		run.settled(updates.size());
 		return new Round(asked, updates.size(), failed);
 	}
 }

@@ -12,6 +12,7 @@ package io.tiepoint.exif.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +70,24 @@ class SurveyTest {
 	@Test
 	void everyFileIsReported() {
 		assertEquals(44, result.records().size());
+	}
+
+	@Test
+	void threadsChangedDuringARunInspectEveryFileOnMoreThreads() throws IOException {
+		InspectionRun run = new InspectionRun(CheckConfig.defaults(), 1, null);
+		Set<String> inspecting = ConcurrentHashMap.newKeySet();
+		AtomicInteger seen = new AtomicInteger();
+		List<ImageRecord> records = run.inspectFiles(List.of(survey.resolve("images"), survey.resolve("bad")), null, r -> {
+			if (seen.incrementAndGet() == 1) {
+				run.threads(3); // as an ingest does once its destination is open
+			}
+			Thread.getAllStackTraces().keySet().stream().map(Thread::getName).filter(n -> n.startsWith("tiepoint-inspect-"))
+					.forEach(inspecting::add);
+		});
+		assertEquals(result.records().stream().map(ImageRecord::path).collect(Collectors.toCollection(TreeSet::new)),
+				records.stream().map(ImageRecord::path).collect(Collectors.toCollection(TreeSet::new)));
+		assertTrue(inspecting.size() >= 2, "inspection threads seen: " + inspecting);
+		assertThrows(IllegalArgumentException.class, () -> run.threads(0));
 	}
 
 	@Test
