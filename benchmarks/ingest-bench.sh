@@ -103,6 +103,16 @@ T1=$(date +%s.%N)
 T_RCLONE=$(secs "$T0" "$T1")
 RCLONE_N=$(find "$WORK/blobs/rclone-bench" -type f | wc -l)
 
+# a floor for the direct flow, measured: rclone's copy with the one thing the direct flow adds that no implementation
+# can skip (the SHA-1 of every byte: the image's identity, checked on the destination before sending) on the same cores
+(unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-floor)
+T0=$(date +%s.%N)
+(unset AWS_CA_BUNDLE; sha1sum "$WORK"/set/* > /dev/null & rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} \
+  --config /dev/null "$WORK/set" s3p:rclone-floor; wait)
+T1=$(date +%s.%N)
+T_FLOOR=$(secs "$T0" "$T1")
+rm -rf "$WORK/blobs/rclone-floor"
+
 # the reference tools doing the same work as the flow: the SHA-1 of every file (hasImage asks for it), the
 # copy, and a verification that reads every stored object back and hashes it (what the hub's verification
 # reads; it decodes the image too, which this leaves out)
@@ -168,6 +178,10 @@ echo "command start to first byte (direct): $(first_byte "$WORK/ingest-direct.lo
 # the fixed cost every command pays
 V=$(for _ in 1 2 3 4 5; do s=$(date +%s.%N); ./tiepoint --version > /dev/null; e=$(date +%s.%N); secs "$s" "$e"; echo; done | sort -n | sed -n 3p)
 echo "tiepoint --version: $V s (median of 5; target <= 0.7)"
+# the direct flow's floor on this machine, each part measured alone: rclone's copy with the SHA-1 of every file beside it
+# on the same cores, plus the start every command pays (a JVM that only starts and stops)
+echo "floor of the direct flow: rclone copy with sha1sum beside it $T_FLOOR s + tiepoint --version $V s: ratio" \
+  "$(awk -v f="$T_FLOOR" -v v="$V" -v r="$T_RCLONE" 'BEGIN{printf "%.3f", (f+v)/r}') of rclone (target <= $TARGET_DIRECT)"
 
 if [[ "$CLOUD" == oss ]]; then
   # the same files through the OSS flow: the embedded hub's OSS gateway (its STS, the official OSS SDK)
