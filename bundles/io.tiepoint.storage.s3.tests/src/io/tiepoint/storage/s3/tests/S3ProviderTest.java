@@ -292,13 +292,11 @@ public class S3ProviderTest {
 	@Test
 	void aMissingBucketIsPermanentAtOnce() throws Exception {
 		StorageTarget target = S3Fixture.direct("no-such-bucket-" + System.nanoTime(), "ingest", Map.of());
-		try (StorageSession s = new S3StorageProvider().open(target)) {
-			StorageException e = assertThrows(StorageException.class, () -> s.feature(SinglePut.class).orElseThrow()
-					.put(object("nobucket/a.jpg", randomBytes(300_000, 31)), TransferListener.NONE, null));
-			assertEquals(Kind.PERMANENT, e.kind(), e.getMessage());
-			assertFalse(e.retryable());
-			assertTrue(e.getMessage().contains("the bucket does not exist"), e.getMessage());
-		}
+		// refused when the session opens, before any image is inspected or sent
+		StorageException e = assertThrows(StorageException.class, () -> new S3StorageProvider().open(target).close());
+		assertEquals(Kind.PERMANENT, e.kind(), e.getMessage());
+		assertFalse(e.retryable());
+		assertTrue(e.getMessage().contains("the bucket does not exist"), e.getMessage());
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * A session of the direct flow: one SDK client (explicit {@link UrlConnectionHttpClient}: ServiceLoader
@@ -78,6 +79,27 @@ public final class S3DirectSession implements StorageSession {
 		}
 		this.presignedHttp = PresignedPut.newClient();
 		this.direct = new S3Direct(config, s3, new PresignedPut(presignedHttp, config.stall()));
+		probe();
+	}
+
+	/**
+	 * Asks for the bucket once: a bucket that does not exist is refused at once, not image by image after their
+	 * inspection; and the SDK's request path is ready (its classes loaded) before the first image is, while the
+	 * images are still being inspected. No permission to ask (403: a key allowed to write objects only) or a
+	 * failed connection is left to the transfers, which retry as they always do.
+	 */
+	private void probe() throws StorageException {
+		try {
+			s3.headBucket(r -> r.bucket(config.bucket()));
+		} catch (S3Exception e) {
+			if (e.statusCode() == 404) {
+				close();
+				throw new StorageException(StorageException.Kind.PERMANENT, "S3 target " + config.bucket()
+						+ ": the bucket does not exist (404 on HeadBucket)");
+			}
+		} catch (SdkException e) {
+			// the transfers meet it again and retry
+		}
 	}
 
 	@Override
