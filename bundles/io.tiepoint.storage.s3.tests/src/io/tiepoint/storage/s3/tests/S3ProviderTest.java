@@ -59,7 +59,6 @@ import io.tiepoint.core.storage.StorageTarget;
 import io.tiepoint.core.storage.StoredObject;
 import io.tiepoint.core.storage.TransferListener;
 import io.tiepoint.storage.s3.S3StorageProvider;
-import io.tiepoint.testing.net.FaultProxy;
 import io.tiepoint.testing.storage.StorageProviderConformance.Counting;
 import io.tiepoint.testing.storage.StorageProviderConformance.Recorder;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -298,42 +297,6 @@ public class S3ProviderTest {
 		assertEquals(Kind.PERMANENT, e.kind(), e.getMessage());
 		assertFalse(e.retryable());
 		assertTrue(e.getMessage().contains("the bucket does not exist"), e.getMessage());
-	}
-
-	/**
-	 * A single PUT with Content-MD5 that the store acknowledges with that MD5 as its ETag is not read back (the store
-	 * checked the bytes; length and metadata went with them); without a known MD5 the object is read back with
-	 * HeadObject. Either way the stored object is found again by its SHA-1 metadata.
-	 */
-	@Test
-	void aPutAcknowledgedWithItsMd5IsNotReadBack() throws Exception {
-		String bucket = S3Fixture.freshBucket();
-		StorageTarget direct = S3Fixture.direct(bucket, "ack", Map.of());
-		try (FaultProxy proxy = FaultProxy.start(direct.endpoint(), 7);
-				StorageSession s = new S3StorageProvider().open(new StorageTarget(proxy.uri(), bucket, "ack", Map.of(),
-						direct.secrets()))) {
-			byte[] bytes = randomBytes(700_000, 41);
-			StorageObject known = object("ack/a.jpg", bytes);
-			StoredObject stored = s.feature(SinglePut.class).orElseThrow().put(known, TransferListener.NONE, null);
-			assertEquals(known.sha1(), stored.sha1());
-			assertEquals(known.md5(), stored.md5());
-			assertEquals(List.of("PUT"), methodsAfterOpen(proxy), "one request, no read-back");
-
-			StorageObject unknownMd5 = new StorageObject("b.jpg", "ack/b.jpg", known.content(), known.sha1(), null,
-					"image/jpeg", null, null);
-			s.feature(SinglePut.class).orElseThrow().put(unknownMd5, TransferListener.NONE, null);
-			assertEquals(List.of("PUT", "PUT", "HEAD"), methodsAfterOpen(proxy), "no MD5 sent: read back");
-
-			Optional<StoredObject> found = s.feature(ExistsByChecksum.class).orElseThrow().find(known, null);
-			assertEquals(known.sha1(), found.orElseThrow().sha1(), "the metadata went with the bytes");
-			assertEquals(bytes.length, found.orElseThrow().size());
-		}
-	}
-
-	/** @return the methods the proxy forwarded, without the session's look at its bucket when it opened */
-	private static List<String> methodsAfterOpen(FaultProxy proxy) {
-		return proxy.exchanges().stream().filter(x -> !x.path().matches("/[^/]+/?(\\?.*)?")).map(FaultProxy.Exchange::method)
-				.toList();
 	}
 
 	@Test

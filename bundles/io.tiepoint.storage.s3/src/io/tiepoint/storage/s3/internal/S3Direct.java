@@ -57,9 +57,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * The direct flow against one bucket: single PUT (Content-MD5 when the MD5 is known), multipart upload
- * resumed from the destination's own list of parts, look-up by SHA-1 metadata, ranged download. An upload is
- * verified afterwards with HeadObject (size and {@code x-amz-meta-sha1}) unless the store acknowledged a single PUT
- * with the ETag of the Content-MD5 it checked.
+ * resumed from the destination's own list of parts, look-up by SHA-1 metadata, ranged download. Every
+ * upload is verified afterwards with HeadObject (size and {@code x-amz-meta-sha1}).
  */
 public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum, RangedDownload {
 
@@ -103,7 +102,6 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 			request.contentMD5(base64OfHex(object.md5(), what));
 		}
 		String md5;
-		String etag;
 		// with Content-MD5 the store checks the bytes itself (BadDigest): no second MD5 of them on the way
 		try (Sources src = new Sources(object.content(), 0, size, m, object.md5() == null)) {
 			PutObjectResponse r;
@@ -113,15 +111,13 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 				throw writeFailed(e, what, m);
 			}
 			md5 = object.md5() == null ? src.md5IfComplete() : src.complete() ? object.md5() : null;
-			etag = unquote(r.eTag());
-			checkEtag(etag, md5, what);
+			checkEtag(r.eTag(), md5, what);
 		}
 		if (object.md5() != null && md5 != null && !object.md5().equalsIgnoreCase(md5)) {
 			throw new StorageException(Kind.INTEGRITY, what + ": the content changed (MD5 " + md5 + ", expected "
 					+ object.md5() + ")");
 		}
-		StoredObject stored = object.md5() != null && object.md5().equalsIgnoreCase(etag) ? acknowledged(object)
-				: verify(object, key, what, m);
+		StoredObject stored = verify(object, key, what, m);
 		l.committed(size);
 		return stored;
 	}
@@ -412,17 +408,6 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 		String md5 = head.metadata().get(META_MD5);
 		return new StoredObject(object.key(), size, sha1.toLowerCase(Locale.ROOT),
 				md5 != null ? md5 : plainMd5(unquote(head.eTag())));
-	}
-
-	/**
-	 * A single PUT the store acknowledged with the ETag of the MD5 it was told (Content-MD5, which the store checks
-	 * against the bytes it received: BadDigest otherwise): the object, its length (Content-Length) and its metadata
-	 * were stored together, as sent; no HeadObject to read them back. A store whose ETag is no plain MD5 (encryption
-	 * with KMS, some S3-compatible stores) is asked with {@link #verify}.
-	 */
-	private static StoredObject acknowledged(StorageObject object) {
-		return new StoredObject(object.key(), object.size(), object.sha1().toLowerCase(Locale.ROOT),
-				object.md5().toLowerCase(Locale.ROOT));
 	}
 
 	private static Map<String, String> metadata(StorageObject object) {
