@@ -107,8 +107,10 @@ public final class ImageInspector {
 
 	private ImageRecord inspect(InputStream in, String name, long expectedSize) {
 		ImageRecord.Builder b = new ImageRecord.Builder(name);
-		DigestingInputStream digest = new DigestingInputStream(new BufferedInputStream(in, 64 * 1024),
-				config.isOn(CheckConfig.Key.DIGESTS_ENABLED));
+		// a pass that reads only the head (no checksums) neither digests it nor reads ahead 64 KiB of pixels it drops
+		boolean whole = config.isOn(CheckConfig.Key.HASH_ENABLED);
+		DigestingInputStream digest = new DigestingInputStream(new BufferedInputStream(in, whole ? 64 * 1024 : 8 * 1024),
+				whole && config.isOn(CheckConfig.Key.DIGESTS_ENABLED));
 		try {
 			new StreamInspection(config, b, digest, expectedSize).run();
 			if (config.isOn(CheckConfig.Key.HASH_ENABLED) && config.isOn(CheckConfig.Key.DIGESTS_ENABLED)) {

@@ -23,7 +23,7 @@ import java.io.SequenceInputStream;
  */
 public final class RecordingInputStream extends FilterInputStream {
 
-	private final ByteArrayOutputStream head = new ByteArrayOutputStream(64 * 1024);
+	private final ByteArrayOutputStream head = new ByteArrayOutputStream(16 * 1024); // a drone JPEG's head: 6-60 KiB
 	private final int limit;
 	private boolean limitHit;
 

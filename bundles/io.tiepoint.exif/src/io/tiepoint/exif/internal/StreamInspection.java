@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.List;
 
 import com.adobe.internal.xmp.XMPException;
 import com.drew.imaging.FileType;
@@ -20,6 +21,9 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifReader;
+import com.drew.metadata.jpeg.JpegDnlReader;
+import com.drew.metadata.jpeg.JpegReader;
 
 import io.tiepoint.exif.CheckConfig;
 import io.tiepoint.exif.Finding;
@@ -66,10 +70,9 @@ public final class StreamInspection {
 	 * @throws IOException when the source cannot be read
 	 */
 	public void run() throws IOException {
-		byte[] scratch = new byte[64 * 1024];
 		boolean metadata = config.isOn(CheckConfig.Key.METADATA_ENABLED);
 		if (!metadata) {
-			digest.drain(scratch);
+			digest.drain(new byte[64 * 1024]);
 			if (digest.count() == 0) {
 				b.add(Finding.of(FindingIds.EMPTY, Severity.ERROR, path, "empty file (0 bytes)"));
 			}
@@ -84,7 +87,7 @@ public final class StreamInspection {
 		String type = MediaTypes.sniff(magic, magic.length);
 		b.mediaType(type);
 		if (type == null) {
-			digest.drain(scratch);
+			digest.drain(new byte[64 * 1024]);
 			boolean claims = promised != null;
 			b.add(Finding.of(FindingIds.NOT_AN_IMAGE, claims ? Severity.ERROR : Severity.WARNING, path,
 					"not an image: content has no " + (claims ? MediaTypes.shortName(promised) + " or other " : "")
@@ -138,9 +141,20 @@ public final class StreamInspection {
 
 	private void readMetadata(InputStream head, String type, RecordingInputStream rec) {
 		try {
-			Metadata md = MediaTypes.JPEG.equals(type) ? JpegMetadataReader.readMetadata(head)
-					: ImageMetadataReader.readMetadata(head, -1, fileType(type));
-			MetadataMapper.map(md, b);
+			if (MediaTypes.JPEG.equals(type)) {
+				// the segments Tiepoint reads, no others (ICC profiles, Photoshop and IPTC blocks are skipped unread)
+				DjiXmpReader xmp = new DjiXmpReader();
+				Metadata md = JpegMetadataReader.readMetadata(head,
+						List.of(new JpegReader(), new JpegDnlReader(), new ExifReader(), xmp));
+				MetadataMapper.map(md, b);
+				MetadataMapper.mapDji(xmp::property, b);
+				if (xmp.problem() != null) {
+					metadataProblem = Finding.of(FindingIds.METADATA_ERROR, Severity.WARNING, path,
+							"metadata unreadable: " + xmp.problem());
+				}
+			} else {
+				MetadataMapper.map(ImageMetadataReader.readMetadata(head, -1, fileType(type)), b);
+			}
 		} catch (ImageProcessingException | XMPException | IOException | RuntimeException e) {
 			if (rec.limitHit()) {
 				metadataProblem = Finding.of(FindingIds.NOT_DECODED, Severity.INFO, path, "metadata beyond the first "
