@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ class EarlyFeedTest {
 			}
 			submit.accept(image(3));
 			submit.accept(image(2)); // also read as ready from the journal: not again
-		});
+		}, 8, () -> false);
 		List<Long> submitted = new CopyOnWriteArrayList<>();
 		assertEquals(true, passed.await(10, TimeUnit.SECONDS)); // 1 and 2 passed before the transfers exist
 		feed.attach(e -> submitted.add(e.id()));
@@ -64,9 +66,44 @@ class EarlyFeedTest {
 		IOException broken = new IOException("survey/a.jpg: unreadable");
 		EarlyFeed feed = EarlyFeed.start(null, (run, submit) -> {
 			throw broken;
-		});
+		}, 8, () -> false);
 		feed.attach(e -> {
 		});
 		assertSame(broken, assertThrows(IOException.class, feed::join));
+	}
+
+	@Test
+	void theInspectionWaitsForTheTransfersOnceEnoughIsHeld() throws Exception {
+		AtomicInteger passed = new AtomicInteger();
+		EarlyFeed feed = EarlyFeed.start(null, (run, submit) -> {
+			for (long id = 1; id <= 5; id++) {
+				submit.accept(image(id));
+				passed.incrementAndGet();
+			}
+		}, 2, () -> false);
+		for (int i = 0; i < 1000 && passed.get() < 1; i++) {
+			Thread.sleep(10);
+		}
+		Thread.sleep(200); // time enough to pass all five, were it not held at two
+		assertEquals(1, passed.get(), "held in the second image's hand-over");
+		List<Long> submitted = new CopyOnWriteArrayList<>();
+		feed.attach(e -> submitted.add(e.id()));
+		feed.join();
+		assertEquals(List.of(1L, 2L, 3L, 4L, 5L), submitted);
+	}
+
+	@Test
+	void aCanceledRunEndsTheWait() throws Exception {
+		AtomicBoolean canceled = new AtomicBoolean();
+		AtomicInteger passed = new AtomicInteger();
+		EarlyFeed feed = EarlyFeed.start(null, (run, submit) -> {
+			for (long id = 1; id <= 3; id++) {
+				submit.accept(image(id));
+				passed.incrementAndGet();
+			}
+		}, 1, canceled::get);
+		canceled.set(true); // the destination could not be opened: nothing will attach
+		feed.join(); // returns: the wait ends with the run
+		assertEquals(3, passed.get());
 	}
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -38,10 +39,15 @@ final class EarlyFeed {
 	private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
 	private final List<ImageEntry> held = new ArrayList<>();
 	private final Thread thread;
+	private final BooleanSupplier canceled;
+	/** How many images the inspection passes before the transfers exist; then it waits for them. */
+	private final int ahead;
 	private Consumer<ImageEntry> target;
 	private volatile Throwable failure;
 
-	private EarlyFeed(IngestRun run, Source source) {
+	private EarlyFeed(IngestRun run, Source source, int ahead, BooleanSupplier canceled) {
+		this.ahead = ahead;
+		this.canceled = canceled;
 		thread = new Thread(() -> {
 			try {
 				source.feed(run, this::pass);
@@ -54,7 +60,16 @@ final class EarlyFeed {
 
 	/** @return the inspection, running */
 	static EarlyFeed start(IngestRun run, Source source) {
-		EarlyFeed f = new EarlyFeed(run, source);
+		return start(run, source, Math.max(2, run.options.threads()), run::canceled);
+	}
+
+	/**
+	 * @param ahead    how many images pass before the transfers exist; then the inspection waits for them
+	 * @param canceled ends that wait
+	 * @return the inspection, running
+	 */
+	static EarlyFeed start(IngestRun run, Source source, int ahead, BooleanSupplier canceled) {
+		EarlyFeed f = new EarlyFeed(run, source, ahead, canceled);
 		f.thread.start();
 		return f;
 	}
@@ -62,6 +77,16 @@ final class EarlyFeed {
 	private synchronized void pass(ImageEntry e) {
 		if (target == null) {
 			held.add(e);
+			// enough for every transfer at the start; inspecting further ahead takes the CPU the destination's
+			// opening needs (an embedded hub's start on 2 cores), which is what the first byte waits for
+			while (target == null && held.size() >= ahead && !canceled.getAsBoolean()) {
+				try {
+					wait(50);
+				} catch (InterruptedException ie) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
 		} else {
 			once(e);
 		}
@@ -82,6 +107,7 @@ final class EarlyFeed {
 		target = transfers;
 		held.forEach(this::once);
 		held.clear();
+		notifyAll();
 	}
 
 	/**
