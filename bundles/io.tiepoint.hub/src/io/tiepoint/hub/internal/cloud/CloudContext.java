@@ -22,15 +22,29 @@ import io.tiepoint.hub.spi.HubCloudContext;
  * @param id       the contribution's id
  * @param settings its settings, by key without the {@code cloud.<id>.} prefix
  * @param base     the hub's base URI, null until the hub listens
- * @param services hub services by type (the GridFS cloud's database)
+ * @param services hub services by type (the GridFS cloud's database), which a cloud started beside the database's
+ *                 opening waits for
  */
-public record CloudContext(String id, Map<String, String> settings, Supplier<URI> base, Map<Class<?>, Object> services)
-		implements HubCloudContext {
+public record CloudContext(String id, Map<String, String> settings, Supplier<URI> base,
+		Supplier<Map<Class<?>, Object>> services) implements HubCloudContext {
 
-	/** Copies. */
+	/** Copies the settings. */
 	public CloudContext {
 		settings = Map.copyOf(settings);
-		services = Map.copyOf(services);
+	}
+
+	/**
+	 * @param id       the contribution's id
+	 * @param settings its settings
+	 * @param base     the hub's base URI, null until the hub listens
+	 * @param services hub services by type, known now
+	 */
+	public CloudContext(String id, Map<String, String> settings, Supplier<URI> base, Map<Class<?>, Object> services) {
+		this(id, settings, base, constant(Map.copyOf(services)));
+	}
+
+	private static Supplier<Map<Class<?>, Object>> constant(Map<Class<?>, Object> services) {
+		return () -> services;
 	}
 
 	@Override
@@ -44,6 +58,6 @@ public record CloudContext(String id, Map<String, String> settings, Supplier<URI
 
 	@Override
 	public <T> Optional<T> service(Class<T> type) {
-		return Optional.ofNullable(services.get(type)).map(type::cast);
+		return Optional.ofNullable(services.get().get(type)).map(type::cast);
 	}
 }

@@ -77,13 +77,28 @@ public final class SchemaFactory {
 		}
 	}
 
+	/** @return the SDL, parsed */
+	public static TypeDefinitionRegistry parse() {
+		return new SchemaParser().parse(sdl());
+	}
+
 	/** @return the schema's upload mutations (read once) */
 	public static Uploads uploadMutations() {
 		Uploads u = uploads;
 		if (u == null) {
-			u = uploads(new SchemaParser().parse(sdl()));
+			u = uploads(parse());
 			uploads = u;
 		}
+		return u;
+	}
+
+	/**
+	 * @param types the SDL, parsed ({@link #parse()})
+	 * @return the schema's upload mutations
+	 */
+	public static Uploads uploadMutations(TypeDefinitionRegistry types) {
+		Uploads u = uploads(types);
+		uploads = u;
 		return u;
 	}
 
@@ -108,7 +123,16 @@ public final class SchemaFactory {
 	 * @return the executable GraphQL
 	 */
 	public static GraphQL create(Services services, int maxCost) {
-		TypeDefinitionRegistry types = new SchemaParser().parse(sdl());
+		return create(parse(), services, maxCost);
+	}
+
+	/**
+	 * @param types    the SDL, parsed ({@link #parse()}; this schema's own, not shared with another)
+	 * @param services what resolvers use
+	 * @param maxCost  the largest estimated cost of a request ({@link QueryLimits})
+	 * @return the executable GraphQL
+	 */
+	public static GraphQL create(TypeDefinitionRegistry types, Services services, int maxCost) {
 		RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring();
 		for (String scalar : types.scalars().keySet()) {
 			if (scalar.startsWith("Bucket")) {

@@ -13,7 +13,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +28,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import graphql.GraphQL;
+import graphql.schema.idl.TypeDefinitionRegistry;
 
 import io.tiepoint.hub.Hub;
 import io.tiepoint.hub.HubConfig;
@@ -98,26 +102,48 @@ public final class HubServer implements Hub {
 	 */
 	public static HubServer start(HubConfig config) throws IOException {
 		long t0 = System.nanoTime();
-		EngineRegistry engines = new EngineRegistry(config.extensionRegistry(), config.defaultEngine(),
-				config::engineSettings);
-		config.engines().forEach(engines::register);
-		checkDefaultEngine(config, engines); // before the credentials are created
-		CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
-		Closeable log = HubLog.toFile(config.dataDir());
+		// the SDL's parse and the clouds (an S3 client: a third of a cold start) need nothing of the hub: they run
+		// beside the database's opening; a cloud that asks for the database (GridFS, OSS) waits for it
+		Beside<TypeDefinitionRegistry> sdl = Beside.start("tiepoint-hub-schema", SchemaFactory::parse);
+		CompletableFuture<Map<Class<?>, Object>> cloudServices = new CompletableFuture<>();
+		AtomicReference<HubServer> self = new AtomicReference<>();
+		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
+				: RegistryFactory.getRegistry();
+		Beside<Clouds> clouds = Beside.start("tiepoint-hub-clouds", () -> new CloudRegistry(registry).start(
+				id -> new CloudContext(id, config.cloudSettings(id), () -> self.get() == null ? null : self.get().uri,
+						cloudServices::join),
+				SchemaFactory.uploadMutations(sdl.get()).servable()));
 		HubServer hub;
 		long t1;
 		try {
-			t1 = System.nanoTime();
-			hub = new HubServer(log, credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+			EngineRegistry engines = new EngineRegistry(config.extensionRegistry(), config.defaultEngine(),
+					config::engineSettings);
+			config.engines().forEach(engines::register);
+			checkDefaultEngine(config, engines); // before the credentials are created
+			CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
+			Closeable log = HubLog.toFile(config.dataDir());
+			try {
+				t1 = System.nanoTime();
+				hub = new HubServer(log, credentials, Database.open(config.dataDir(), config.mongoUri()), engines);
+			} catch (IOException | RuntimeException e) {
+				log.close();
+				throw e;
+			}
 		} catch (IOException | RuntimeException e) {
-			log.close();
+			cloudServices.complete(Map.of()); // the clouds that need the database decline
+			clouds.abandon();
 			throw e;
 		}
+		self.set(hub);
 		hub.startedAt = new long[] { t0, t1, System.nanoTime() };
 		try {
-			hub.startServices(config);
+			hub.startServices(config, sdl.get(), cloudServices, clouds);
 			return hub;
 		} catch (IOException | RuntimeException e) {
+			if (hub.clouds == null) {
+				cloudServices.complete(Map.of());
+				clouds.abandon();
+			}
 			hub.close();
 			throw e;
 		}
@@ -138,21 +164,20 @@ public final class HubServer implements Hub {
 		}
 	}
 
-	private void startServices(HubConfig config) throws IOException {
-		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
-				: RegistryFactory.getRegistry();
+	private void startServices(HubConfig config, TypeDefinitionRegistry types,
+			CompletableFuture<Map<Class<?>, Object>> cloudServices, Beside<Clouds> starting) throws IOException {
 		OssGateway gateway = ossGateway(config);
 		ossGateway = gateway;
-		Map<Class<?>, Object> cloudServices = gateway == null ? Map.of(Database.class, db)
-				: Map.of(Database.class, db, OssGateway.class, gateway);
-		clouds = new CloudRegistry(registry).start(
-				id -> new CloudContext(id, config.cloudSettings(id), () -> uri, cloudServices),
-				SchemaFactory.uploadMutations().servable());
-		long tClouds = System.nanoTime();
+		cloudServices.complete(gateway == null ? Map.of(Database.class, db)
+				: Map.of(Database.class, db, OssGateway.class, gateway));
 		ProjectStore projects = new ProjectStore(db);
 		ImageStore images = new ImageStore(db, config.mongoUri() == null);
-		tasks = new TaskService(projects, images, new TaskStore(db), clouds, engines,
-				Files.createDirectories(config.dataDir().resolve("tasks")), config::engineSettings);
+		TaskStore taskStore = new TaskStore(db);
+		Path tasksDir = Files.createDirectories(config.dataDir().resolve("tasks"));
+		images.releaseClaims();
+		clouds = starting.get();
+		long tClouds = System.nanoTime();
+		tasks = new TaskService(projects, images, taskStore, clouds, engines, tasksDir, config::engineSettings);
 		verifier = new Verifier(images, projects, clouds, config.verificationThreads(), this::settled);
 		Access access = new Access(clouds, projects, images);
 		ImageService service = new ImageService(access, images, verifier);
@@ -161,7 +186,6 @@ public final class HubServer implements Hub {
 				this::settled);
 		Services services = new Services(access, service, new Removal(access, images, projects), tasks,
 				new Projects(projects), this::publicUrl, RegionTable.parse(config.regions()));
-		images.releaseClaims();
 		jetty = new Server();
 		ServerConnector connector = JsonErrors.connector(jetty);
 		connector.setHost(config.host());
@@ -172,7 +196,7 @@ public final class HubServer implements Hub {
 		converter = new Converter(db, chunkStore, 200, config.limits().maxImagePixels(),
 				config.dataDir().resolve("convert"), config.cloudSettings(GridFsCloud.ID));
 		long tStores = System.nanoTime();
-		GraphQL graphQL = SchemaFactory.create(services, config.limits().maxQueryCost());
+		GraphQL graphQL = SchemaFactory.create(types, services, config.limits().maxQueryCost());
 		long tSchema = System.nanoTime();
 		jetty.setHandler(new Handler.Sequence(gateway != null ? gateway : new Handler.Sequence(),
 				new GraphQLHandler(graphQL, credentials, config.limits().queryTimeout()),
@@ -200,7 +224,8 @@ public final class HubServer implements Hub {
 		long[] t = startedAt;
 		// where a start's time goes (on 2 cores: ~2.2 s, class loading mostly; in the Eclipse log)
 		LOG.info(String.format(java.util.Locale.ROOT, "hub listening on %s after %d ms (credentials and engines %d,"
-				+ " database %d, clouds %s %d, stores %d, GraphQL schema %d, HTTP %d)", uri, ms(t[0], System.nanoTime()),
+				+ " database %d, stores and beside them clouds %s %d, services %d, GraphQL schema %d, HTTP %d)", uri,
+				ms(t[0], System.nanoTime()),
 				ms(t[0], t[1]), ms(t[1], t[2]), clouds.ids(), ms(t[2], tClouds), ms(tClouds, tStores), ms(tStores, tSchema),
 				ms(tSchema, System.nanoTime())));
 	}
