@@ -192,9 +192,9 @@ public final class IngestEngine {
 					rejections(project, null), t0);
 		}
 		IngestRun run = new IngestRun(project, journal, options, mon, listeners);
-		// the destination opens while the inspection starts; beside a hub's opening (an embedded hub's start takes
-		// a core) on one thread, then on all of them
-		if (feed != null && !p.direct()) {
+		// the destination opens while the inspection starts, on one thread beside it (an embedded hub's start, a
+		// storage session's cold SDK client: each takes a core, and the first byte waits for it), then on all
+		if (feed != null) {
 			inspectionThreads.accept(1);
 		}
 		EarlyFeed early = feed == null ? null : EarlyFeed.start(run, feed);
