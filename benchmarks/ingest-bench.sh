@@ -43,7 +43,11 @@ mkdir -p "$WORK"
 # a reused scratch directory starts empty too (a workspace left from a run would send nothing)
 rm -rf "$WORK/ws" "$WORK/wsoss" "$WORK/wsdirect" "$WORK/wsheap" "$WORK/blobs" "$WORK/set" "$WORK/heap"
 S3PID=
-cleanup() { [[ -n "$S3PID" ]] && kill "$S3PID" 2> /dev/null; [[ -z "${TIEPOINT_BENCH_DIR:-}" ]] && rm -rf "$WORK"; }
+# (an if, not '&&': under set -e a false test as the trap's last command made the run exit 1 with TIEPOINT_BENCH_DIR set)
+cleanup() {
+  if [[ -n "$S3PID" ]]; then kill "$S3PID" 2> /dev/null || true; fi
+  if [[ -z "${TIEPOINT_BENCH_DIR:-}" ]]; then rm -rf "$WORK"; fi
+}
 trap cleanup EXIT
 ./tiepoint --version > /dev/null # builds the product first when the sources are newer: never inside a timing
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(rclone version 2> /dev/null | head -1)"

@@ -11,6 +11,9 @@ package io.tiepoint.hub.internal.cloud;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,13 +61,33 @@ public final class S3Cloud implements HubCloud, HubCloud.Swept, HubCloud.Downloa
 				.create(AwsBasicCredentials.create(settings.accessKey(), settings.secretKey()));
 		var config = S3Configuration.builder().pathStyleAccessEnabled(true).build();
 		Region region = Region.of(settings.region());
-		this.http = UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build();
+		this.http = httpClient(settings.endpoint());
 		this.s3 = S3Client.builder().endpointOverride(settings.endpoint()).region(region).credentialsProvider(creds)
 				.httpClient(http).serviceConfiguration(config)
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
 				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
 		this.presigner = S3Presigner.builder().endpointOverride(settings.endpoint()).region(region)
 				.credentialsProvider(creds).serviceConfiguration(config).build();
+	}
+
+	/**
+	 * Over plain {@code http://} (S3Proxy, MinIO on a LAN) the connections are opened here: the SDK's own factory
+	 * builds a TLS context first, loading the JVM's trust store, a tenth of a cold hub's start.
+	 */
+	private static SdkHttpClient httpClient(URI endpoint) {
+		if ("http".equalsIgnoreCase(endpoint.getScheme())) {
+			return UrlConnectionHttpClient.create(uri -> {
+				try {
+					HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+					c.setConnectTimeout((int) Duration.ofSeconds(2).toMillis()); // as the SDK's builder below
+					c.setReadTimeout((int) Duration.ofMinutes(2).toMillis());
+					return c;
+				} catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+		return UrlConnectionHttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build();
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -69,9 +70,10 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 	private static final int BUFFER = 64 * 1024;
 	private final S3Config config;
 	private final S3Client s3;
-	private final PresignedPut presigned;
+	private final Supplier<PresignedPut> presigned;
 
-	S3Direct(S3Config config, S3Client s3, PresignedPut presigned) {
+	/** @param presigned sends an object that carries a presigned URL (made when first asked for) */
+	S3Direct(S3Config config, S3Client s3, Supplier<PresignedPut> presigned) {
 		this.config = config;
 		this.s3 = s3;
 		this.presigned = presigned;
@@ -88,7 +90,7 @@ public final class S3Direct implements SinglePut, MultipartPut, ExistsByChecksum
 	public StoredObject put(StorageObject object, TransferListener listener, IProgressMonitor monitor)
 			throws StorageException {
 		if (object.url() != null) {
-			return presigned.put(object, listener, monitor);
+			return presigned.get().put(object, listener, monitor);
 		}
 		IProgressMonitor m = monitor(monitor);
 		TransferListener l = listener == null ? TransferListener.NONE : listener;

@@ -9,6 +9,10 @@
  *******************************************************************************/
 package io.tiepoint.storage.s3.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,7 +50,9 @@ public final class S3DirectSession implements StorageSession {
 			RangedDownload.class);
 	private final S3Config config;
 	private final SdkHttpClient http;
-	private final HttpClient presignedHttp;
+	private static final Duration CONNECT = Duration.ofSeconds(30);
+	private static final Duration READ = Duration.ofMinutes(2);
+	private HttpClient presignedHttp;
 	private final S3Client s3;
 	private final S3Direct direct;
 
@@ -56,8 +62,7 @@ public final class S3DirectSession implements StorageSession {
 	 */
 	public S3DirectSession(S3Config config) throws StorageException {
 		this.config = config;
-		this.http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(30))
-				.socketTimeout(Duration.ofMinutes(2)).build();
+		this.http = httpClient(config.endpoint());
 		try {
 			AwsCredentials creds = config.sessionToken() == null
 					? AwsBasicCredentials.create(config.accessKey(), config.secretKey())
@@ -77,9 +82,37 @@ public final class S3DirectSession implements StorageSession {
 			throw new StorageException(StorageException.Kind.PERMANENT, "S3 target " + config.bucket()
 					+ ": the settings are refused: " + S3Errors.describe(e));
 		}
-		this.presignedHttp = PresignedPut.newClient();
-		this.direct = new S3Direct(config, s3, new PresignedPut(presignedHttp, config.stall()));
+		this.direct = new S3Direct(config, s3, this::presigned);
 		probe();
+	}
+
+	/**
+	 * The SDK's HTTP client. Over plain {@code http://} (S3Proxy, MinIO on a LAN) it opens its connections itself: the
+	 * SDK's own factory builds a TLS context first, loading the JVM's trust store (~90 ms of a cold session's
+	 * 0.37 s, before the first byte); over TLS that context is needed, and the SDK's builder makes it.
+	 */
+	static SdkHttpClient httpClient(URI endpoint) {
+		if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())) {
+			return UrlConnectionHttpClient.create(uri -> {
+				try {
+					HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+					c.setConnectTimeout((int) CONNECT.toMillis());
+					c.setReadTimeout((int) READ.toMillis());
+					return c;
+				} catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+			});
+		}
+		return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT).socketTimeout(READ).build();
+	}
+
+	/** A presigned URL's PUT, with a client made on first use: the direct flow sends with the SDK. */
+	private synchronized PresignedPut presigned() {
+		if (presignedHttp == null) {
+			presignedHttp = PresignedPut.newClient();
+		}
+		return new PresignedPut(presignedHttp, config.stall());
 	}
 
 	/**
@@ -111,7 +144,11 @@ public final class S3DirectSession implements StorageSession {
 	public void close() {
 		s3.close();
 		http.close();
-		presignedHttp.close();
+		synchronized (this) {
+			if (presignedHttp != null) {
+				presignedHttp.close();
+			}
+		}
 	}
 
 	@Override
