@@ -105,6 +105,10 @@ public final class HubServer implements Hub {
 		// the SDL's parse and the clouds (an S3 client: a third of a cold start) need nothing of the hub: they run
 		// beside the database's opening; a cloud that asks for the database (GridFS, OSS) waits for it
 		Beside<TypeDefinitionRegistry> sdl = Beside.start("tiepoint-hub-schema", SchemaFactory::parse);
+		EngineRegistry engines = new EngineRegistry(config.extensionRegistry(), config.defaultEngine(),
+				config::engineSettings);
+		config.engines().forEach(engines::register);
+		checkDefaultEngine(config, engines); // before the credentials are created and the clouds start (buckets)
 		CompletableFuture<Map<Class<?>, Object>> cloudServices = new CompletableFuture<>();
 		AtomicReference<HubServer> self = new AtomicReference<>();
 		IExtensionRegistry registry = config.extensionRegistry() != null ? config.extensionRegistry()
@@ -116,10 +120,6 @@ public final class HubServer implements Hub {
 		HubServer hub;
 		long t1;
 		try {
-			EngineRegistry engines = new EngineRegistry(config.extensionRegistry(), config.defaultEngine(),
-					config::engineSettings);
-			config.engines().forEach(engines::register);
-			checkDefaultEngine(config, engines); // before the credentials are created
 			CredentialsFile credentials = CredentialsFile.openOrCreate(config.dataDir(), config.firstStart());
 			Closeable log = HubLog.toFile(config.dataDir());
 			try {
