@@ -113,14 +113,14 @@ public final class ImageInspector {
 				whole && config.isOn(CheckConfig.Key.DIGESTS_ENABLED));
 		try {
 			new StreamInspection(config, b, digest, expectedSize).run();
-			if (config.isOn(CheckConfig.Key.HASH_ENABLED) && config.isOn(CheckConfig.Key.DIGESTS_ENABLED)) {
+			if (whole && config.isOn(CheckConfig.Key.DIGESTS_ENABLED)) {
 				b.sha1(digest.sha1Hex()).md5(digest.md5Hex());
 			}
 		} catch (IOException e) {
 			b.add(Finding.of(FindingIds.UNREADABLE, Severity.ERROR, name, "read failed after " + digest.count()
 					+ " bytes: " + describe(e)));
 		}
-		b.size(expectedSize >= 0 && !config.isOn(CheckConfig.Key.HASH_ENABLED) ? expectedSize : digest.count());
+		b.size(expectedSize >= 0 && !whole ? expectedSize : digest.count());
 		if (b.findings().stream().noneMatch(f -> f.severity() == Severity.ERROR)
 				&& b.getMediaType() != null) {
 			ImageRecord partial = b.build();
