@@ -21,8 +21,10 @@ import picocli.CommandLine;
 
 /**
  * The one reader of the extension point {@code io.tiepoint.cli.commands}: adds the commands other bundles
- * contribute (the hub server's {@code tiepoint hub}) to a command line. A contribution that cannot be
- * created, is not a picocli command or takes a built-in command's name is logged and left out.
+ * contribute (the hub server's {@code tiepoint hub}) to a command line. A contribution that declares its command's
+ * {@code name} is created only when that command runs or the help lists them all. A contribution that cannot be
+ * created, is not a picocli command, is not the command it declares or takes a built-in command's name is logged
+ * and left out.
  */
 final class CommandContributions {
 
@@ -31,19 +33,47 @@ final class CommandContributions {
 	private CommandContributions() {
 	}
 
-	static void addTo(CommandLine cl, IExtensionRegistry registry) {
+	/**
+	 * @param registry the extension registry, or null
+	 * @param name     a command's name
+	 * @return whether a contribution declares that name
+	 */
+	static boolean declares(IExtensionRegistry registry, String name) {
+		if (registry == null) {
+			return false;
+		}
+		for (IConfigurationElement e : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
+			if (name.equals(e.getAttribute("name"))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * @param cl       the command line
+	 * @param registry the extension registry, or null
+	 * @param taken    the built-in commands' names
+	 * @param only     the command that runs: a contribution declaring another name is not created; null for all
+	 */
+	static void addTo(CommandLine cl, IExtensionRegistry registry, Set<String> taken, String only) {
 		if (registry == null) {
 			return;
 		}
-		Set<String> taken = cl.getSubcommands().keySet();
 		for (IConfigurationElement e : registry.getConfigurationElementsFor(EXTENSION_POINT)) {
 			String from = e.getContributor().getName();
+			String declared = e.getAttribute("name");
+			if (only != null && declared != null && !only.equals(declared)) {
+				continue;
+			}
 			try {
 				Object command = e.createExecutableExtension("class");
 				CommandLine.Command c = command.getClass().getAnnotation(CommandLine.Command.class);
 				if (c == null || c.name().isBlank() || "<main class>".equals(c.name())) {
 					log(from, command.getClass().getName() + " is not a named picocli @Command");
-				} else if (taken.contains(c.name())) {
+				} else if (declared != null && !declared.equals(c.name())) {
+					log(from, "it declares the command '" + declared + "', its class is '" + c.name() + "'");
+				} else if (taken.contains(c.name()) || cl.getSubcommands().containsKey(c.name())) {
 					log(from, "'" + c.name() + "' is a command already");
 				} else {
 					cl.addSubcommand(c.name(), command);

@@ -10,6 +10,7 @@
 package io.tiepoint.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.core.runtime.RegistryFactory;
@@ -29,9 +30,7 @@ import picocli.CommandLine.Spec;
  * Exit codes: {@value #OK} success, {@value #FAILED} the work failed (or, with {@code --strict},
  * found errors), {@value #USAGE} the command line is wrong. A usage error is one line on stderr.
  */
-@Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class, description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.", subcommands = {
-		CheckCommand.class, IngestCommand.class, StatusCommand.class, ReportCommand.class,
-		LaunchCommand.class, TasksCommand.class, ProvidersCommand.class, ConfigCommand.class }, footer = { "",
+@Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class, description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.", footer = { "",
 				"Run 'tiepoint COMMAND --help' for a command's options.",
 				"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
 public final class Tiepoint implements Runnable {
@@ -42,6 +41,10 @@ public final class Tiepoint implements Runnable {
 	public static final int FAILED = 1;
 	/** Exit code: the command line is wrong. */
 	public static final int USAGE = 2;
+
+	/** The built-in commands, in the order the help lists them (the contributed ones follow). */
+	static final List<Class<?>> BUILT_IN = List.of(CheckCommand.class, IngestCommand.class, StatusCommand.class,
+			ReportCommand.class, LaunchCommand.class, TasksCommand.class, ProvidersCommand.class, ConfigCommand.class);
 
 	@Spec
 	private CommandSpec spec;
@@ -61,7 +64,7 @@ public final class Tiepoint implements Runnable {
 	 * @return the exit code
 	 */
 	public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-		CommandLine cl = commandLine(env);
+		CommandLine cl = commandLine(env, args);
 		cl.setOut(out);
 		cl.setErr(err);
 		return cl.execute(args);
@@ -72,11 +75,21 @@ public final class Tiepoint implements Runnable {
 	 * @return the configured command line, with every subcommand registered
 	 */
 	public static CommandLine commandLine(Map<String, String> env) {
+		return commandLine(env, new String[0]);
+	}
+
+	/**
+	 * @param env  the process environment
+	 * @param args the arguments it will run: when they start with a command's name (or are {@code --version}
+	 *             alone), only that command is built, else all of them (for the help, and the error that
+	 *             names the commands)
+	 * @return the configured command line
+	 */
+	public static CommandLine commandLine(Map<String, String> env, String[] args) {
 		CommandLine cl = new CommandLine(new Tiepoint());
-		// before the handlers are set: they apply to the subcommands present
-		CommandContributions.addTo(cl, RegistryFactory.getRegistry());
+		CommandTable.addTo(cl, args, RegistryFactory.getRegistry());
 		cl.setExecutionExceptionHandler(new Errors(env));
-		cl.setParameterExceptionHandler((ex, args) -> {
+		cl.setParameterExceptionHandler((ex, given) -> {
 			String where = ex.getCommandLine().getCommandSpec().qualifiedName();
 			ex.getCommandLine().getErr().println(where + ": " + ex.getMessage()
 					+ " (see '" + where + " --help')");

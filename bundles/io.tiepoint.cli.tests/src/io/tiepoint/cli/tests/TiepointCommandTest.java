@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,24 @@ class TiepointCommandTest {
 		assertTrue(r.out().contains("Usage: tiepoint"), r.out());
 		assertTrue(r.out().contains("config"), r.out());
 		assertTrue(r.out().contains("Exit codes"), r.out());
+	}
+
+	@Test
+	void onlyTheCommandThatRunsIsBuiltAndTheHelpHasThemAll() {
+		// building every picocli command (and loading the contributing bundles) was a tenth of a second of every start
+		assertEquals(Set.of("status"), Tiepoint.commandLine(Map.of(), new String[] { "status", "--json" }).getSubcommands()
+				.keySet());
+		assertEquals(Set.of("hub"), Tiepoint.commandLine(Map.of(), new String[] { "hub", "--help" }).getSubcommands()
+				.keySet(), "a contributed command that declares its name is created alone");
+		assertEquals(Set.of(), Tiepoint.commandLine(Map.of(), new String[] { "--version" }).getSubcommands().keySet());
+		Set<String> all = Tiepoint.commandLine(Map.of(), new String[] { "--help" }).getSubcommands().keySet();
+		assertTrue(all.containsAll(Set.of("check", "ingest", "status", "report", "launch", "tasks", "providers", "config",
+				"hub", "files")), all.toString()); // the contributions this test runtime has
+		assertEquals(all, Tiepoint.commandLine(Map.of(), new String[] { "nope" }).getSubcommands().keySet(),
+				"an unknown command gets the whole table, for the error that names them");
+		Result r = run("hub", "--help");
+		assertEquals(0, r.code(), r.err());
+		assertTrue(r.out().contains("Usage: tiepoint hub"), r.out());
 	}
 
 	@Test
