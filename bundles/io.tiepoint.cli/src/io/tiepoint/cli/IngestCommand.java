@@ -119,12 +119,13 @@ public final class IngestCommand implements Callable<Integer> {
 			return Tiepoint.USAGE;
 		}
 		TiepointConfig config = ConfigCommand.load(workspace);
-		try (Workspace ws = Workspace.open(workspace); WorkspaceHubs hubs = WorkspaceHubs.of(ws, config)) {
+		IngestOperation.Request request = new IngestOperation.Request(project, roots, hub, cloud, to, inspectFirst);
+		try (WorkspaceHubs hubs = WorkspaceHubs.of(workspace, config); Workspace ws = open(workspace, request, hubs)) {
 			IngestOptions options = IngestOptions.builder(config).hub(hub).cloud(cloud).bucket(bucket).threads(threads)
 					.limitRate(rate).dryRun(dryRun).includeRejected(includeRejected).retryFailed(retry).connector(hubs).build();
 			ProgressPrinter printer = new ProgressPrinter(out, System.console() != null);
-			IngestOperation op = new IngestOperation(ws, new IngestOperation.Request(project, roots, hub, cloud, to,
-					inspectFirst), options, Services.get(StorageProviders.class), List.of(printer));
+			IngestOperation op = new IngestOperation(ws, request, options, Services.get(StorageProviders.class),
+					List.of(printer));
 			NullProgressMonitor monitor = new NullProgressMonitor();
 			Thread hook = new Thread(() -> monitor.setCanceled(true), "tiepoint-ingest-cancel");
 			Runtime.getRuntime().addShutdownHook(hook);
@@ -157,6 +158,12 @@ public final class IngestCommand implements Callable<Integer> {
 			}
 			return dryRun || !bad ? Tiepoint.OK : Tiepoint.FAILED;
 		}
+	}
+
+	/** Opens the workspace, with the embedded hub the request will use starting beside it when that is known. */
+	private Workspace open(Path workspace, IngestOperation.Request request, WorkspaceHubs hubs) throws IOException {
+		IngestOperation.hubBeforeJournal(workspace, request, dryRun).ifPresent(hubs::warm);
+		return Workspace.open(workspace);
 	}
 
 	private static void print(PrintWriter out, IngestSummary s) {

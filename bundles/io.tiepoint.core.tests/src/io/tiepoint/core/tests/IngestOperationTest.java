@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -116,6 +117,25 @@ class IngestOperationTest {
 			assertTrue(o.intact(), o.toString());
 			assertEquals(e.sha1(), o.contentSha1());
 		}
+	}
+
+	@Test
+	void theEmbeddedHubStartsBesideTheJournalOnlyWhenItIsKnownToBeTheOne() {
+		Path fresh = tmp.resolve("fresh");
+		IngestOperation.Request platform = new IngestOperation.Request("flight", List.of(images), null, null, null, false);
+		assertEquals(Optional.of("embedded"), IngestOperation.hubBeforeJournal(fresh, platform, false),
+				"a workspace without a journal: the new project starts on the embedded hub");
+		assertEquals(Optional.empty(), IngestOperation.hubBeforeJournal(ws.root(), platform, false),
+				"a workspace with a journal: its project may go elsewhere");
+		assertEquals(Optional.of("embedded"), IngestOperation.hubBeforeJournal(ws.root(), new IngestOperation.Request(
+				"flight", List.of(images), "embedded", null, null, false), false));
+		assertEquals(Optional.empty(), IngestOperation.hubBeforeJournal(fresh, new IngestOperation.Request("flight",
+				List.of(images), "http://hub.example:8080/", null, null, false), false), "a hub elsewhere starts nothing");
+		assertEquals(Optional.empty(), IngestOperation.hubBeforeJournal(fresh, new IngestOperation.Request("flight",
+				List.of(images), null, null, "s3://bucket/flight", false), false), "a direct destination");
+		assertEquals(Optional.empty(), IngestOperation.hubBeforeJournal(fresh, platform, true), "a dry run");
+		assertEquals(Optional.empty(), IngestOperation.hubBeforeJournal(fresh, new IngestOperation.Request("flight",
+				List.of(tmp.resolve("no-such-folder")), null, null, null, false), false), "a folder that is not there");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ package io.tiepoint.core.hub;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
@@ -34,7 +35,7 @@ public final class WorkspaceHubs implements HubConnector, AutoCloseable {
 	/** The name of the hub that runs in this process. */
 	public static final String EMBEDDED = "embedded";
 
-	private final Workspace workspace;
+	private final Path hubDir;
 	private final TiepointConfig config;
 	private final EmbeddedHubs service;
 	private EmbeddedHubs.EmbeddedHub embedded;
@@ -45,7 +46,11 @@ public final class WorkspaceHubs implements HubConnector, AutoCloseable {
 	 * @param service   starts embedded hubs, or null when none is installed
 	 */
 	public WorkspaceHubs(Workspace workspace, TiepointConfig config, EmbeddedHubs service) {
-		this.workspace = workspace;
+		this(workspace.root(), config, service);
+	}
+
+	private WorkspaceHubs(Path root, TiepointConfig config, EmbeddedHubs service) {
+		this.hubDir = Workspace.hubDir(root);
 		this.config = config;
 		this.service = service;
 	}
@@ -57,6 +62,15 @@ public final class WorkspaceHubs implements HubConnector, AutoCloseable {
 	 */
 	public static WorkspaceHubs of(Workspace workspace, TiepointConfig config) {
 		return new WorkspaceHubs(workspace, config, service().orElse(null));
+	}
+
+	/**
+	 * @param root   a workspace folder, open or not (an embedded hub can start beside its journal's opening)
+	 * @param config its settings
+	 * @return the workspace's hubs, with the embedded hub service of this framework when it is installed
+	 */
+	public static WorkspaceHubs of(Path root, TiepointConfig config) {
+		return new WorkspaceHubs(root, config, service().orElse(null));
 	}
 
 	/** @return the embedded hub service, when a bundle provides it */
@@ -86,7 +100,7 @@ public final class WorkspaceHubs implements HubConnector, AutoCloseable {
 					throw new IOException("the embedded hub is not installed in this product (bundle io.tiepoint.hub.embedded):"
 							+ " give a hub URL with --hub");
 				}
-				embedded = service.start(workspace.hubDir(), config);
+				embedded = service.start(hubDir, config);
 			}
 			return embedded.endpoint();
 		}

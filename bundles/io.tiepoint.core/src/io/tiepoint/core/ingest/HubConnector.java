@@ -24,4 +24,23 @@ public interface HubConnector {
 	 * @throws IOException when the hub cannot be started or reached, or no credentials are known
 	 */
 	HubEndpoint connect(String hub) throws IOException;
+
+	/**
+	 * Connects on a thread of its own, so that a hub that takes a while to start (the embedded one: a second on
+	 * a cold JVM) starts while the caller goes on; the caller's own {@link #connect} then waits for it, and
+	 * reports a failure (this one is dropped).
+	 *
+	 * @param hub {@code embedded} or a base URL
+	 */
+	default void warm(String hub) {
+		Thread t = new Thread(() -> {
+			try {
+				connect(hub);
+			} catch (IOException | RuntimeException e) {
+				// the caller connects again and reports the failure
+			}
+		}, "tiepoint-hub-start");
+		t.setDaemon(true);
+		t.start();
+	}
 }

@@ -133,7 +133,8 @@ public final class IngestEngine {
 		long t0 = System.nanoTime();
 		Project p = requireProject(project);
 		if (!p.direct() && options.connector() != null) {
-			warm(options.hub() != null ? options.hub() : p.hub());
+			// an embedded hub takes a second to start: it starts while the folders are read
+			options.connector().warm(options.hub() != null ? options.hub() : p.hub());
 		}
 		Discovery.Files found = Discovery.walk(roots);
 		List<ImageEntry> todo = Discovery.record(journal, project, found);
@@ -270,19 +271,6 @@ public final class IngestEngine {
 		case REJECTED -> options.includeRejected() && e.sha1() != null;
 		default -> false;
 		};
-	}
-
-	/** An embedded hub takes seconds to open its store: it starts while the folders are read. */
-	private void warm(String hub) {
-		Thread t = new Thread(() -> {
-			try {
-				options.connector().connect(hub);
-			} catch (IOException | RuntimeException e) {
-				// the upload connects again and reports the failure
-			}
-		}, "tiepoint-hub-start");
-		t.setDaemon(true);
-		t.start();
 	}
 
 	private List<String> rejections(String project, Set<Long> only) throws JournalException {

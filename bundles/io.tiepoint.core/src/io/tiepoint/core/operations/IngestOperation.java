@@ -11,9 +11,11 @@ package io.tiepoint.core.operations;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
@@ -56,6 +58,29 @@ public final class IngestOperation implements TiepointOperation {
 			Objects.requireNonNull(project, "project");
 			roots = List.copyOf(roots);
 		}
+	}
+
+	/**
+	 * The hub a request will start when that is known before the workspace's journal is read: the embedded hub,
+	 * named by the request or the one a new project of a workspace without a journal gets. The embedded hub
+	 * takes about a second to start on a cold JVM: a command line starts it beside the journal's opening
+	 * ({@link io.tiepoint.core.ingest.HubConnector#warm}). Nothing when the request goes elsewhere, is a dry run,
+	 * or names a folder that does not exist (the run refuses it before anything is created).
+	 *
+	 * @param root    the workspace folder
+	 * @param request what to ingest where
+	 * @param dryRun  whether it only estimates
+	 * @return the embedded hub's name, or nothing
+	 */
+	public static Optional<String> hubBeforeJournal(Path root, Request request, boolean dryRun) {
+		if (dryRun || request.to() != null || request.project().isBlank()
+				|| !request.roots().stream().allMatch(Files::exists)) {
+			return Optional.empty();
+		}
+		if (request.hub() != null) {
+			return WorkspaceHubs.isEmbedded(request.hub()) ? Optional.of(request.hub()) : Optional.empty();
+		}
+		return Workspace.exists(root) ? Optional.empty() : Optional.of(WorkspaceHubs.EMBEDDED);
 	}
 
 	private final Workspace workspace;

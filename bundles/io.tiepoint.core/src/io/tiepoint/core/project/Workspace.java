@@ -9,6 +9,7 @@
  *******************************************************************************/
 package io.tiepoint.core.project;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.tiepoint.core.config.TiepointConfig;
@@ -18,6 +19,9 @@ import io.tiepoint.core.config.TiepointConfig;
  * embedded hub is used, the hub's data. Running a command again in the same folder sees the same state.
  */
 public final class Workspace implements AutoCloseable {
+
+	/** The journal's database name in the state folder. */
+	private static final String JOURNAL = "journal";
 
 	private final Path root;
 	private final Journal journal;
@@ -34,7 +38,7 @@ public final class Workspace implements AutoCloseable {
 	 */
 	public static Workspace open(Path root) throws JournalException {
 		Path abs = root.toAbsolutePath().normalize();
-		return new Workspace(abs, Journal.open(abs.resolve(TiepointConfig.STATE_DIR).resolve("journal")));
+		return new Workspace(abs, Journal.open(journalBase(abs)));
 	}
 
 	/** @return the workspace folder */
@@ -49,7 +53,27 @@ public final class Workspace implements AutoCloseable {
 
 	/** @return where the embedded hub keeps its data */
 	public Path hubDir() {
-		return stateDir().resolve("hub");
+		return hubDir(root);
+	}
+
+	/**
+	 * @param root a workspace folder
+	 * @return where its embedded hub keeps its data
+	 */
+	public static Path hubDir(Path root) {
+		return root.toAbsolutePath().normalize().resolve(TiepointConfig.STATE_DIR).resolve("hub");
+	}
+
+	/**
+	 * @param root a workspace folder
+	 * @return whether it has a journal already (it has been opened as a workspace)
+	 */
+	public static boolean exists(Path root) {
+		return Files.exists(journalBase(root.toAbsolutePath().normalize()).resolveSibling(JOURNAL + ".mv.db"));
+	}
+
+	private static Path journalBase(Path abs) {
+		return abs.resolve(TiepointConfig.STATE_DIR).resolve(JOURNAL);
 	}
 
 	/** @return the journal */
