@@ -60,14 +60,30 @@ public final class PlatformClient implements PlatformApi {
 	 * @param timeout  per-call timeout
 	 */
 	public PlatformClient(URI endpoint, String key, String token, Duration timeout) {
+		this(endpoint, key, token, timeout, httpSettings());
+	}
+
+	/**
+	 * @param endpoint the platform's base URI
+	 * @param key      the app key
+	 * @param token    the user token
+	 * @param timeout  per-call timeout
+	 * @param http     the settings of its HTTP client (from {@link #httpSettings()}, e.g. with a TLS context of the
+	 *                 caller's); the client is closed with this one
+	 */
+	public PlatformClient(URI endpoint, String key, String token, Duration timeout, HttpClient.Builder http) {
 		String s = endpoint.toString();
 		this.base = URI.create(s.endsWith("/") ? s : s + "/");
 		this.graphql = base.resolve("graphql");
 		this.key = Objects.requireNonNull(key, "key");
 		this.token = token;
 		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).version(HttpClient.Version.HTTP_1_1)
-				.build();
+		this.http = http.build();
+	}
+
+	/** @return the settings of the client's HTTP client: HTTP/1.1, 15 s to connect */
+	public static HttpClient.Builder httpSettings() {
+		return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).version(HttpClient.Version.HTTP_1_1);
 	}
 
 	/** @return the base URI */

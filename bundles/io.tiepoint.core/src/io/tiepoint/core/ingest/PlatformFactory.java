@@ -11,6 +11,7 @@ package io.tiepoint.core.ingest;
 
 import java.time.Duration;
 
+import io.tiepoint.core.storage.SchemeClients;
 import io.tiepoint.platform.PlatformApi;
 import io.tiepoint.platform.PlatformClient;
 
@@ -18,9 +19,9 @@ import io.tiepoint.platform.PlatformClient;
 @FunctionalInterface
 public interface PlatformFactory {
 
-	/** The platform's GraphQL API over HTTP. */
+	/** The platform's GraphQL API over HTTP (without loading the JVM's trust store for a plain http hub). */
 	PlatformFactory GRAPHQL = (endpoint, timeout) -> new PlatformClient(endpoint.uri(), endpoint.key(), endpoint.token(),
-			timeout);
+			timeout, SchemeClients.forBase(endpoint.uri(), PlatformClient.httpSettings()));
 
 	/**
 	 * @param endpoint the hub, its app key and user token

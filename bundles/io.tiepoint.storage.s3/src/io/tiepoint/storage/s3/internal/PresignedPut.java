@@ -37,6 +37,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.NullProgressMonitor;
 
 import io.tiepoint.core.storage.ContentWindow;
+import io.tiepoint.core.storage.SchemeClients;
 import io.tiepoint.core.storage.SinglePut;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageException.Kind;
@@ -57,23 +58,23 @@ public final class PresignedPut implements SinglePut {
 	private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
 	private static final Pattern MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT);
-	private final HttpClient http;
+	private final SchemeClients http;
 	private final Duration stall;
 
 	/**
-	 * @param http  the client (HTTP/1.1)
+	 * @param http  the clients (HTTP/1.1), by the URLs' scheme
 	 * @param stall how long a PUT may go without sending a byte (or, once sent, without an answer) before it
 	 *              is abandoned as TRANSIENT
 	 */
-	PresignedPut(HttpClient http, Duration stall) {
+	PresignedPut(SchemeClients http, Duration stall) {
 		this.http = http;
 		this.stall = stall;
 	}
 
-	/** @return a client for presigned PUTs */
-	static HttpClient newClient() {
-		return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
-				.followRedirects(HttpClient.Redirect.NEVER).build();
+	/** @return clients for presigned PUTs, made on first use (the TLS one only for https URLs) */
+	static SchemeClients newClients() {
+		return new SchemeClients(() -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+				.connectTimeout(Duration.ofSeconds(30)).followRedirects(HttpClient.Redirect.NEVER));
 	}
 
 	@Override
@@ -113,7 +114,7 @@ public final class PresignedPut implements SinglePut {
 				.build();
 		HttpResponse<String> response;
 		try {
-			response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), last, size, url, what, m);
+			response = await(http.forUrl(url).sendAsync(request, HttpResponse.BodyHandlers.ofString()), last, size, url, what, m);
 		} finally {
 			close(last[0]);
 		}

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +20,7 @@ import java.util.Set;
 import io.tiepoint.core.storage.ExistsByChecksum;
 import io.tiepoint.core.storage.MultipartPut;
 import io.tiepoint.core.storage.RangedDownload;
+import io.tiepoint.core.storage.SchemeClients;
 import io.tiepoint.core.storage.SinglePut;
 import io.tiepoint.core.storage.StorageException;
 import io.tiepoint.core.storage.StorageSession;
@@ -52,7 +52,7 @@ public final class S3DirectSession implements StorageSession {
 	private final SdkHttpClient http;
 	private static final Duration CONNECT = Duration.ofSeconds(30);
 	private static final Duration READ = Duration.ofMinutes(2);
-	private HttpClient presignedHttp;
+	private SchemeClients presignedHttp;
 	private final S3Client s3;
 	private final S3Direct direct;
 
@@ -110,7 +110,7 @@ public final class S3DirectSession implements StorageSession {
 	/** A presigned URL's PUT, with a client made on first use: the direct flow sends with the SDK. */
 	private synchronized PresignedPut presigned() {
 		if (presignedHttp == null) {
-			presignedHttp = PresignedPut.newClient();
+			presignedHttp = PresignedPut.newClients();
 		}
 		return new PresignedPut(presignedHttp, config.stall());
 	}

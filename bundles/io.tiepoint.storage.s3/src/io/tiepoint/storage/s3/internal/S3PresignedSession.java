@@ -9,9 +9,9 @@
  *******************************************************************************/
 package io.tiepoint.storage.s3.internal;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
 
+import io.tiepoint.core.storage.SchemeClients;
 import io.tiepoint.core.storage.SinglePut;
 import io.tiepoint.core.storage.StorageSession;
 
@@ -20,7 +20,7 @@ import io.tiepoint.core.storage.StorageSession;
  */
 public final class S3PresignedSession implements StorageSession {
 
-	private final HttpClient http = PresignedPut.newClient();
+	private final SchemeClients http = PresignedPut.newClients();
 	private final PresignedPut put;
 
 	/**
