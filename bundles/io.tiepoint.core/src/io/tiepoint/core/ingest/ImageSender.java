@@ -49,6 +49,7 @@ final class ImageSender {
 			} catch (OperationCanceledException oce) {
 				return;
 			} catch (PlatformException | StorageException | IOException ex) {
+				run.firstOut.open(); // the first image's attempt failed: the other transfers go meanwhile
 				if (run.canceled()) {
 					return;
 				}

@@ -35,6 +35,8 @@ final class IngestRun {
 	/** Bytes given to the destination in this run, every attempt counted. */
 	final AtomicLong sent = new AtomicLong();
 	private final AtomicLong firstByte = new AtomicLong();
+	/** The first image goes alone until its first byte leaves. */
+	final FirstOut firstOut = new FirstOut();
 	private volatile long lastByte;
 	private volatile long lastSettled;
 	/** Time spent sending, summed over the transfers. */
@@ -79,7 +81,9 @@ final class IngestRun {
 	void gave(long n) {
 		sent.addAndGet(n);
 		long now = System.currentTimeMillis();
-		firstByte.compareAndSet(0, now);
+		if (firstByte.compareAndSet(0, now)) {
+			firstOut.open();
+		}
 		lastByte = now;
 	}
 

@@ -27,7 +27,8 @@ import io.tiepoint.core.project.ImageEntry;
 /**
  * Schedules a run's images on a bounded pool of transfers. One image per checksum is on its way at a time:
  * a twin (same bytes, another file) waits until the first is done, and then finds it there. Images may be
- * submitted while others are sent (a pipelined ingest hands them over as they pass their inspection).
+ * submitted while others are sent (a pipelined ingest hands them over as they pass their inspection). The
+ * first image goes alone until its first byte leaves ({@link FirstOut}).
  */
 final class Transfers {
 
@@ -65,10 +66,17 @@ final class Transfers {
 			return;
 		}
 		run.bytesTotal.addAndGet(e.size());
+		boolean leads = run.firstOut.lead();
 		Runnable task = () -> {
-			if (!run.canceled()) {
-				sender.send(e);
-				run.monitor.worked(1);
+			try {
+				if (!run.canceled() && (leads || run.firstOut.await(run::canceled))) {
+					sender.send(e);
+					run.monitor.worked(1);
+				}
+			} finally {
+				if (leads) {
+					run.firstOut.open(); // it ended without a byte: found at the destination, refused, canceled
+				}
 			}
 		};
 		String key = e.sha1() == null ? "id:" + e.id() : e.sha1();
