@@ -45,6 +45,23 @@ class ImageStoreTest {
 	}
 
 	@Test
+	void aDatabaseOpenedWithItsIndexesOnTheirWayHasThemOnceAwaited() throws Exception {
+		try (Database db = Database.opening(dir, null)) {
+			db.awaitIndexes();
+			ImageStore images = new ImageStore(db, false);
+			String pid = new ObjectId().toHexString();
+			assertNotNull(images.insert(image(pid, "c".repeat(40))));
+			assertNull(images.insert(image(pid, "c".repeat(40))), "the unique index on (pid, checksum) refuses a twin");
+		}
+		try (Database db = Database.opening(dir, null)) {
+			assertNotNull(db.images()); // closed at once: the close waits for the indexes, not the driver closed under them
+		}
+		try (Database db = Database.open(dir, null)) {
+			assertEquals(1, db.images().countDocuments());
+		}
+	}
+
+	@Test
 	void aStateChangeHappensOnceWhateverTheRace() throws Exception {
 		try (Database db = Database.open(dir, null)) {
 			for (boolean cache : new boolean[] { true, false }) {

@@ -12,6 +12,9 @@ package io.tiepoint.hub.internal.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import org.bson.Document;
 
@@ -47,20 +50,74 @@ public final class Database implements AutoCloseable {
 	private final H2Backend backend;
 	private final MongoClient client;
 	private final MongoDatabase db;
+	/** The indexes' creation: on its own thread for {@link #opening}, done for {@link #open}. */
+	private final FutureTask<Void> indexes;
 
 	private Database(H2Backend backend, MongoClient client, MongoDatabase db) {
 		this.backend = backend;
 		this.client = client;
 		this.db = db;
+		this.indexes = new FutureTask<>(() -> {
+			createIndexes();
+			return null;
+		});
 	}
 
 	/**
 	 * @param dataDir  data directory (embedded file {@code mongo/hub.mv}, mode 600 in a directory of mode 700)
 	 * @param mongoUri a MongoDB URI, or null for the embedded server
 	 * @return the opened database with its indexes
-	 * @throws IOException when the embedded file cannot be created
+	 * @throws IOException when the embedded file cannot be created, or the indexes
 	 */
 	public static Database open(Path dataDir, String mongoUri) throws IOException {
+		Database d = connect(dataDir, mongoUri);
+		d.indexes.run();
+		try {
+			d.awaitIndexes();
+		} catch (IOException | RuntimeException e) {
+			d.close();
+			throw e;
+		}
+		return d;
+	}
+
+	/**
+	 * Opens the database and creates its indexes on a thread of their own: the first operation waits for the
+	 * driver's discovery of the server (its monitor's handshake), a good part of the indexes' time on a cold
+	 * JVM, while the hub's start has its services and schema to build. Whoever writes an image calls
+	 * {@link #awaitIndexes()} first (the unique indexes keep one image per checksum and file name).
+	 *
+	 * @param dataDir  data directory (as {@link #open})
+	 * @param mongoUri a MongoDB URI, or null for the embedded server
+	 * @return the opened database, its indexes on their way
+	 * @throws IOException when the embedded file cannot be created
+	 */
+	public static Database opening(Path dataDir, String mongoUri) throws IOException {
+		Database d = connect(dataDir, mongoUri);
+		Thread t = new Thread(d.indexes, "tiepoint-hub-indexes");
+		t.setDaemon(true);
+		t.start();
+		return d;
+	}
+
+	/**
+	 * Waits for the indexes.
+	 *
+	 * @throws IOException when they could not be created
+	 */
+	public void awaitIndexes() throws IOException {
+		try {
+			indexes.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while the hub's database created its indexes", e);
+		} catch (ExecutionException e) {
+			throw new IOException("cannot create the indexes of the hub's database: " + e.getCause().getMessage(),
+					e.getCause());
+		}
+	}
+
+	private static Database connect(Path dataDir, String mongoUri) throws IOException {
 		H2Backend backend = null;
 		MongoClient client;
 		String name = DEFAULT_DB;
@@ -85,14 +142,7 @@ public final class Database implements AutoCloseable {
 			client = MongoClients.create(cs);
 			name = cs.getDatabase() != null ? cs.getDatabase() : DEFAULT_DB;
 		}
-		Database d = new Database(backend, client, client.getDatabase(name));
-		try {
-			d.createIndexes();
-		} catch (RuntimeException e) {
-			d.close();
-			throw e;
-		}
-		return d;
+		return new Database(backend, client, client.getDatabase(name));
 	}
 
 	private void createIndexes() {
@@ -163,6 +213,13 @@ public final class Database implements AutoCloseable {
 
 	@Override
 	public void close() {
+		try {
+			indexes.get(); // not under the driver's feet (a failure was reported by awaitIndexes)
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		} catch (ExecutionException | CancellationException e) {
+			// reported by awaitIndexes
+		}
 		client.close();
 		if (backend != null) {
 			backend.close();
