@@ -95,27 +95,34 @@ cat "$WORK"/set/* > /dev/null # warm the page cache for both
 echo "== $N files, $MB MB; S3Proxy on 127.0.0.1:$PORT; $THREADS transfers each${LIMIT:+, both limited to $LIMIT/s}"
 
 secs() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", b-a}'; }
+# every timed run starts with the same disk: the objects of the runs before it gone and every write on disk; the
+# kernel otherwise writes back the 800 MB of one run during the next, and the later runs (the direct flow's,
+# the fourth) pay for the earlier ones
+quiet_disk() { rm -rf "$@"; sync; }
 
 # rclone: bytes only
 export RCLONE_CONFIG_S3P_TYPE=s3 RCLONE_CONFIG_S3P_PROVIDER=Other RCLONE_CONFIG_S3P_ACCESS_KEY_ID=AKIDLOCAL
 export RCLONE_CONFIG_S3P_SECRET_ACCESS_KEY=SECRETLOCAL RCLONE_CONFIG_S3P_ENDPOINT="http://127.0.0.1:$PORT"
 export RCLONE_CONFIG_S3P_REGION=us-east-1 RCLONE_CONFIG_S3P_FORCE_PATH_STYLE=true
 (unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-bench)
+quiet_disk
 T0=$(date +%s.%N)
 (unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-bench)
 T1=$(date +%s.%N)
 T_RCLONE=$(secs "$T0" "$T1")
 RCLONE_N=$(find "$WORK/blobs/rclone-bench" -type f | wc -l)
+quiet_disk "$WORK/blobs/rclone-bench"
 
 # a floor for the direct flow, measured: rclone's copy with the one thing the direct flow adds that no implementation
 # can skip (the SHA-1 of every byte: the image's identity, checked on the destination before sending) on the same cores
 (unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-floor)
+quiet_disk
 T0=$(date +%s.%N)
 (unset AWS_CA_BUNDLE; sha1sum "$WORK"/set/* > /dev/null & rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} \
   --config /dev/null "$WORK/set" s3p:rclone-floor; wait)
 T1=$(date +%s.%N)
 T_FLOOR=$(secs "$T0" "$T1")
-rm -rf "$WORK/blobs/rclone-floor"
+quiet_disk "$WORK/blobs/rclone-floor"
 
 # the reference tools doing the same work as the flow: the SHA-1 of every file (hasImage asks for it), the
 # copy, and a verification that reads every stored object back and hashes it (what the hub's verification
@@ -129,7 +136,7 @@ T1=$(date +%s.%N)
 T_SAME=$(secs "$T0" "$T1")
 SAME_OK=$(awk 'NR == FNR { sub(".*/", "", $2); want[$2] = $1; next } want[$2] == $1 { n++ } END { print n + 0 }' \
   "$WORK/sha1sum.txt" "$WORK/hashsum.txt")
-rm -rf "$WORK/blobs/rclone-same"
+quiet_disk "$WORK/blobs/rclone-same"
 
 # tiepoint: the whole flow against its embedded hub whose S3 bucket is on the same S3Proxy
 ingest_ws() { # dir bucket
@@ -146,6 +153,7 @@ T1=$(date +%s.%N)
 T_TP=$(secs "$T0" "$T1")
 READY=$(./tiepoint status --project bench --workspace "$WORK/ws" --json | grep -c '"state" : "Ready"' || true)
 grep -E '^inspected|handled' "$WORK/ingest.log" | sed 's/^/  tiepoint: /'
+quiet_disk "$WORK/blobs/tiepoint-bench"
 
 rate() { awk -v s="$1" -v mb="$MB" 'BEGIN{printf "%7.2f s  %7.1f MB/s", s, mb/s}'; }
 echo "rclone copy --transfers $THREADS     $(rate "$T_RCLONE")   ($RCLONE_N objects, bytes only)"
@@ -190,6 +198,7 @@ echo "floor of the direct flow: rclone copy with sha1sum beside it $T_FLOOR s + 
 if [[ "$CLOUD" == oss ]]; then
   # the same files through the OSS flow: the embedded hub's OSS gateway (its STS, the official OSS SDK)
   mkdir -p "$WORK/wsoss/.tiepoint"
+  quiet_disk
   T0=$(date +%s.%N)
   ./tiepoint ingest "$WORK/set" --project bench --workspace "$WORK/wsoss" --cloud oss --threads "$THREADS" \
     ${LIMIT:+--limit-rate "$LIMIT"} > "$WORK/ingest-oss.log" 2>&1 || { tail -20 "$WORK/ingest-oss.log"; exit 1; }
@@ -205,7 +214,7 @@ fi
 [[ "$HEAP_N" -gt 0 ]] || exit 0
 echo "-- heap: a project of $HEAP_N distinct images, ingested end to end under -Xmx$HEAP_XMX (CLI + embedded hub)"
 make_set "$WORK/heap" "$HEAP_N" 0
-rm -rf "$WORK/set" "$WORK/blobs/tiepoint-bench" "$WORK/blobs/rclone-bench"
+quiet_disk "$WORK/set" "$WORK/blobs/tiepoint-bench" "$WORK/blobs/rclone-bench" "$WORK/blobs/tiepoint-direct"
 ingest_ws "$WORK/wsheap" tiepoint-heap
 T0=$(date +%s.%N)
 set +e
