@@ -194,6 +194,22 @@ echo "tiepoint --version: $V s (median of 5; target <= 0.7)"
 # on the same cores, plus the start every command pays (a JVM that only starts and stops)
 echo "floor of the direct flow: rclone copy with sha1sum beside it $T_FLOOR s + tiepoint --version $V s: ratio" \
   "$(awk -v f="$T_FLOOR" -v v="$V" -v r="$T_RCLONE" 'BEGIN{printf "%.3f", (f+v)/r}') of rclone (target <= $TARGET_DIRECT)"
+# the direct flow's work done by two separate tools on the same cores: rclone's copy, and beside it the inspection
+# every image passes before it is sent (tiepoint check: checksums, EXIF/XMP, decode, quality); what the flow
+# costs beyond that is the price of doing both in one run (the journal, each image sent once it passed)
+(unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-checked)
+quiet_disk
+T0=$(date +%s.%N)
+(./tiepoint check "$WORK/set" > /dev/null 2>&1 || true) &
+CHECK_PID=$!
+(unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-checked)
+wait "$CHECK_PID"
+T1=$(date +%s.%N)
+T_CHECKED=$(secs "$T0" "$T1")
+quiet_disk "$WORK/blobs/rclone-checked"
+echo "rclone copy with tiepoint check beside it: $T_CHECKED s, $(awk -v a="$T_CHECKED" -v b="$T_RCLONE" \
+  'BEGIN{printf "%.2f", a/b}') of rclone; the direct flow is $(awk -v a="$T_DIRECT" -v b="$T_CHECKED" \
+  'BEGIN{printf "%.2f", a/b}') of it"
 
 if [[ "$CLOUD" == oss ]]; then
   # the same files through the OSS flow: the embedded hub's OSS gateway (its STS, the official OSS SDK)
