@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
  * Exit codes: {@value #OK} success, {@value #FAILED} the work failed (or, with {@code --strict},
  * found errors), {@value #USAGE} the command line is wrong. A usage error is one line on stderr.
  */
-@Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class, description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.", footer = { "",
-				"Run 'tiepoint COMMAND --help' for a command's options.",
-				"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
+@Command(name = "tiepoint", mixinStandardHelpOptions = true, versionProvider = Tiepoint.Version.class, description = "Photogrammetry ingest workbench: inspect survey photos, upload them resumably, reconstruct.", footer = {
+		"",
+		"Run 'tiepoint COMMAND --help' for a command's options.",
+		"Exit codes: 0 ok, 1 failed (or errors found with --strict), 2 usage error." })
 public final class Tiepoint implements Runnable {
 
 	/** Exit code: success. */

@@ -208,8 +208,8 @@ public final class MetadataMapper {
 
 	/**
 	 * "yyyy:MM:dd HH:mm:ss" read by hand, as {@code DateTimeFormatter.ofPattern} with its smart resolver reads it
-	 * (a day past the month's end is its last day, 24:00:00 the next midnight; any other field out of range is no date), at a fraction of its
-	 * cost: it was a tenth of a metadata pass.
+	 * (a day past the month's end is its last day, 24:00:00 the next midnight; any other field out of range is no
+	 * date), at a fraction of its cost: it was a tenth of a metadata pass.
 	 *
 	 * @param dto DateTimeOriginal text, may be null
 	 * @return the date time of its first 19 characters, or null
