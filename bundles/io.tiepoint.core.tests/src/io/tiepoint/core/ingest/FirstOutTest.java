@@ -78,15 +78,20 @@ class FirstOutTest {
 		}
 	}
 
-	@Test
-	void theOthersStartOnceTheFirstImagesFirstByteLeft() throws Exception {
-		IngestRun run = run();
-		Flow1 flow = new Flow1(run, 4, false);
-		Transfers transfers = new Transfers(run, flow);
-		transfers.start(4);
-		for (long id = 1; id <= 4; id++) {
+	/** @return transfers sending images 1..n through the flow */
+	private static Transfers sending(Flow1 flow, int n) {
+		Transfers transfers = new Transfers(flow.run, flow);
+		transfers.start(n);
+		for (long id = 1; id <= n; id++) {
 			transfers.submit(image(id));
 		}
+		return transfers;
+	}
+
+	@Test
+	void theOthersStartOnceTheFirstImagesFirstByteLeft() throws Exception {
+		Flow1 flow = new Flow1(run(), 4, false);
+		Transfers transfers = sending(flow, 4);
 		assertTrue(flow.firstStarted.await(10, TimeUnit.SECONDS));
 		// 4 transfer threads, 4 images: without the gate the others would be under way at once
 		assertEquals(false, flow.allStarted.await(300, TimeUnit.MILLISECONDS), "the others wait for the first byte");
@@ -99,13 +104,8 @@ class FirstOutTest {
 
 	@Test
 	void aFirstImageThatEndsWithoutAByteLetsTheOthersGo() throws Exception {
-		IngestRun run = run();
-		Flow1 flow = new Flow1(run, 3, true);
-		Transfers transfers = new Transfers(run, flow);
-		transfers.start(3);
-		for (long id = 1; id <= 3; id++) {
-			transfers.submit(image(id));
-		}
+		Flow1 flow = new Flow1(run(), 3, true);
+		Transfers transfers = sending(flow, 3);
 		assertTrue(flow.allStarted.await(10, TimeUnit.SECONDS), "the others are not held by an image that sent nothing");
 		transfers.finish();
 		assertEquals(3, flow.started.size());
