@@ -138,6 +138,26 @@ SAME_OK=$(awk 'NR == FNR { sub(".*/", "", $2); want[$2] = $1; next } want[$2] ==
   "$WORK/sha1sum.txt" "$WORK/hashsum.txt")
 quiet_disk "$WORK/blobs/rclone-same"
 
+# the platform flow's work done by separate tools beside each other: the reference tools above, with the client's
+# inspection (tiepoint check) and the hub's verification (tiepoint check as the hub configures it: decode and
+# metadata; its SHA-1 is the download's) running beside them, all from the start; one SHA-1 of the set is counted
+# twice (the check's and sha1sum's)
+printf 'digests.enabled=0\nquality.enabled=0\n' > "$WORK/verification.properties"
+(unset AWS_CA_BUNDLE; rclone mkdir --config /dev/null s3p:rclone-inspected)
+quiet_disk
+T0=$(date +%s.%N)
+(./tiepoint check "$WORK/set" > /dev/null 2>&1 || true) &
+CLIENT_PID=$!
+(./tiepoint check "$WORK/set" --config "$WORK/verification.properties" > /dev/null 2>&1 || true) &
+HUB_PID=$!
+sha1sum "$WORK"/set/* > /dev/null
+(unset AWS_CA_BUNDLE; rclone copy --transfers "$THREADS" ${LIMIT:+--bwlimit "$LIMIT"} --config /dev/null "$WORK/set" s3p:rclone-inspected
+  rclone hashsum sha1 --download --transfers "$THREADS" --config /dev/null s3p:rclone-inspected > /dev/null)
+wait "$CLIENT_PID" "$HUB_PID"
+T1=$(date +%s.%N)
+T_INSPECTED=$(secs "$T0" "$T1")
+quiet_disk "$WORK/blobs/rclone-inspected"
+
 # tiepoint: the whole flow against its embedded hub whose S3 bucket is on the same S3Proxy
 ingest_ws() { # dir bucket
   mkdir -p "$1/.tiepoint"
@@ -169,6 +189,9 @@ echo "ratio tiepoint/(the reference tools doing the same work): $(awk -v a="$T_T
 # image settled Z s after it'; the start is the process's, which the launcher script execs into)
 first_byte() { sed -nE 's/.*timeline: first byte ([0-9.]+) s after the start.*/\1/p' "$1"; }
 settle_tail() { sed -nE 's/.*timeline: .*last image settled ([0-9.]+) s after it.*/\1/p' "$1"; }
+echo "the same work with the client's inspection and the hub's verification beside it: $T_INSPECTED s, $(awk \
+  -v a="$T_INSPECTED" -v b="$T_SAME" 'BEGIN{printf "%.2f", a/b}') of the same work; the platform flow is $(awk \
+  -v a="$T_TP" -v b="$T_INSPECTED" 'BEGIN{printf "%.2f", a/b}') of it"
 echo "command start to first byte (platform): $(first_byte "$WORK/ingest.log") s (target <= 1.5)"
 if [[ -n "${LIMIT:-}" ]]; then TARGET_TAIL="target <= 0.5"; else TARGET_TAIL="target at 30 MiB/s <= 0.5"; fi
 echo "last byte to last Ready (platform): $(settle_tail "$WORK/ingest.log") s ($TARGET_TAIL)"
