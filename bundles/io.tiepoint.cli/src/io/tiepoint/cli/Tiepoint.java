@@ -88,6 +88,7 @@ public final class Tiepoint implements Runnable {
 	 */
 	public static CommandLine commandLine(Map<String, String> env, String[] args) {
 		CommandLine cl = new CommandLine(new Tiepoint());
+		// before the handlers are set: they apply to the subcommands present
 		CommandTable.addTo(cl, args, RegistryFactory.getRegistry());
 		cl.setExecutionExceptionHandler(new Errors(env));
 		cl.setParameterExceptionHandler((ex, given) -> {
