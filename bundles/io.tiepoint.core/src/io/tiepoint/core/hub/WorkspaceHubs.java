@@ -12,7 +12,9 @@ package io.tiepoint.core.hub;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -39,6 +41,8 @@ public final class WorkspaceHubs implements HubConnector, AutoCloseable {
 	private final TiepointConfig config;
 	private final EmbeddedHubs service;
 	private EmbeddedHubs.EmbeddedHub embedded;
+	/** The hubs started ahead ({@link #warm}): once each, however many callers ask. */
+	private final Set<String> warmed = new HashSet<>();
 
 	/**
 	 * @param workspace the workspace (the embedded hub keeps its data in its {@code .tiepoint/hub})
@@ -116,6 +120,16 @@ public final class WorkspaceHubs implements HubConnector, AutoCloseable {
 		String key = config.get("hub.key").orElseThrow(() -> new IOException("no app key for hub " + hub
 				+ ": set hub.key (or TIEPOINT_HUB_KEY); 'tiepoint hub token --data DIR' prints it"));
 		return new HubEndpoint(uri, key, config.get("hub.token").orElse(null));
+	}
+
+	@Override
+	public void warm(String hub) {
+		synchronized (warmed) {
+			if (!warmed.add(isEmbedded(hub) ? EMBEDDED : hub)) {
+				return; // starting or started: its connect() waits for it
+			}
+		}
+		HubConnector.super.warm(hub);
 	}
 
 	/** @return whether this workspace's embedded hub runs */

@@ -69,7 +69,7 @@ public final class Workspace implements AutoCloseable {
 	 * @return whether it has a journal already (it has been opened as a workspace)
 	 */
 	public static boolean exists(Path root) {
-		return Files.exists(journalBase(root.toAbsolutePath().normalize()).resolveSibling(JOURNAL + ".mv.db"));
+		return Files.exists(root.toAbsolutePath().normalize().resolve(TiepointConfig.STATE_DIR).resolve(JOURNAL + ".mv.db"));
 	}
 
 	private static Path journalBase(Path abs) {

@@ -52,7 +52,8 @@ public final class S3DirectSession implements StorageSession {
 	private final SdkHttpClient http;
 	private static final Duration CONNECT = Duration.ofSeconds(30);
 	private static final Duration READ = Duration.ofMinutes(2);
-	private SchemeClients presignedHttp;
+	/** The clients of presigned PUTs, each made on first use: the direct flow sends with the SDK. */
+	private final SchemeClients presignedHttp = PresignedPut.newClients();
 	private final S3Client s3;
 	private final S3Direct direct;
 
@@ -107,11 +108,8 @@ public final class S3DirectSession implements StorageSession {
 		return UrlConnectionHttpClient.builder().connectionTimeout(CONNECT).socketTimeout(READ).build();
 	}
 
-	/** A presigned URL's PUT, with a client made on first use: the direct flow sends with the SDK. */
-	private synchronized PresignedPut presigned() {
-		if (presignedHttp == null) {
-			presignedHttp = PresignedPut.newClients();
-		}
+	/** A presigned URL's PUT. */
+	private PresignedPut presigned() {
 		return new PresignedPut(presignedHttp, config.stall());
 	}
 
@@ -144,11 +142,7 @@ public final class S3DirectSession implements StorageSession {
 	public void close() {
 		s3.close();
 		http.close();
-		synchronized (this) {
-			if (presignedHttp != null) {
-				presignedHttp.close();
-			}
-		}
+		presignedHttp.close();
 	}
 
 	@Override
